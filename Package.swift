@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, lowest first. Each target imports only targets above it in this list:
+//   ReportData (Foundation only) · ReportScene (nothing) · ReportCharts · ReportComposer
+//   ReportRender (the only importer of CCairo) · ReportCLI (thin).
+let package = Package(
+    name: "ReportRenderer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "report", targets: ["ReportCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .target(name: "ReportData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "ReportScene"),
+        .target(name: "ReportCharts", dependencies: ["ReportScene"]),
+        .target(name: "ReportComposer", dependencies: [
+            "ReportData", "ReportScene", "ReportCharts",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .target(name: "ReportRender", dependencies: ["ReportScene", "CCairo"]),
+        .executableTarget(name: "ReportCLI", dependencies: [
+            "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ReportDataTests", dependencies: ["ReportData"]),
+        .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
+        .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),
+        .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene"]),
+        .testTarget(name: "ReportCLITests", dependencies: ["ReportCLI"]),
+    ]
+)

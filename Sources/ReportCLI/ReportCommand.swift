@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render data-driven reports and charts to PDF, SVG and PNG.",
+        subcommands: [])
+}

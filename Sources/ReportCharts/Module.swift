@@ -1,0 +1,1 @@
+// Module ReportCharts: see README.md, Design.

@@ -1,0 +1,1 @@
+// Module ReportComposer: see README.md, Design.

@@ -1,0 +1,1 @@
+// Module ReportData: see README.md, Design.

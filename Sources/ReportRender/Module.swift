@@ -1,0 +1,1 @@
+// Module ReportRender: see README.md, Design.

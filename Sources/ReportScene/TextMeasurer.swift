@@ -1,0 +1,38 @@
+/// One laid-out line of a measured text.
+public struct LineMetrics: Sendable, Hashable {
+    /// The characters on this line (without the break itself).
+    public var text: String
+    /// Offset of the line's first character in the measured string, in UTF-16 code units.
+    public var utf16Offset: Int
+    public var width: Double
+    /// Top of the line box, from the top of the text box.
+    public var top: Double
+    /// Baseline, from the top of the text box.
+    public var baseline: Double
+    public var height: Double
+    public init(text: String, utf16Offset: Int, width: Double, top: Double, baseline: Double, height: Double) {
+        self.text = text; self.utf16Offset = utf16Offset; self.width = width
+        self.top = top; self.baseline = baseline; self.height = height
+    }
+}
+
+/// The logical extent of a text as the renderer will draw it.
+public struct TextMetrics: Sendable, Hashable {
+    /// Widest line.
+    public var width: Double
+    /// Sum of line advances.
+    public var height: Double
+    /// First line's baseline from the top of the box.
+    public var baseline: Double
+    public var lines: [LineMetrics]
+    public init(width: Double, height: Double, baseline: Double, lines: [LineMetrics]) {
+        self.width = width; self.height = height; self.baseline = baseline; self.lines = lines
+    }
+}
+
+/// Measures text exactly as the renderer will lay it out. Layout code takes one of these,
+/// so geometry can be tested with `FixedTextMeasurer` and rendered with Pango's metrics.
+public protocol TextMeasurer: Sendable {
+    /// Throws when the text cannot be drawn faithfully (a glyph no font has, a missing family).
+    func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics
+}
