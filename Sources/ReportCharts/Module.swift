@@ -1,1 +1,0 @@
-// Module ReportCharts: see README.md, Design.
