@@ -24,10 +24,11 @@ public struct ChartChrome {
         let width = frame.width - 2 * pad
         var top = pad
         var bottom = frame.height - pad
+        var placed: [Node] = []
         func place(_ text: String, _ style: TextStyle, atTop: Bool) throws {
             let m = try measurer.measure(text, style: style, wrapWidth: width)
             let y = atTop ? top : bottom - m.height
-            nodes.append(.text(TextNode(text, style: style, at: Point(pad, y), anchor: .topLeft, wrapWidth: width)))
+            placed.append(.text(TextNode(text, style: style, at: Point(pad, y), anchor: .topLeft, wrapWidth: width)))
             if atTop { top += m.height + style.size * 0.35 } else { bottom -= m.height + style.size * 0.25 }
         }
         if let t = notes.title, !t.isEmpty {
@@ -44,6 +45,7 @@ public struct ChartChrome {
             try place(u, theme.style(size: theme.noteSize, color: theme.secondaryText), atTop: false)
         }
         if top > pad { top += theme.labelSize * 0.5 }
+        nodes = placed
         plotArea = Rect(x: pad, y: top, width: width, height: max(0, bottom - top))
     }
 }
