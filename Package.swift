@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, lowest first. Each target imports only targets above it in this list:
 //   ReportData (Foundation only) · ReportScene (nothing) · ReportCharts · ReportComposer
-//   ReportRender (the only importer of CCairo) · ReportCLI (thin).
+//   ReportRender (the only importer of CCairo) · ReportPipeline (builds outputs) · ReportCLI (thin).
 let package = Package(
     name: "ReportRenderer",
     platforms: [.macOS(.v13)],
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         .target(name: "ReportData", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -30,8 +31,13 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         .target(name: "ReportRender", dependencies: ["ReportScene", "CCairo"]),
-        .executableTarget(name: "ReportCLI", dependencies: [
+        // Build orchestration: incremental plan, manifest, atomic output, change summary.
+        .target(name: "ReportPipeline", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "ReportCLI", dependencies: [
+            "ReportData", "ReportPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ReportDataTests", dependencies: ["ReportData"]),
@@ -39,6 +45,7 @@ let package = Package(
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),
         .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts"]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene"]),
+        .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline"]),
         .testTarget(name: "ReportCLITests", dependencies: ["ReportCLI"]),
     ]
 )

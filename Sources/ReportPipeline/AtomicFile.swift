@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes files so that readers only ever see the old or the new complete file.
+///
+/// The bytes go into an unnamed file (`O_TMPFILE`) in the destination folder, are flushed to disk,
+/// then linked under a hidden temporary name and renamed over the destination. A process killed
+/// while writing leaves nothing behind (an unnamed file vanishes with its descriptor); the named
+/// window is two system calls long, and `sweepTemporaries` removes what such a kill might leave.
+public enum AtomicFile {
+    static let tempMarker = ".rr-tmp-"
+    /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY); Glibc's Swift overlay does not export it.
+    static let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
+
+    public static func write(_ bytes: [UInt8], to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tempPath = dir.appendingPathComponent(".\(url.lastPathComponent)\(tempMarker)\(getpid())").path
+        var fd = open(dir.path, O_WRONLY | oTmpFile | O_CLOEXEC, 0o644)
+        let anonymous = fd >= 0
+        if !anonymous {
+            // Filesystems without O_TMPFILE: fall back to a named temporary file.
+            unlink(tempPath)
+            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw OutputError.io(url.path, "cannot create a temporary file: \(errnoText())") }
+        }
+        var ok = false
+        defer {
+            close(fd)
+            if !ok { unlink(tempPath) }
+        }
+        try bytes.withUnsafeBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.io(url.path, "write failed: \(errnoText())")
+                }
+                offset += n
+            }
+        }
+        fchmod(fd, 0o644)
+        guard fsync(fd) == 0 else { throw OutputError.io(url.path, "fsync failed: \(errnoText())") }
+        if anonymous {
+            unlink(tempPath)
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, tempPath, AT_SYMLINK_FOLLOW) == 0 else {
+                throw OutputError.io(url.path, "cannot link the temporary file: \(errnoText())")
+            }
+        }
+        guard rename(tempPath, url.path) == 0 else {
+            throw OutputError.io(url.path, "cannot move the new file into place: \(errnoText())")
+        }
+        ok = true
+        let dfd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    public static func write(_ data: Data, to url: URL) throws {
+        try write([UInt8](data), to: url)
+    }
+
+    /// Removes temporaries left by a killed run. Call while holding the output lock.
+    public static func sweepTemporaries(in dir: URL) {
+        let fm = FileManager.default
+        guard let e = fm.enumerator(at: dir, includingPropertiesForKeys: nil) else { return }
+        for case let file as URL in e where file.lastPathComponent.contains(tempMarker) {
+            try? fm.removeItem(at: file)
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// What the last successful run produced and from what: `Output/<template>/manifest.json`.
+public struct BuildManifest: Codable, Equatable, Sendable {
+    public struct Record: Codable, Equatable, Sendable {
+        /// Fingerprint of everything the output was made from.
+        public var inputs: String
+        /// SHA-256 of the file as written, to notice files changed or damaged by hand.
+        public var output: String
+        public init(inputs: String, output: String) { self.inputs = inputs; self.output = output }
+    }
+    public static let fileName = "manifest.json"
+
+    public var tool: String
+    /// Keyed by the output's path relative to the template's output folder.
+    public var outputs: [String: Record]
+    /// The displayed data values of the run, for the change summary of the next one.
+    public var values: [String: ValueSnapshot.Entry]
+
+    public init(tool: String, outputs: [String: Record] = [:], values: [String: ValueSnapshot.Entry] = [:]) {
+        self.tool = tool; self.outputs = outputs; self.values = values
+    }
+
+    /// The manifest in a folder, or nil when absent or unreadable (then everything is rebuilt).
+    public static func load(from dir: URL) -> BuildManifest? {
+        guard let d = try? Data(contentsOf: dir.appendingPathComponent(fileName)) else { return nil }
+        return try? JSONDecoder().decode(BuildManifest.self, from: d)
+    }
+
+    public func encoded() throws -> [UInt8] {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try enc.encode(self)) + [0x0A]
+    }
+
+    /// True when `relativePath` exists and is exactly what this manifest says was built from `inputs`.
+    public func isUpToDate(_ relativePath: String, inputs: String, in dir: URL) -> Bool {
+        guard let r = outputs[relativePath], r.inputs == inputs else { return false }
+        return Fingerprint.of(file: dir.appendingPathComponent(relativePath)) == r.output
+    }
+}
