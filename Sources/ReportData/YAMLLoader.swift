@@ -97,7 +97,9 @@ enum YAMLLoader {
             path = []; message = "\(e)"
         }
         // Re-compose (cheap, already screened) to find where the path points.
-        let mark = (try? Parser(yaml: text).singleRoot()).flatMap { $0.flatMap { locate(path[...], in: $0) } }
+        // Unknown keys point at the key itself; every other problem at the offending value.
+        let atKey = message.hasPrefix("unknown key")
+        let mark = (try? Parser(yaml: text).singleRoot()).flatMap { $0.flatMap { locate(path[...], in: $0, atKey: atKey) } }
         return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message)
     }
 
@@ -105,16 +107,17 @@ enum YAMLLoader {
         path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
-    /// The mark of the deepest node the coding path reaches (a mapping key's own mark for the last key).
-    static func locate(_ path: ArraySlice<CodingKey>, in node: Node) -> Mark? {
+    /// The mark of the deepest node the coding path reaches; with `atKey`, the last mapping key's own mark.
+    static func locate(_ path: ArraySlice<CodingKey>, in node: Node, atKey: Bool = false) -> Mark? {
         guard let key = path.first else { return node.mark }
         switch node {
         case .mapping(let m):
             guard let pair = m.first(where: { $0.key.string == key.stringValue }) else { return node.mark }
-            return path.count == 1 ? pair.key.mark : locate(path.dropFirst(), in: pair.value) ?? pair.key.mark
+            if path.count == 1 && atKey { return pair.key.mark }
+            return locate(path.dropFirst(), in: pair.value, atKey: atKey) ?? pair.key.mark
         case .sequence(let s):
             guard let i = key.intValue, i < s.count else { return node.mark }
-            return locate(path.dropFirst(), in: s[i]) ?? s[i].mark
+            return locate(path.dropFirst(), in: s[i], atKey: atKey) ?? s[i].mark
         default:
             return node.mark
         }
