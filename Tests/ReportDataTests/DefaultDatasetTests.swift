@@ -11,7 +11,7 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.report)")
         #expect(result.exitCode == 0)
         #expect(result.catalog.reportDate == PartialDate(year: 2022, month: 6))
-        #expect(Set(result.catalog.datasets.keys) == ["figures", "events", "counts_by_category", "transport", "named_items"])
+        #expect(Set(result.catalog.datasets.keys) == ["figures", "events", "counts_by_category", "transport", "named_items", "claims"])
     }
 
     @Test func everySourceSentenceIsVerbatimInTheArticle() throws {
@@ -26,7 +26,7 @@ import Testing
                 checked += 1
             }
         }
-        #expect(checked >= 80)
+        #expect(checked >= 89)
     }
 
     @Test func keyFiguresAreTranscribed() throws {
@@ -77,5 +77,7 @@ import Testing
         #expect(Set(events.records.compactMap(\.section)) == ["从制造到智造", "既强村也富农", "重品质促提升", "探寻文化临平"])
         let transport = try #require(DatasetCatalog.load(directory: dataDir).catalog.dataset(named: "transport"))
         #expect(transport.records.filter { $0["kind"].text == "高架路" }.count == 5)
+        let claims = try #require(DatasetCatalog.load(directory: dataDir).catalog.dataset(named: "claims"))
+        #expect(claims.record(id: "chain_leader_first")?["claim"].rank?.text == "数量居杭州市第一")
     }
 }
