@@ -61,6 +61,9 @@ public struct ChineseFormatter: Sendable {
     /// An axis tick or bar label: the number only (the unit goes in the axis title).
     public func tick(_ v: Double, fractionDigits: Int? = nil) -> String { number(v, fractionDigits: fractionDigits) }
 
+    /// An axis or column title carrying the shared unit: 村级集体经营性收入（亿元）.
+    public func axisTitle(_ label: String, unit: String) -> String { unit.isEmpty ? label : label + "（" + unit + "）" }
+
     /// A figure's value, with the derived mark when it was computed.
     public func figure(_ f: Figure) -> String {
         quantity(f.quantity, fractionDigits: f.decimals) + (f.derived ? derivedMark : "")

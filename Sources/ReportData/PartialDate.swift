@@ -59,6 +59,8 @@ public struct DateSpan: Sendable, Hashable, CustomStringConvertible {
         self.start = start; self.end = end
     }
     public var isOpen: Bool { end == nil }
+    /// The end, with an open span running until `reportDate`.
+    public func end(or reportDate: PartialDate) -> PartialDate { end ?? reportDate }
     public var description: String { start.iso + "/" + (end?.iso ?? "..") }
 }
 
@@ -73,5 +75,14 @@ public enum DateValue: Sendable, Hashable, CustomStringConvertible {
     }
     public var description: String {
         switch self { case .point(let p): return p.description; case .span(let s): return s.description }
+    }
+    /// First day covered (days since 1970-01-01), for placing the value on a time axis.
+    public var firstDayNumber: Int { start.firstDayNumber }
+    /// Last day covered; an open span ends with the report date's last day.
+    public func lastDayNumber(reportDate: PartialDate) -> Int {
+        switch self {
+        case .point(let p): return p.lastDayNumber
+        case .span(let s): return s.end(or: reportDate).lastDayNumber
+        }
     }
 }

@@ -15,8 +15,8 @@ public enum Qualifier: String, Sendable, Hashable, CaseIterable, Codable {
     public init?(text: String) {
         switch text.trimmingCharacters(in: .whitespaces) {
         case "", "exact": self = .exact
-        case "more_than", "余", "多", "余个": self = .moreThan
-        case "about", "约", "近", "左右": self = .about
+        case "more_than", "余", "多": self = .moreThan
+        case "about", "约", "左右": self = .about
         case "planned", "预计", "计划": self = .planned
         default: return nil
         }

@@ -30,5 +30,8 @@ import Testing
         #expect(PartialDate(year: 2022)! < PartialDate(year: 2022, month: 1)!)
         #expect(DateSpan(start: PartialDate(year: 2022, month: 5)!, end: PartialDate(year: 2022, month: 3)!) == nil)
         #expect(PartialDate(year: 2022, month: 5, day: 15)!.iso == "2022-05-15")
+        let open = DateValue.span(DateSpan(start: PartialDate(year: 2022, month: 1)!, end: nil)!)
+        #expect(open.firstDayNumber == CivilCalendar.dayNumber(year: 2022, month: 1, day: 1))
+        #expect(open.lastDayNumber(reportDate: PartialDate(year: 2022, month: 6)!) == CivilCalendar.dayNumber(year: 2022, month: 6, day: 30))
     }
 }

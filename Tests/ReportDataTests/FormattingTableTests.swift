@@ -34,6 +34,7 @@ import Testing
         #expect(f.quantity(Quantity(6.78, unit: "亿元"), in: "万元") == "67800万元")
         #expect(f.quantity(Quantity(119.01, unit: "个"), fractionDigits: 0) == "119个")
         #expect(f.tick(2.5) == "2.5" && f.tick(1e4) == "10000")
+        #expect(f.axisTitle("村级集体经营性收入", unit: "亿元") == "村级集体经营性收入（亿元）")
     }
 
     @Test func dates() {

@@ -48,6 +48,12 @@ import Testing
                 ["data/income.yaml:4:46: error: unit_column 'note' must name a column of type unit"])
     }
 
+    @Test func duplicateKeys() {
+        let r = load("id\na\n", yaml: "title: t\ncolumns: []\ntitle: u\n")
+        #expect(r.diagnostics.count == 1)
+        #expect(r.diagnostics[0].message.contains("title"))
+    }
+
     @Test func anchorsAreRejected() {
         let yaml = "title: &t x\ncolumns: []\ndescription: *t\n"
         let r = load("id\na\n", yaml: yaml)
