@@ -94,7 +94,7 @@ public struct DatasetLoader: Sendable {
 
     /// Maps header fields to specs; nil when the header is unusable.
     private func checkHeader(_ header: CSVRow, meta: DatasetMetadata, file: String, sink: inout DiagnosticSink) -> [ColumnSpec]? {
-        let names = header.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map { $0.text.trimmed }
         let expected = meta.columns.map(\.name).joined(separator: ",")
         if !names.contains(where: { meta.column(named: $0) != nil }) {
             sink.error(file, header.line, 1, "missing header row; the first line should be: \(expected)")
@@ -122,7 +122,7 @@ public struct DatasetLoader: Sendable {
         var values: [String: CellValue] = [:]
         let dates = DateParser(reportDate: reportDate)
         for (c, f) in zip(columns, row.fields) {
-            let t = f.text.trimmingCharacters(in: .whitespaces)
+            let t = f.text.trimmed
             func error(_ m: String) { sink.error(file, f.line, f.column, m) }
             if t.isEmpty {
                 if c.required { error("empty required cell (column \(c.name))") }
@@ -152,7 +152,7 @@ public struct DatasetLoader: Sendable {
                 case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name))")
                 }
             case .number:
-                var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmingCharacters(in: .whitespaces) } ?? ""
+                var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
                 let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
                 switch NumberParser.parse(t) {
                 case .success(let p):
@@ -170,7 +170,7 @@ public struct DatasetLoader: Sendable {
                 }
             }
         }
-        let section = raw[meta.sectionColumn].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let section = raw[meta.sectionColumn].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
         if let s = section, let allowed = sections, !allowed.contains(s),
            let i = columns.firstIndex(where: { $0.name == meta.sectionColumn }) {
             sink.error(file, row.fields[i].line, i + 1, "unknown section \"\(s)\" (sections: \(allowed.joined(separator: ", ")))")

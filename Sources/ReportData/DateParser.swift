@@ -12,7 +12,7 @@ public struct DateParser: Sendable {
     public init(reportDate: PartialDate) { self.reportDate = reportDate }
 
     public func parse(_ raw: String) -> Result<DateValue, DateError> {
-        let s = FullWidth.normalise(raw).text.trimmingCharacters(in: .whitespaces)
+        let s = FullWidth.normalise(raw).text.trimmed
         guard !s.isEmpty else { return .failure(.invalid(raw)) }
         for suffix in ["以来", "至今"] where s.hasSuffix(suffix) {
             var head = String(s.dropLast(suffix.count))
@@ -36,7 +36,7 @@ public struct DateParser: Sendable {
 
     /// One point; `defaultYear` fills Chinese forms that omit the year.
     func point(_ text: String, defaultYear: Int) -> Result<PartialDate, DateError> {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmed
         if ["近日", "日前", "近期", "目前"].contains(s) {
             var d = reportDate; d.approximate = true; return .success(d)
         }

@@ -23,13 +23,13 @@ public enum Formula: Sendable, Hashable {
 
     /// Parses `name(key: id, key: id)`; the message says what is wrong.
     public static func parse(_ text: String) -> Result<Formula, FormulaError> {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         guard let open = t.firstIndex(of: "("), t.hasSuffix(")") else { return .failure(.syntax(text)) }
-        let name = t[..<open].trimmingCharacters(in: .whitespaces)
+        let name = t[..<open].trimmed
         let body = t[t.index(after: open)..<t.index(before: t.endIndex)]
         var named: [String: String] = [:], positional: [String] = []
         for arg in body.split(separator: ",") {
-            let parts = arg.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = arg.split(separator: ":", maxSplits: 1).map { $0.trimmed }
             guard parts.allSatisfy({ !$0.isEmpty }) else { return .failure(.syntax(text)) }
             if parts.count == 2 { named[parts[0]] = parts[1] } else { positional.append(parts[0]) }
         }

@@ -17,10 +17,10 @@ public enum NumberParser {
 
     public static func parse(_ raw: String) -> Result<Parsed, NumberError> {
         let (norm, changed) = FullWidth.normalise(raw)
-        var s = norm.trimmingCharacters(in: .whitespaces)
+        var s = norm.trimmed
         guard !s.isEmpty else { return .failure(.empty) }
         var percent = false
-        if s.hasSuffix("%") { percent = true; s.removeLast(); s = s.trimmingCharacters(in: .whitespaces) }
+        if s.hasSuffix("%") { percent = true; s.removeLast(); s = s.trimmed }
         let lower = s.lowercased()
         let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
         if unsigned.hasPrefix("0x") { return .failure(.hexadecimal) }

@@ -13,7 +13,7 @@ public enum Qualifier: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Accepts the English names used in CSV files and the Chinese marks themselves; empty means exact.
     public init?(text: String) {
-        switch text.trimmingCharacters(in: .whitespaces) {
+        switch text.trimmed {
         case "", "exact": self = .exact
         case "more_than", "余", "多": self = .moreThan
         case "about", "约", "左右": self = .about
