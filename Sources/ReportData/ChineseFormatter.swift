@@ -71,6 +71,18 @@ public struct ChineseFormatter: Sendable {
 
     public func rank(_ r: Rank) -> String { r.text }
 
+    /// Display strings of a figure for templates: `value` (6.78亿元), `number` (6.78), `unit`,
+    /// `label`, `date`, `rank`, `section`, `source_sentence` and `derived` ("true" or "").
+    /// Absent parts are empty strings.
+    public func fields(of f: Figure) -> [String: String] {
+        [
+            "value": figure(f), "number": number(f.quantity.value, fractionDigits: f.decimals),
+            "unit": f.quantity.unit, "label": f.label, "date": f.date.map(dateValue) ?? "",
+            "rank": f.rank.map(rank) ?? "", "section": f.section ?? "", "source_sentence": f.sourceSentence ?? "",
+            "derived": f.derived ? "true" : "",
+        ]
+    }
+
     public func date(_ d: PartialDate) -> String {
         if d.approximate { return "近日" }
         var s = d.year == currentYear && d.month != nil ? "" : "\(d.year)年"

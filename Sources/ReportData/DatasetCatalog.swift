@@ -22,6 +22,14 @@ public struct DatasetCatalog: Sendable {
     /// A record of any dataset by its id column.
     public func record(dataset: String, id: String) -> Record? { datasets[dataset]?.record(id: id) }
     public var orderedFigures: [Figure] { figureIDs.compactMap { figures[$0] } }
+
+    /// Where a figure comes from, for notes: its source sentence, or for a derived value the
+    /// labels of its inputs ("由村级集体经营性收入、村级集体经营性收入同比增长推算").
+    public func provenance(of id: String) -> String? {
+        guard let f = figures[id] else { return nil }
+        guard f.derived else { return f.sourceSentence }
+        return "由" + f.inputs.map { figures[$0]?.label ?? $0 }.joined(separator: "、") + "推算"
+    }
 }
 
 /// What `DatasetCatalog.load` returns: the catalog (possibly partial) and every diagnostic.

@@ -64,6 +64,14 @@ import Testing
         #expect(ChineseFormatter().cell(r.catalog.record(dataset: "events", id: "b")!["date"]) == "近日")
     }
 
+    @Test func reportDateAtDayPrecision() throws {
+        // YAML resolves 2022-06-01 as a timestamp; it must still read as the literal date.
+        let dir = try directory(["catalog.yaml": "report_year: 2022\nreport_date: 2022-06-01\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = DatasetCatalog.load(directory: dir)
+        #expect(r.catalog.reportDate == PartialDate(year: 2022, month: 6, day: 1))
+    }
+
     @Test func missingCatalogAndBadReportDate() throws {
         let d1 = try directory(["x.yaml": "title: x\ncolumns: [{name: a, type: text}]\n", "x.csv": "a\n1\n"])
         defer { try? FileManager.default.removeItem(at: d1) }

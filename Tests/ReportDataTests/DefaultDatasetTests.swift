@@ -61,6 +61,8 @@ import Testing
         #expect(prev.derived)
         #expect(prev.inputs == ["village_income_total", "village_income_growth"])
         #expect(abs(prev.quantity.value - 6.78 / 1.18) < 1e-9)
+        #expect(c.provenance(of: "village_income_2020") == "由村级集体经营性收入、村级集体经营性收入同比增长推算")
+        #expect(c.provenance(of: "village_income_total")?.hasPrefix("2021年,临平全区村级集体经营性收入达6.78亿元") == true)
         #expect(ChineseFormatter().figure(prev) == "5.75亿元（推算）")
         #expect(ChineseFormatter().figure(try #require(c.figure(id: "village_count_implied"))) == "119个（推算）")
         #expect(ChineseFormatter().figure(try #require(c.figure(id: "village_income_increase"))) == "1.03亿元（推算）")

@@ -66,6 +66,10 @@ import Testing
         let fig = Figure(id: "x", label: "x", quantity: Quantity(5.7457, unit: "亿元"), derived: true, decimals: 2)
         #expect(f.figure(fig) == "5.75亿元（推算）")
         #expect(ChineseFormatter(derivedMark: "*").figure(fig) == "5.75亿元*")
+        let fields = f.fields(of: Figure(id: "r", label: "企业", quantity: Quantity(1200, unit: "家", qualifier: .moreThan),
+                                         rank: Rank("全省第一"), date: .point(PartialDate(year: 2022, month: 3)!)))
+        #expect(fields["value"] == "1200余家" && fields["number"] == "1200" && fields["unit"] == "家")
+        #expect(fields["date"] == "2022年3月" && fields["rank"] == "全省第一" && fields["derived"] == "")
     }
 
     @Test func unitScalePerColumn() {
