@@ -1,0 +1,182 @@
+import Foundation
+
+/// All datasets of a report's data directory, with figures addressable by id.
+public struct DatasetCatalog: Sendable {
+    public var metadata: CatalogMetadata?
+    /// Relative dates (今年3月, 近日, 今年以来) were resolved against this.
+    public var reportDate: PartialDate
+    public var datasets: [String: Dataset]
+    public var figures: [String: Figure]
+    /// Figure ids in file order (source figures first, then derived).
+    public var figureIDs: [String]
+
+    public func dataset(named name: String) -> Dataset? { datasets[name] }
+    public func figure(id: String) -> Figure? { figures[id] }
+    /// `figures.village_income_total` or `<dataset>.<record id>` as used by prose placeholders.
+    public func figure(path: String) -> Figure? {
+        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return figures[path] }
+        guard let f = figures[parts[1]], datasets[parts[0]]?.metadata.kind == .figures || f.dataset == parts[0] else { return nil }
+        return f
+    }
+    /// A record of any dataset by its id column.
+    public func record(dataset: String, id: String) -> Record? { datasets[dataset]?.record(id: id) }
+    public var orderedFigures: [Figure] { figureIDs.compactMap { figures[$0] } }
+
+    /// Where a figure comes from, for notes: its source sentence, or for a derived value the
+    /// labels of its inputs ("由村级集体经营性收入、村级集体经营性收入同比增长推算").
+    public func provenance(of id: String) -> String? {
+        guard let f = figures[id] else { return nil }
+        guard f.derived else { return f.sourceSentence }
+        return "由" + f.inputs.map { figures[$0]?.label ?? $0 }.joined(separator: "、") + "推算"
+    }
+}
+
+/// What `DatasetCatalog.load` returns: the catalog (possibly partial) and every diagnostic.
+public struct LoadResult: Sendable {
+    public var catalog: DatasetCatalog
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// The lines `report check` prints: one per diagnostic, then a summary.
+    public var report: String {
+        let lines = diagnostics.map(\.description)
+        let summary = "\(errors.count) error(s), \(warnings.count) warning(s) in \(catalog.datasets.count) dataset(s), \(catalog.figures.count) figure(s)"
+        return (lines + [summary]).joined(separator: "\n")
+    }
+    /// 0 when there are no errors, 1 otherwise (warnings do not fail a check).
+    public var exitCode: Int32 { hasErrors ? 1 : 0 }
+}
+
+extension DatasetCatalog {
+    /// Loads `catalog.yaml` and every `<name>.csv` + `<name>.yaml` pair in `directory`, computes
+    /// derived figures and, when catalog.yaml names the source text, checks that every record's
+    /// source sentence occurs in it verbatim. `reportDate` overrides catalog.yaml's.
+    /// Diagnostics name files as `<displayPrefix>/<file>`; the default prefix is the directory's last
+    /// two components (`linping-annual/data/figures.csv`); pass "" for bare file names.
+    public static func load(directory: URL, reportDate: PartialDate? = nil, displayPrefix: String? = nil) -> LoadResult {
+        let fm = FileManager.default
+        let prefix = displayPrefix ?? directory.deletingLastPathComponent().lastPathComponent + "/" + directory.lastPathComponent
+        func shown(_ file: String) -> String { prefix.isEmpty ? file : prefix + "/" + file }
+        var sink = DiagnosticSink(cap: 500)
+        var catalogMeta: CatalogMetadata?
+        let catalogURL = directory.appendingPathComponent("catalog.yaml")
+        if let data = fm.contents(atPath: catalogURL.path) {
+            switch YAMLLoader.decode(CatalogMetadata.self, data: data, file: shown("catalog.yaml")) {
+            case .success(let m): catalogMeta = m
+            case .failure(let d): sink.add(d)
+            }
+        } else if reportDate == nil {
+            sink.error(shown("catalog.yaml"), 1, 1, "missing catalog.yaml (needs report_year and report_date)")
+        }
+        var resolved = reportDate
+        if resolved == nil, let m = catalogMeta {
+            let parser = DateParser(reportDate: PartialDate(year: m.reportYear)!)
+            switch parser.parse(m.reportDate) {
+            case .success(.point(let p)): resolved = p
+            default:
+                let mk = YAMLLoader.mark(["report_date"], in: (try? String(contentsOf: catalogURL, encoding: .utf8)) ?? "")
+                sink.error(shown("catalog.yaml"), mk.line, mk.column, "report_date \"\(m.reportDate)\" is not a single date")
+            }
+        }
+        let date = resolved ?? PartialDate(year: catalogMeta?.reportYear ?? 2022)!
+        var catalog = DatasetCatalog(metadata: catalogMeta, reportDate: date, datasets: [:], figures: [:], figureIDs: [])
+
+        let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        if names.isEmpty { sink.error(shown(""), 1, 1, "data directory is missing or empty") }
+        let csvNames = Set(names.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) })
+        let yamlNames = Set(names.filter { $0.hasSuffix(".yaml") && $0 != "catalog.yaml" }.map { String($0.dropLast(5)) })
+        for orphan in yamlNames.subtracting(csvNames).sorted() {
+            sink.error(shown(orphan + ".yaml"), 1, 1, "metadata without data: \(orphan).csv is missing")
+        }
+        let loader = DatasetLoader(reportDate: date, sections: catalogMeta?.sections)
+        for name in csvNames.sorted() {
+            guard let yaml = fm.contents(atPath: directory.appendingPathComponent(name + ".yaml").path) else {
+                sink.error(shown(name + ".csv"), 1, 1, "no metadata: \(name).yaml is missing"); continue
+            }
+            let csv = fm.contents(atPath: directory.appendingPathComponent(name + ".csv").path) ?? Data()
+            let (ds, diags) = loader.load(name: name, csv: csv, csvPath: shown(name + ".csv"),
+                                          yaml: yaml, yamlPath: shown(name + ".yaml"))
+            sink.append(contentsOf: diags)
+            if let ds { catalog.datasets[name] = ds }
+        }
+        catalog.collectFigures(sink: &sink, shown: shown)
+        catalog.computeDerived(directory: directory, sink: &sink, shown: shown)
+        if let path = catalogMeta?.source?.path {
+            catalog.verifySentences(sourceURL: directory.appendingPathComponent(path), sink: &sink, shown: shown)
+        }
+        return LoadResult(catalog: catalog, diagnostics: sink.finish(file: shown("")))
+    }
+
+    mutating func collectFigures(sink: inout DiagnosticSink, shown: (String) -> String) {
+        for (name, ds) in datasets.sorted(by: { $0.key < $1.key }) where ds.metadata.kind == .figures {
+            for r in ds.records {
+                guard let id = r.id, let q = r["value"].quantity else { continue }
+                if let other = figures[id] {
+                    sink.error(shown(name + ".csv"), r.line, 1, "figure id '\(id)' is also defined in \(other.dataset).csv:\(other.line)")
+                    continue
+                }
+                figures[id] = Figure(id: id, label: r["label"].text ?? id, quantity: q, rank: r["rank"].rank,
+                                     date: r["date"].date, section: r.section, sourceSentence: r.sourceSentence,
+                                     dataset: name, line: r.line)
+                figureIDs.append(id)
+            }
+        }
+    }
+
+    mutating func computeDerived(directory: URL, sink: inout DiagnosticSink, shown: (String) -> String) {
+        let parser = DateParser(reportDate: reportDate)
+        for (name, ds) in datasets.sorted(by: { $0.key < $1.key }) {
+            let yamlText = (try? String(contentsOf: directory.appendingPathComponent(name + ".yaml"), encoding: .utf8)) ?? ""
+            for (i, spec) in ds.metadata.derived.enumerated() {
+                func fail(_ key: String, _ message: String) {
+                    let m = YAMLLoader.mark(["derived", "\(i)", key], in: yamlText)
+                    sink.error(shown(name + ".yaml"), m.line, m.column, message)
+                }
+                if figures[spec.id] != nil { fail("id", "derived id '\(spec.id)' is already a figure"); continue }
+                let formula: Formula
+                switch Formula.parse(spec.formula) {
+                case .success(let f): formula = f
+                case .failure(let e): fail("formula", e.description); continue
+                }
+                let value: Quantity
+                switch formula.evaluate({ self.figures[$0]?.quantity }, unit: spec.unit) {
+                case .success(let q): value = q
+                case .failure(let e): fail("formula", e.description); continue
+                }
+                var date: DateValue?
+                if let d = spec.date {
+                    switch parser.parse(d) {
+                    case .success(let v): date = v
+                    case .failure(let e): fail("date", "\"\(d)\" \(e.explanation)")
+                    }
+                }
+                figures[spec.id] = Figure(id: spec.id, label: spec.label, quantity: value, date: date,
+                                          section: spec.section, derived: true, inputs: formula.inputs,
+                                          formula: spec.formula, decimals: spec.decimals, dataset: name,
+                                          line: YAMLLoader.mark(["derived", "\(i)"], in: yamlText).line)
+                figureIDs.append(spec.id)
+            }
+        }
+    }
+
+    /// Every record's source sentence must be a verbatim substring of the source text.
+    func verifySentences(sourceURL: URL, sink: inout DiagnosticSink, shown: (String) -> String) {
+        guard let data = FileManager.default.contents(atPath: sourceURL.path) else {
+            sink.warning(shown("catalog.yaml"), 1, 1, "source text \(sourceURL.path) not found; source sentences not verified")
+            return
+        }
+        let article = String(decoding: data, as: UTF8.self)
+        for (name, ds) in datasets.sorted(by: { $0.key < $1.key }) {
+            let col = ds.metadata.columns.firstIndex { $0.name == ds.metadata.sentenceColumn }.map { $0 + 1 } ?? 1
+            for r in ds.records {
+                guard let s = r.sourceSentence else { continue }
+                if !article.contains(s) {
+                    sink.error(shown(name + ".csv"), r.line, col, "source sentence not found verbatim in the source text")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Parses date cells in ISO and Chinese forms, resolving relative wording against the report date.
+///
+/// Points: `2022`, `2022-05`, `2022-05-15`, `2022年`, `2022年5月`, `2022年5月15日`, `5月15日`
+/// (report year), `今年3月`, `去年`, `近日`/`日前`/`近期` (approximate, = report date).
+/// Spans: `A/B`, `A/..` (open), `A至B`, `A—B`, `A~B`, `A至今`, `A以来` (open), `今年以来`
+/// (= 今年1月 to the report date). A Chinese end without a year takes the start's year
+/// (`2022年3月—5月`).
+public struct DateParser: Sendable {
+    public var reportDate: PartialDate
+    public init(reportDate: PartialDate) { self.reportDate = reportDate }
+
+    public func parse(_ raw: String) -> Result<DateValue, DateError> {
+        let s = FullWidth.normalise(raw).text.trimmed
+        guard !s.isEmpty else { return .failure(.invalid(raw)) }
+        for suffix in ["以来", "至今"] where s.hasSuffix(suffix) {
+            var head = String(s.dropLast(suffix.count))
+            if head == "今年" { head = "今年1月" }
+            return point(head, defaultYear: reportDate.year).flatMap { start in
+                DateSpan(start: start, end: nil).map { .success(.span($0)) } ?? .failure(.endBeforeStart(raw))
+            }
+        }
+        for sep in ["/", "至", "—", "–", "~", "－－", "--"] {
+            guard let r = s.range(of: sep) else { continue }
+            let a = String(s[..<r.lowerBound]), b = String(s[r.upperBound...])
+            return point(a, defaultYear: reportDate.year).flatMap { start in
+                if b == ".." || b.isEmpty { return .success(.span(DateSpan(start: start, end: nil)!)) }
+                return point(b, defaultYear: start.year).flatMap { end in
+                    DateSpan(start: start, end: end).map { .success(.span($0)) } ?? .failure(.endBeforeStart(raw))
+                }
+            }
+        }
+        return point(s, defaultYear: reportDate.year).map { .point($0) }
+    }
+
+    /// One point; `defaultYear` fills Chinese forms that omit the year.
+    func point(_ text: String, defaultYear: Int) -> Result<PartialDate, DateError> {
+        var s = text.trimmed
+        if ["近日", "日前", "近期", "目前"].contains(s) {
+            var d = reportDate; d.approximate = true; return .success(d)
+        }
+        for (word, offset) in [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)] where s.hasPrefix(word) {
+            s = String(reportDate.year + offset) + "年" + s.dropFirst(word.count)
+        }
+        guard let parts = s.contains("年") || s.contains("月") || s.contains("日") ? chinese(s, defaultYear) : iso(s)
+        else { return .failure(.invalid(text)) }
+        guard let d = PartialDate(year: parts.0, month: parts.1, day: parts.2) else {
+            return .failure(.impossible(text))
+        }
+        return .success(d)
+    }
+
+    private func iso(_ s: String) -> (Int, Int?, Int?)? {
+        let f = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(f.count), f[0].count == 4, f.dropFirst().allSatisfy({ (1...2).contains($0.count) }),
+              f.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let n = f.map { Int($0)! }
+        return (n[0], n.count > 1 ? n[1] : nil, n.count > 2 ? n[2] : nil)
+    }
+
+    /// 2022年5月15日 and its prefixes/suffixes; components must appear in order, no gaps.
+    private func chinese(_ s: String, _ defaultYear: Int) -> (Int, Int?, Int?)? {
+        var rest = Substring(s)
+        func take(_ mark: Character) -> Int?? {
+            guard let i = rest.firstIndex(of: mark) else { return .some(nil) }
+            let num = rest[..<i]
+            guard !num.isEmpty, num.count <= 4, num.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            rest = rest[rest.index(after: i)...]
+            return .some(Int(num)!)
+        }
+        guard let y = take("年"), let m = take("月"), let d = take("日"), rest.isEmpty else { return nil }
+        if d != nil && m == nil { return nil }
+        if y == nil && m == nil { return nil }
+        return (y ?? defaultYear, m, d)
+    }
+}
+
+public enum DateError: Error, Sendable, Hashable {
+    case invalid(String), impossible(String), endBeforeStart(String)
+    public var explanation: String {
+        switch self {
+        case .invalid: return "is not a date (use 2022-05-15, 2022-05, 2022, 2022年5月15日, 今年3月, 近日 or a span A/B)"
+        case .impossible: return "is not a valid calendar date"
+        case .endBeforeStart: return "ends before it starts"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Module ReportData: see README.md, Design.
