@@ -147,3 +147,12 @@ extension Stroke.Join {
         }
     }
 }
+
+/// Fills the page with a colour.
+func fillBackground(_ c: Color, _ size: Size, _ cr: OpaquePointer) {
+    cairo_save(cr)
+    cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    cairo_rectangle(cr, 0, 0, size.width, size.height)
+    cairo_fill(cr)
+    cairo_restore(cr)
+}

@@ -27,13 +27,15 @@ public enum PDFWriter {
                 cairo_show_page(cr)
                 cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             }
-            if let bg = page.background {
-                cairo_save(cr)
-                cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
-                cairo_paint(cr)
-                cairo_restore(cr)
-            }
+            // A page-sized clip stops Cairo from turning a full-page opaque fill (a background,
+            // a full-bleed cover) into "discard the page so far", which would also discard the
+            // open structure tag and damage the file.
+            cairo_save(cr)
+            cairo_rectangle(cr, 0, 0, page.size.width, page.size.height)
+            cairo_clip(cr)
+            if let bg = page.background { fillBackground(bg, page.size, cr) }
             try renderer.draw(page.root, on: cr)
+            cairo_restore(cr)
             PDFTags.emit(page.root, on: cr)
         }
         cairo_tag_end(cr, "Document")

@@ -17,10 +17,7 @@ public enum SVGWriter {
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
-        if let bg = page.background {
-            cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
-            cairo_paint(cr)
-        }
+        if let bg = page.background { fillBackground(bg, page.size, cr) }
         try CairoSceneRenderer(measurer: measurer).draw(page.root, on: cr)
         cairo_surface_finish(surface)
         try checkSurface(surface, during: "finishing the SVG")
