@@ -93,7 +93,7 @@ struct PDFStructureTests {
     ])
     let pdf = try dir.write(PDFWriter.render(doc), as: "sizes.pdf")
     let out = try ExternalTool.run("pdfinfo", ["-f", "1", "-l", "2", pdf])
-    let info = out.stdout.replacing(/ +/, with: " ")
+    let info = out.stdout.replacing(/\ +/, with: " ")
     #expect(info.contains("Pages: 2"))
     #expect(info.contains("Page 1 size: 595.276 x 841.89 pts"))
     #expect(info.contains("Page 2 size: 842 x 595 pts"))
