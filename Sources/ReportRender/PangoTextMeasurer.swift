@@ -31,10 +31,18 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     func withLayout<R>(_ text: String, style: TextStyle, wrapWidth: Double?,
                        _ body: (OpaquePointer, TextMetrics) throws -> R) throws -> R {
         let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
+        let cached = cacheLock.withLock { cache[key] }
+        if case .failure(let error)? = cached { throw error }
         return try environment.lock.withLock {
-            let result = layoutResult(key)
-            store(result.map { $0.1 }, for: key)
-            let (layout, metrics) = try result.get()
+            environment.setLanguage(language)
+            let layout = try environment.configure(key)
+            let metrics: TextMetrics
+            if case .success(let m)? = cached {
+                metrics = m
+            } else {
+                metrics = environment.metrics(text: key.text)
+                store(.success(metrics), for: key)
+            }
             return try body(layout, metrics)
         }
     }
