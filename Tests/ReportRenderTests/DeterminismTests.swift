@@ -30,3 +30,16 @@ import Testing
     let b = try PDFWriter.render(Fixtures.document(creationDate: 86_400))
     #expect(a != b)
 }
+
+/// Renders from several threads at once (Pango is behind one lock) give the same bytes as serial ones.
+@Test func concurrentRendersMatchSerial() async throws {
+    let labels = (0..<8).map { "并发渲染 \($0) Linping" }
+    let serial = try labels.map { try PNGWriter.render(Fixtures.chartPage(label: $0), scale: 1) }
+    let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+        for (i, label) in labels.enumerated() { group.addTask { (i, try PNGWriter.render(Fixtures.chartPage(label: label), scale: 1)) } }
+        var out = [[UInt8]](repeating: [], count: labels.count)
+        for try await (i, bytes) in group { out[i] = bytes }
+        return out
+    }
+    #expect(parallel == serial)
+}

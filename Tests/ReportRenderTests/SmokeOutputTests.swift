@@ -3,13 +3,21 @@ import ReportRender
 import ReportScene
 import Testing
 
-/// Writes the sample outputs to /tmp/render-smoke for a human look (not an assertion of looks).
-@Test func writeSmokeOutputs() throws {
-    let dir = "/tmp/render-smoke"
+/// Writes the sample chart and document in every format to `$RENDER_SMOKE_DIR` for a human
+/// look (`pdftoppm -r 60 -png`, `rsvg-convert`). Off unless the variable is set.
+@Test(.enabled(if: ProcessInfo.processInfo.environment["RENDER_SMOKE_DIR"] != nil))
+func writeSmokeOutputs() throws {
+    let dir = ProcessInfo.processInfo.environment["RENDER_SMOKE_DIR"]!
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let page = Fixtures.chartPage()
-    try Data(PDFWriter.render(Document(info: DocumentInfo(title: "smoke"), pages: [page]))).write(to: URL(fileURLWithPath: dir + "/chart.pdf"))
-    try Data(SVGWriter.render(page, idPrefix: "smoke")).write(to: URL(fileURLWithPath: dir + "/chart.svg"))
-    try Data(PNGWriter.render(page, scale: 2)).write(to: URL(fileURLWithPath: dir + "/chart.png"))
-    try Data(PDFWriter.render(Fixtures.document())).write(to: URL(fileURLWithPath: dir + "/doc.pdf"))
+    let outputs: [(String, [UInt8])] = [
+        ("chart.pdf", try PDFWriter.render(Document(info: DocumentInfo(title: "smoke"), pages: [page]))),
+        ("chart.svg", try SVGWriter.render(page, idPrefix: "smoke")),
+        ("chart.png", try PNGWriter.render(page, scale: 2)),
+        ("doc.pdf", try PDFWriter.render(Fixtures.document())),
+    ]
+    for (name, bytes) in outputs {
+        #expect(!bytes.isEmpty)
+        try Data(bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent(name))
+    }
 }
