@@ -51,9 +51,25 @@ struct MeasuredEqualsDrawnTests {
         Self.expectInside(InkBox.ofPGM(pgm, scale: Self.scale), box, text)
     }
 
-    @Test func wrappedCentredParagraph() throws {
+    /// SVG goes through librsvg (to PDF, then poppler to pixels): text is drawn from glyph
+    /// outlines placed by Cairo, so it must land in the same box too.
+    @Test(arguments: strings.prefix(4))
+    func svgInkLiesInMeasuredBox(text: String) throws {
+        let (page, box) = try Self.scene(text)
+        let dir = try TempDir()
+        let svg = try dir.write(SVGWriter.render(page, idPrefix: "t"), as: "t.svg")
+        let convert = try ExternalTool.run("rsvg-convert", ["-f", "pdf", "-o", dir.path("t.pdf"), svg])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        let out = try ExternalTool.run("pdftoppm", ["-r", "\(Int(72 * Self.scale))", "-gray", "-singlefile", dir.path("t.pdf"), dir.path("t")])
+        #expect(out.status == 0, "\(out.stderr)")
+        let pgm = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir.path("t.pgm"))))
+        Self.expectInside(InkBox.ofPGM(pgm, scale: Self.scale), box, text)
+    }
+
+    @Test(arguments: [TextStyle.Alignment.center, .right])
+    func wrappedAlignedParagraph(alignment: TextStyle.Alignment) throws {
         let text = "2022年，临平区实现地区生产总值（GDP）1000亿元以上，“未来工厂”建设加快推进。"
-        let (page, box) = try Self.scene(text, style: TextStyle(size: 11, alignment: .center), wrap: 150)
+        let (page, box) = try Self.scene(text, style: TextStyle(size: 11, alignment: alignment), wrap: 150)
         let image = try PNGWriter.rasterize(page, scale: Self.scale)
         Self.expectInside(InkBox.of(image, scale: Self.scale), box, "wrapped")
     }
