@@ -67,6 +67,12 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         }
     }
 
+    /// True when every family of a comma-separated list is known to fontconfig (case-insensitive),
+    /// so templates can validate their fonts before laying anything out.
+    public func isInstalled(family: String) -> Bool {
+        environment.lock.withLock { environment.missingFamily(in: family) == nil }
+    }
+
     /// Number of cached measurements (for tests and diagnostics).
     public var cachedCount: Int { cacheLock.withLock { cache.count } }
 }

@@ -35,3 +35,9 @@ import Testing
     let exact = try PangoTextMeasurer.shared.measure("临平", style: TextStyle(size: 10), wrapWidth: nil)
     #expect(lower == exact)
 }
+
+@Test func installedFamiliesAreReported() {
+    #expect(PangoTextMeasurer.shared.isInstalled(family: Fonts.sans))
+    #expect(PangoTextMeasurer.shared.isInstalled(family: "NOTO SERIF CJK SC, sans-serif"))
+    #expect(!PangoTextMeasurer.shared.isInstalled(family: "Noto Sans CJK SC, Nonexistent Sans"))
+}
