@@ -11,6 +11,10 @@ extension FontEnvironment {
         if let missing = missingFamily(in: key.family) {
             throw RenderError.unknownFontFamily(family: missing, text: key.text)
         }
+        // A zero or negative size would give Cairo a singular font matrix and poison the surface.
+        guard key.size > 0, key.size.isFinite, key.size < 10_000 else {
+            throw RenderError.invalidFontSize(key.size, text: key.text)
+        }
         let desc = pango_font_description_new()
         defer { pango_font_description_free(desc) }
         pango_font_description_set_family(desc, key.family)
@@ -34,13 +38,12 @@ extension FontEnvironment {
         // A factor of 0 means the font's natural line height; Pango 1.44+ scales line heights otherwise.
         pango_layout_set_line_spacing(layout, key.lineSpacing == 1 ? 0 : Float(max(key.lineSpacing, 0)))
         pango_layout_set_spacing(layout, 0)
-        var utf8 = Array(key.text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) {
-                pango_layout_set_text(layout, $0, Int32(buf.count))
-            }
+        // Explicit length: Swift strings may contain NUL, which a C string would cut short.
+        let utf8 = Array(key.text.utf8)
+        utf8.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return pango_layout_set_text(layout, "", 0) }
+            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { pango_layout_set_text(layout, $0, Int32(buf.count)) }
         }
-        if utf8.isEmpty { pango_layout_set_text(layout, "", 0) }
 
         if pango_layout_get_unknown_glyphs_count(layout) > 0 {
             throw RenderError.missingGlyphs(text: key.text, family: key.family, codePoints: unknownCodePoints())

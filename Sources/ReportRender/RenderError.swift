@@ -5,6 +5,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingGlyphs(text: String, family: String, codePoints: [UInt32])
     /// Fontconfig does not know the requested family (Pango would silently substitute another).
     case unknownFontFamily(family: String, text: String)
+    case invalidFontSize(Double, text: String)
     /// Cairo reported an error status.
     case cairo(status: String, during: String)
     case emptyDocument
@@ -21,6 +22,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no font has a glyph for \(list) in text \"\(text.abbreviated)\" (font family \"\(family)\")"
         case let .unknownFontFamily(family, text):
             return "font family \"\(family)\" is not installed (fontconfig), needed for text \"\(text.abbreviated)\""
+        case let .invalidFontSize(size, text):
+            return "invalid font size \(size) pt for text \"\(text.abbreviated)\""
         case let .cairo(status, during):
             return "cairo error while \(during): \(status)"
         case .emptyDocument:

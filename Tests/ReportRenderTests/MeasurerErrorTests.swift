@@ -41,3 +41,9 @@ import Testing
     #expect(PangoTextMeasurer.shared.isInstalled(family: "NOTO SERIF CJK SC, sans-serif"))
     #expect(!PangoTextMeasurer.shared.isInstalled(family: "Noto Sans CJK SC, Nonexistent Sans"))
 }
+
+@Test func nonPositiveFontSizeIsAnError() {
+    #expect(throws: RenderError.invalidFontSize(0, text: "零")) {
+        try PangoTextMeasurer.shared.measure("零", style: TextStyle(size: 0), wrapWidth: nil)
+    }
+}
