@@ -4,9 +4,10 @@ import ReportScene
 
 /// Bounding box of non-white pixels, converted to points, for "measured equals drawn" checks.
 struct InkBox {
-    /// From a rendered raster at `scale` pixels per point.
-    static func of(_ image: RasterImage, scale: Double) -> Rect? {
+    /// From a rendered raster at `scale` pixels per point, optionally only inside `region` (points).
+    static func of(_ image: RasterImage, scale: Double, within region: Rect? = nil) -> Rect? {
         box(width: image.width, height: image.height, scale: scale) { x, y in
+            if let r = region, !r.contains(Rect(x: (Double(x) + 0.5) / scale, y: (Double(y) + 0.5) / scale, width: 0, height: 0)) { return false }
             let p = image.pixel(x: x, y: y)
             return min(p.0, p.1, p.2) < 255
         }

@@ -74,6 +74,18 @@ struct MeasuredEqualsDrawnTests {
         Self.expectInside(InkBox.of(image, scale: Self.scale), box, "wrapped")
     }
 
+    /// Without a wrap width Pango aligns lines within the widest one, which is the measured width.
+    @Test func multilineCentredWithoutWrap() throws {
+        let (page, box) = try Self.scene("短行\n第二行要长得多一些", style: TextStyle(size: 12, alignment: .center))
+        let image = try PNGWriter.rasterize(page, scale: Self.scale)
+        let ink = try #require(InkBox.of(image, scale: Self.scale))
+        Self.expectInside(ink, box, "multiline")
+        // The short first line is centred: its ink starts well right of the box's left edge.
+        let firstLine = Rect(x: box.x, y: box.y, width: box.width, height: box.height / 2 - 1)
+        let top = try #require(InkBox.of(image, scale: Self.scale, within: firstLine))
+        #expect(abs(top.midX - box.midX) < 1, "first line centred: \(top) in \(box)")
+    }
+
     @Test func rotatedLabel() throws {
         let t = Transform.rotate(degrees: -90).then(.translate(20, 200))
         let (page, box) = try Self.scene("临平区 2022", transform: t)
