@@ -1,5 +1,4 @@
 import CCairo
-import ReportScene
 
 /// Collects what a Cairo stream surface writes, so writers return bytes and the caller
 /// decides where (and how atomically) to store them.
@@ -15,18 +14,4 @@ final class ByteSink {
     }
 
     var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-}
-
-func checkSurface(_ surface: OpaquePointer, during: String) throws {
-    let status = cairo_surface_status(surface)
-    if status != CAIRO_STATUS_SUCCESS {
-        throw RenderError.cairo(status: String(cString: cairo_status_to_string(status)), during: during)
-    }
-}
-
-func validate(_ size: Size) throws {
-    guard size.width > 0, size.height > 0, size.width.isFinite, size.height.isFinite,
-          size.width < 200_000, size.height < 200_000 else {
-        throw RenderError.invalidPageSize(width: size.width, height: size.height)
-    }
 }

@@ -121,33 +121,6 @@ public struct CairoSceneRenderer: Sendable {
     }
 }
 
-func checkStatus(_ cr: OpaquePointer, during: String) throws {
-    let status = cairo_status(cr)
-    if status != CAIRO_STATUS_SUCCESS {
-        throw RenderError.cairo(status: String(cString: cairo_status_to_string(status)), during: during)
-    }
-}
-
-extension Stroke.Cap {
-    var cairo: cairo_line_cap_t {
-        switch self {
-        case .butt: CAIRO_LINE_CAP_BUTT
-        case .round: CAIRO_LINE_CAP_ROUND
-        case .square: CAIRO_LINE_CAP_SQUARE
-        }
-    }
-}
-
-extension Stroke.Join {
-    var cairo: cairo_line_join_t {
-        switch self {
-        case .miter: CAIRO_LINE_JOIN_MITER
-        case .round: CAIRO_LINE_JOIN_ROUND
-        case .bevel: CAIRO_LINE_JOIN_BEVEL
-        }
-    }
-}
-
 /// Fills the page with a colour.
 func fillBackground(_ c: Color, _ size: Size, _ cr: OpaquePointer) {
     cairo_save(cr)
