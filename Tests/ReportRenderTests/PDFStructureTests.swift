@@ -98,3 +98,25 @@ struct PDFStructureTests {
     #expect(info.contains("Page 1 size: 595.276 x 841.89 pts"))
     #expect(info.contains("Page 2 size: 842 x 595 pts"))
 }
+
+/// Cairo turns an opaque fill covering the whole page into "discard the page so far"; that must
+/// not discard the document structure tag (qpdf would report a damaged file).
+@Test func fullBleedCoverPagesStayValid() throws {
+    let dir = try TempDir()
+    func cover(_ anchor: String) -> Page {
+        Page(size: .a4, root: Group([
+            .rect(RectNode(Rect(x: -10, y: -10, width: 700, height: 900), fill: Color(hex: "#0072B2")!)),
+            .group(Group([.rect(RectNode(Rect(x: 0, y: 0, width: 596, height: 842), fill: .white))], opacity: 0.3)),
+            .anchor(AnchorNode(anchor, at: .zero)),
+            .text(TextNode("临平区2022年度报告", style: Fixtures.title, at: Point(60, 200))),
+        ]), background: .white)
+    }
+    var cover2 = cover("b")
+    cover2.root.append(.link(LinkNode(Rect(x: 60, y: 180, width: 200, height: 30), target: .destination("a"))))
+    let doc = Document(info: DocumentInfo(title: "封面"), pages: [cover("a"), cover2],
+                       outline: [OutlineItem(title: "封面", level: 1, destination: "a")])
+    let pdf = try dir.write(PDFWriter.render(doc), as: "cover.pdf")
+    let out = try ExternalTool.run("qpdf", ["--check", pdf])
+    #expect(out.status == 0 && !out.stderr.contains("WARNING"), "\(out.stdout)\(out.stderr)")
+    #expect(try ExternalTool.run("pdftotext", [pdf, "-"]).stdout.contains("临平区2022年度报告"))
+}
