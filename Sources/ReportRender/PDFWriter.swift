@@ -29,7 +29,7 @@ public enum PDFWriter {
             }
             // A page-sized clip stops Cairo from turning a full-page opaque fill (a background,
             // a full-bleed cover) into "discard the page so far", which would also discard the
-            // open structure tag and damage the file.
+            // open structure tag: Cairo 1.16 then aborts or writes a damaged file.
             cairo_save(cr)
             cairo_rectangle(cr, 0, 0, page.size.width, page.size.height)
             cairo_clip(cr)
