@@ -1,0 +1,87 @@
+import CCairo
+
+/// The single Pango font map and context used for both measuring and drawing, so a text
+/// measured at width w is drawn at width w in every output format.
+///
+/// Settings that make metrics independent of the output device: 72 dpi (1 font unit = 1 pt),
+/// no metric hinting, no outline hinting, unrounded glyph positions. Layouts are always built
+/// in this context with an identity matrix and drawn as-is onto any cairo_t (Cairo re-creates
+/// the scaled font for the target's CTM but keeps Pango's positions), so scale and rotation
+/// never change line breaks or widths.
+///
+/// Pango objects are not thread-safe: every access happens under `lock`. The font map lives
+/// for the whole process (fontconfig scanning is the expensive part).
+final class FontEnvironment: @unchecked Sendable {
+    static let shared = FontEnvironment()
+
+    let lock = Lock()
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let context: OpaquePointer
+    /// Reused for every measurement and draw (under `lock`): avoids allocating a layout per label.
+    let layout: OpaquePointer
+    private var language: String = ""
+    /// Lower-cased family names known to fontconfig, listed once.
+    private let families: Set<String>
+
+    private init() {
+        fontMap = pango_cairo_font_map_new()
+        pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
+        context = pango_font_map_create_context(fontMap)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+        pango_context_set_base_dir(context, PANGO_DIRECTION_LTR)
+        layout = pango_layout_new(context)
+        families = Self.listFamilies(fontMap)
+        setLanguage("zh-CN")
+    }
+
+    private static func listFamilies(_ map: UnsafeMutablePointer<PangoFontMap>) -> Set<String> {
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(map, &list, &count)
+        defer { g_free(list) }
+        var names = Set<String>()
+        for i in 0..<Int(count) {
+            if let family = list?[i], let name = pango_font_family_get_name(family) {
+                names.insert(String(cString: name).lowercased())
+            }
+        }
+        return names
+    }
+
+    /// Fontconfig's generic aliases always resolve, even though they are not real families.
+    private static let generic: Set<String> = ["sans", "sans-serif", "serif", "monospace", "system-ui", "cursive", "fantasy", "emoji", "math"]
+
+    /// The first family of a comma-separated list that fontconfig does not have, if any.
+    func missingFamily(in familyList: String) -> String? {
+        for part in familyList.split(separator: ",") {
+            let name = part.trimmingSpaces.lowercased()
+            if name.isEmpty || Self.generic.contains(name) { continue }
+            if !families.contains(name) { return String(part.trimmingSpaces) }
+        }
+        return nil
+    }
+
+    /// Language of the shared context (chooses CJK glyph variants). Call under `lock`.
+    func setLanguage(_ tag: String) {
+        guard tag != language else { return }
+        language = tag
+        pango_context_set_language(context, pango_language_from_string(tag))
+        pango_layout_context_changed(layout)
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,1 +1,0 @@
-// Module ReportRender: see README.md, Design.

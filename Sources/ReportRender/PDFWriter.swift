@@ -1,0 +1,96 @@
+import CCairo
+import ReportScene
+
+/// Renders a `Document` to PDF bytes: one page per `Page` (each with its own size), embedded
+/// subset fonts, metadata, outline, internal links and named destinations.
+public enum PDFWriter {
+    public static func render(_ doc: Document, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
+        guard let first = doc.pages.first else { throw RenderError.emptyDocument }
+        for page in doc.pages { try validate(page.size) }
+        try checkDestinations(doc)
+
+        let sink = ByteSink()
+        guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.size.width, first.size.height) else {
+            throw RenderError.cairo(status: "no surface", during: "creating the PDF surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        try checkSurface(surface, during: "creating the PDF surface")
+        setMetadata(doc.info, surface)
+
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let renderer = CairoSceneRenderer(measurer: measurer)
+        // Cairo 1.16 writes a damaged file when link tags appear outside any structure tag.
+        cairo_tag_begin(cr, "Document", "")
+        for (i, page) in doc.pages.enumerated() {
+            if i > 0 {
+                cairo_show_page(cr)
+                cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            }
+            // A page-sized clip stops Cairo from turning a full-page opaque fill (a background,
+            // a full-bleed cover) into "discard the page so far", which would also discard the
+            // open structure tag: Cairo 1.16 then aborts or writes a damaged file.
+            cairo_save(cr)
+            cairo_rectangle(cr, 0, 0, page.size.width, page.size.height)
+            cairo_clip(cr)
+            if let bg = page.background { fillBackground(bg, page.size, cr) }
+            try renderer.draw(page.root, on: cr)
+            cairo_restore(cr)
+            PDFTags.emit(page.root, on: cr)
+        }
+        cairo_tag_end(cr, "Document")
+        // Explicit: Cairo drops a trailing page that has no drawing at all.
+        cairo_show_page(cr)
+        addOutline(doc.outline, surface)
+        try checkStatus(cr, during: "writing the PDF")
+        cairo_surface_finish(surface)
+        try checkSurface(surface, during: "finishing the PDF")
+        return sink.bytes
+    }
+
+    private static func setMetadata(_ info: DocumentInfo, _ surface: OpaquePointer) {
+        func set(_ key: cairo_pdf_metadata_t, _ value: String) {
+            if !value.isEmpty { cairo_pdf_surface_set_metadata(surface, key, value) }
+        }
+        set(CAIRO_PDF_METADATA_TITLE, info.title)
+        set(CAIRO_PDF_METADATA_AUTHOR, info.author)
+        set(CAIRO_PDF_METADATA_SUBJECT, info.subject)
+        set(CAIRO_PDF_METADATA_KEYWORDS, info.keywords.joined(separator: ", "))
+        set(CAIRO_PDF_METADATA_CREATOR, info.creator)
+        // Always set: Cairo would otherwise stamp the current local time.
+        let date = PDFDate.iso8601(info.creationDate) + "Z"
+        set(CAIRO_PDF_METADATA_CREATE_DATE, date)
+        set(CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+
+    /// Nests entries by level: each entry's parent is the nearest earlier entry of a lower level.
+    private static func addOutline(_ items: [OutlineItem], _ surface: OpaquePointer) {
+        var parents: [(level: Int, id: Int32)] = []
+        for item in items {
+            while let last = parents.last, last.level >= item.level { parents.removeLast() }
+            let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let flags = item.level <= 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
+            let id = cairo_pdf_surface_add_outline(surface, parent, item.title,
+                                                   "dest='\(PDFTags.escape(item.destination))'", flags)
+            parents.append((item.level, id))
+        }
+    }
+
+    /// Cairo writes dangling references for unknown destinations; catch them with a clear message.
+    private static func checkDestinations(_ doc: Document) throws {
+        var names = Set<String>()
+        var targets: [String] = doc.outline.map(\.destination)
+        for page in doc.pages {
+            for placed in page.root.leaves() {
+                switch placed.node {
+                case .anchor(let a):
+                    if !names.insert(a.name).inserted { throw RenderError.duplicateDestination(a.name) }
+                case .link(let l):
+                    if case .destination(let d) = l.target { targets.append(d) }
+                default: break
+                }
+            }
+        }
+        if let missing = targets.first(where: { !names.contains($0) }) { throw RenderError.unknownDestination(missing) }
+    }
+}

@@ -1,0 +1,67 @@
+import CCairo
+import ReportScene
+
+/// Renders one page to a bitmap: ceil(size × scale) pixels, white background unless the page
+/// sets one (use `Color.clear` for transparency).
+public enum PNGWriter {
+    public static func render(_ page: Page, scale: Double = 2, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
+        try withImageSurface(page, scale: scale, measurer: measurer) { surface in
+            let sink = ByteSink()
+            let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
+            if status != CAIRO_STATUS_SUCCESS {
+                throw RenderError.cairo(status: String(cString: cairo_status_to_string(status)), during: "encoding the PNG")
+            }
+            return sink.bytes
+        }
+    }
+
+    /// The same pixels as `render`, undecoded: for visual checks without a PNG decoder.
+    public static func rasterize(_ page: Page, scale: Double = 2, measurer: PangoTextMeasurer = .shared) throws -> RasterImage {
+        try withImageSurface(page, scale: scale, measurer: measurer) { surface in
+            cairo_surface_flush(surface)
+            let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            let data = cairo_image_surface_get_data(surface)!
+            var rgba = [UInt8](repeating: 0, count: w * h * 4)
+            for y in 0..<h {
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w {
+                    // Cairo ARGB32: native-endian 32-bit words, premultiplied alpha.
+                    let v = row[x]
+                    let a = v >> 24
+                    func channel(_ shift: UInt32) -> UInt8 {
+                        let c = (v >> shift) & 0xff
+                        return a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a))
+                    }
+                    let i = (y * w + x) * 4
+                    rgba[i] = channel(16); rgba[i + 1] = channel(8); rgba[i + 2] = channel(0); rgba[i + 3] = UInt8(a)
+                }
+            }
+            return RasterImage(width: w, height: h, rgba: rgba)
+        }
+    }
+
+    private static func withImageSurface<R>(_ page: Page, scale: Double, measurer: PangoTextMeasurer,
+                                            _ body: (OpaquePointer) throws -> R) throws -> R {
+        try validate(page.size)
+        let w = (page.size.width * scale).rounded(.up), h = (page.size.height * scale).rounded(.up)
+        // Cairo's image surfaces are limited to 32767 pixels a side.
+        guard scale > 0, w >= 1, h >= 1, w <= 32_767, h <= 32_767 else {
+            throw RenderError.invalidPageSize(width: page.size.width * scale, height: page.size.height * scale)
+        }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
+        defer { cairo_surface_destroy(surface) }
+        try checkSurface(surface, during: "creating the image surface")
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let bg = page.background ?? .white
+        cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        cairo_paint(cr)
+        cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
+        cairo_scale(cr, scale, scale)
+        try CairoSceneRenderer(measurer: measurer).draw(page.root, on: cr)
+        cairo_surface_flush(surface)
+        return try body(surface)
+    }
+}

@@ -1,0 +1,97 @@
+import CCairo
+import ReportScene
+
+/// Pango works in fixed-point units of 1/1024 (PANGO_SCALE).
+let pangoScale = 1024.0
+
+extension FontEnvironment {
+    /// Points the shared layout at `key` (every property is reset, the layout is reused) and
+    /// checks fonts and glyphs. Call under `lock`.
+    func configure(_ key: LayoutKey) throws -> OpaquePointer {
+        if let missing = missingFamily(in: key.family) {
+            throw RenderError.unknownFontFamily(family: missing, text: key.text)
+        }
+        // A zero or negative size would give Cairo a singular font matrix and poison the surface.
+        guard key.size > 0, key.size.isFinite, key.size < 10_000 else {
+            throw RenderError.invalidFontSize(key.size, text: key.text)
+        }
+        let desc = pango_font_description_new()
+        defer { pango_font_description_free(desc) }
+        pango_font_description_set_family(desc, key.family)
+        pango_font_description_set_absolute_size(desc, (key.size * pangoScale).rounded())
+        pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(key.weight.rawValue)))
+        pango_layout_set_font_description(layout, desc)
+
+        if let w = key.wrapWidth {
+            pango_layout_set_width(layout, Int32(clamping: Int((max(w, 0) * pangoScale).rounded())))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        } else {
+            pango_layout_set_width(layout, -1)
+        }
+        switch key.alignment {
+        case .left, .justify: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_justify(layout, key.alignment == .justify ? 1 : 0)
+        pango_layout_set_justify_last_line(layout, key.alignment == .justify && key.justifyLastLine ? 1 : 0)
+        // A factor of 0 means the font's natural line height; Pango 1.44+ scales line heights otherwise.
+        pango_layout_set_line_spacing(layout, key.lineSpacing == 1 ? 0 : Float(max(key.lineSpacing, 0)))
+        pango_layout_set_spacing(layout, 0)
+        // Explicit length: Swift strings may contain NUL, which a C string would cut short.
+        let utf8 = Array(key.text.utf8)
+        utf8.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return pango_layout_set_text(layout, "", 0) }
+            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { pango_layout_set_text(layout, $0, Int32(buf.count)) }
+        }
+
+        if pango_layout_get_unknown_glyphs_count(layout) > 0 {
+            throw RenderError.missingGlyphs(text: key.text, family: key.family, codePoints: unknownCodePoints())
+        }
+        return layout
+    }
+
+    /// Code points drawn as "unknown" boxes: Pango encodes them in the glyph id.
+    private func unknownCodePoints() -> [UInt32] {
+        let unknownFlag: UInt32 = 0x1000_0000
+        var found: [UInt32] = []
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let run = pango_layout_iter_get_run_readonly(iter), let glyphs = run.pointee.glyphs else { continue }
+            for i in 0..<Int(glyphs.pointee.num_glyphs) {
+                let g = glyphs.pointee.glyphs[i].glyph
+                if g & unknownFlag != 0, !found.contains(g & ~unknownFlag) { found.append(g & ~unknownFlag) }
+            }
+        } while pango_layout_iter_next_run(iter) != 0
+        return found
+    }
+
+    /// Logical metrics of the configured layout, in points. Call under `lock`.
+    func metrics(text: String) -> TextMetrics {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let utf8 = Array(text.utf8)
+        var lines: [LineMetrics] = []
+        var utf16Before = 0, bytesCounted = 0
+        let iter = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iter) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
+            let start = min(Int(line.pointee.start_index), utf8.count)
+            let end = min(start + Int(line.pointee.length), utf8.count)
+            utf16Before += String(decoding: utf8[bytesCounted..<start], as: UTF8.self).utf16.count
+            bytesCounted = start
+            var box = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &box)
+            let baseline = Double(pango_layout_iter_get_baseline(iter)) / pangoScale
+            lines.append(LineMetrics(
+                text: String(decoding: utf8[start..<end], as: UTF8.self), utf16Offset: utf16Before,
+                width: Double(box.width) / pangoScale, top: Double(box.y - logical.y) / pangoScale,
+                baseline: baseline - Double(logical.y) / pangoScale, height: Double(box.height) / pangoScale))
+        } while pango_layout_iter_next_line(iter) != 0
+        return TextMetrics(
+            width: lines.map(\.width).max() ?? 0, height: Double(logical.height) / pangoScale,
+            baseline: lines.first?.baseline ?? Double(pango_layout_get_baseline(layout)) / pangoScale, lines: lines)
+    }
+}
