@@ -6,7 +6,8 @@ import ReportScene
 /// the numbering runs on through the body, so the number printed in a footer (and in the
 /// contents) always equals the page's index in `Document.pages`.
 public enum PageComposer {
-    public static func compose(_ content: ReportContent, measurer: any TextMeasurer) throws -> Document {
+    public static func compose(_ content: ReportContent, measurer base: any TextMeasurer) throws -> Document {
+        let measurer = MeasurementCache(base)
         let items = try FlowBuilder(content: content).items()
         var body = BodyFlow(content: content, measurer: measurer)
         try body.run(items)

@@ -76,4 +76,33 @@ import ReportScene
         #expect(paragraphs.map { $0[0].node.text } == [indent + "第一段，见图1。", indent + "第二段。"])
         #expect(paragraphs[0][0].box.maxY <= fig.bounds.minY && fig.bounds.maxY <= paragraphs[1][0].box.minY)
     }
+
+    @Test func figureTallerThanAPageShrinksToFitWithItsCaption() throws {
+        let figure = Figure(id: "tower", content: SampleReport.chart(300, 1200), size: Size(300, 1200), caption: "很高的图",
+                            source: "数据来源：测试")
+        let content = ReportContent(info: ReportInfo(title: "测试"), sections: [
+            Section(id: "s", title: "高图", blocks: [.paragraph(SeedText.paragraphs[0]), .figure(figure)]),
+        ])
+        let doc = try PageComposer.compose(content, measurer: measurer)
+        let fig = try #require(doc.groups(named: "figure.tower").first)
+        let frame = content.layout.textFrame
+        #expect(fig.bounds.minY == frame.minY && fig.bounds.height < frame.height)
+        #expect(abs(fig.bounds.height / fig.bounds.width - 4) < 1e-9)
+        let source = try #require(try doc.texts().first { $0.node.text == "数据来源：测试" })
+        #expect(source.page == fig.page && source.box.maxY <= frame.maxY + 1e-6)
+    }
+
+    @Test func waitingFiguresAreSetBeforeTheNextChapter() throws {
+        let figure = Figure(id: "late", content: SampleReport.chart(400, 400), size: Size(400, 400), caption: "待放")
+        let content = ReportContent(info: ReportInfo(title: "测试"), sections: [
+            Section(id: "a", title: "甲", blocks: [.paragraph(SeedText.paragraphs.prefix(9).joined()), .figure(figure),
+                                                  .paragraph(SeedText.paragraphs[20])]),
+            Section(id: "b", title: "乙", blocks: [.paragraph(SeedText.paragraphs[21])]),
+        ])
+        let doc = try PageComposer.compose(content, measurer: measurer)
+        let fig = try #require(doc.groups(named: "figure.late").first)
+        let chapter = try #require(doc.anchorPoint("sec-b"))
+        let chapterPage = try #require(doc.anchorPages["sec-b"])
+        #expect(chapterPage == fig.page && chapter.y > fig.bounds.maxY)
+    }
 }

@@ -71,4 +71,24 @@ import ReportScene
         #expect(doc.info.creationDate == 1_680_000_000)
         #expect(doc.pages.allSatisfy { $0.size == content.layout.pageSize })
     }
+
+    @Test func coverCentresTheReportFacts() throws {
+        let doc = try PageComposer.compose(content, measurer: measurer)
+        let cover = try doc.texts().filter { $0.page == 0 }
+        #expect(cover.map(\.node.text) == ["临平区2022年度发展报告", content.info.subtitle, "杭州市临平区", "应陶 卢阳 王艳侠", "二〇二三年三月"])
+        for t in cover { #expect(abs(t.box.midX - content.layout.pageSize.width / 2) < 1e-6) }
+        #expect(cover[0].node.style.size > cover[1].node.style.size)
+        let band = doc.pages[0].root.leaves().contains { if case .rect(let r) = $0.node { r.fill == content.style.coverBand } else { false } }
+        #expect(band)
+    }
+
+    @Test func chaptersCanStartOnNewPages() throws {
+        var c = content
+        c.layout.level1StartsNewPage = true
+        let doc = try PageComposer.compose(c, measurer: measurer)
+        let frame = c.layout.textFrame
+        for item in doc.outline where item.level == 1 {
+            #expect(doc.anchorPoint(item.destination)?.y == frame.minY, "\(item.title)")
+        }
+    }
 }

@@ -1,5 +1,5 @@
 import Testing
-import ReportComposer
+@testable import ReportComposer
 import ReportScene
 
 @Suite struct TableFlowTests {
@@ -46,5 +46,22 @@ import ReportScene
         let doc = try PageComposer.compose(SampleReport.content(), measurer: measurer)
         let cells = try doc.texts().filter { $0.node.text == "513" }
         #expect(cells.count == 1 && cells[0].node.style.alignment == .right)
+    }
+
+    @Test func tableWithoutRowsDrawsItsHeader() throws {
+        let table = Table(id: "empty", header: ["项目", "数值"], rows: [], caption: "空表")
+        let content = ReportContent(info: ReportInfo(title: "t"), sections: [
+            Section(id: "a", title: "甲", blocks: [.table(table), .paragraph("表后。")]),
+        ])
+        let doc = try PageComposer.compose(content, measurer: measurer)
+        let texts = try doc.texts().filter { $0.zone == "body" }.map(\.node.text)
+        #expect(texts == ["一、甲", "表1 空表", "项目", "数值", indent + "表后。"])
+    }
+
+    @Test func explicitColumnWeightsAreHonoured() {
+        let w = TableLayout.columnWidths(natural: [50, 50, 50], weights: [1, 2, 1], total: 400)
+        #expect(w == [100, 200, 100])
+        let shrunk = TableLayout.columnWidths(natural: [40, 300, 300], weights: nil, total: 400)
+        #expect(shrunk[0] == 40 && abs(shrunk.reduce(0, +) - 400) < 1e-9 && abs(shrunk[1] - shrunk[2]) < 1e-9)
     }
 }

@@ -67,19 +67,21 @@ struct TableLayout {
         }
         let sum = natural.reduce(0, +)
         if sum <= total { return natural.map { $0 + (total - sum) * $0 / sum } }
+        // Max-min fairness: a column narrower than an equal share of the free width keeps its
+        // natural width; the wide ones then split what is left in proportion to their content.
         var fixed = Array(repeating: false, count: natural.count)
-        var widths = natural
-        for _ in 0..<natural.count {
-            let free = total - zip(widths, fixed).filter(\.1).map(\.0).reduce(0, +)
-            let flexible = zip(natural, fixed).filter { !$0.1 }.map(\.0).reduce(0, +)
-            var changed = false
-            for i in natural.indices where !fixed[i] {
-                widths[i] = free * natural[i] / flexible
-                if natural[i] <= widths[i] { widths[i] = natural[i]; fixed[i] = true; changed = true }
-            }
-            if !changed { break }
+        while true {
+            let free = total - natural.indices.filter { fixed[$0] }.map { natural[$0] }.reduce(0, +)
+            let flexible = natural.indices.filter { !fixed[$0] }
+            guard !flexible.isEmpty else { break }
+            let share = free / Double(flexible.count)
+            let narrow = flexible.filter { natural[$0] <= share }
+            if narrow.isEmpty { break }
+            narrow.forEach { fixed[$0] = true }
         }
-        return widths
+        let free = total - natural.indices.filter { fixed[$0] }.map { natural[$0] }.reduce(0, +)
+        let flexibleSum = natural.indices.filter { !fixed[$0] }.map { natural[$0] }.reduce(0, +)
+        return natural.indices.map { fixed[$0] ? natural[$0] : free * natural[$0] / flexibleSum }
     }
 
     /// Height of a part holding `rows`, with the source line when it is the table's end.
