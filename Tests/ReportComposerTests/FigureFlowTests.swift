@@ -105,4 +105,18 @@ import ReportScene
         let chapterPage = try #require(doc.anchorPages["sec-b"])
         #expect(chapterPage == fig.page && chapter.y > fig.bounds.maxY)
     }
+
+    @Test func headingStaysWhenItsFigureFloatsAndTextFollowsIt() throws {
+        let figure = Figure(id: "first", content: SampleReport.chart(400, 400), size: Size(400, 400), caption: "首图")
+        let content = ReportContent(info: ReportInfo(title: "测试"), sections: [
+            Section(id: "a", title: "甲", blocks: [.paragraph(SeedText.paragraphs.prefix(9).joined())]),
+            Section(id: "b", title: "乙", blocks: [.figure(figure), .paragraph(SeedText.paragraphs[20])]),
+        ])
+        let doc = try PageComposer.compose(content, measurer: measurer)
+        let headingPage = try #require(doc.anchorPages["sec-b"])
+        let fig = try #require(doc.groups(named: "figure.first").first)
+        let after = try #require(try doc.bodyParagraphs().last)
+        #expect(after[0].page == headingPage && after[0].box.minY > doc.anchorPoint("sec-b")!.y)
+        #expect(fig.page == headingPage + 1)
+    }
 }

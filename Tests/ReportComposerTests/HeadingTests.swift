@@ -61,4 +61,22 @@ import ReportScene
             }
         }
     }
+
+    @Test func unnumberedSectionsAndThirdLevelHeadings() throws {
+        let content = ReportContent(info: ReportInfo(title: "t"), sections: [
+            Section(id: "preface", title: "前言", blocks: [.paragraph("序。")], numbered: false),
+            Section(id: "a", title: "总体情况", subsections: [
+                Section(id: "a1", title: "经济", subsections: [
+                    Section(id: "a1x", title: "工业", blocks: [.paragraph("工业。")]),
+                    Section(id: "a1y", title: "农业", blocks: [.paragraph("农业。")]),
+                ]),
+            ]),
+        ])
+        let doc = try PageComposer.compose(content, measurer: measurer)
+        #expect(doc.outline.map(\.title) == ["前言", "一、总体情况", "（一）经济", "1.工业", "2.农业"])
+        #expect(doc.outline.map(\.level) == [1, 1, 2, 3, 3])
+        let contents = try doc.texts().filter { $0.zone == "contents" }.map(\.node.text)
+        #expect(contents.contains("（一）经济") && !contents.contains("1.工业"))
+        #expect(Set(doc.anchorPages.keys).isSuperset(of: ["sec-preface", "sec-a", "sec-a1", "sec-a1x", "sec-a1y"]))
+    }
 }

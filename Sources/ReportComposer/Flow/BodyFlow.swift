@@ -64,7 +64,8 @@ struct BodyFlow {
             if layout.level1StartsNewPage && !state.isPageEmpty { newPage() }
         }
         let hl = try HeadingLayout(h, layout: layout, style: style, measurer: measurer)
-        let need = state.spacing(hl.spaceBefore) + hl.height + (try lead(following))
+        let own = state.spacing(hl.spaceBefore) + hl.height
+        let need = own + (try lead(following, budget: state.remaining - own))
         if need > state.remaining + 1e-6 && !state.isPageEmpty { newPage() }
         state.skip(hl.spaceBefore)
         state.place(hl.nodes(x: frame.minX, y: state.y), height: hl.height)
@@ -72,23 +73,34 @@ struct BodyFlow {
     }
 
     /// The least height that must follow a heading on its page: the start of the next block
-    /// as it would be placed (two lines of a paragraph, a whole figure, a table's first rows).
-    private func lead(_ items: ArraySlice<FlowItem>) throws -> Double {
+    /// as it would be placed (two lines of a paragraph, a table's first rows, a figure that fits
+    /// in `budget`). A figure that does not fit will float, so what follows it counts instead,
+    /// rather than pushing the heading over and leaving a hole.
+    private func lead(_ items: ArraySlice<FlowItem>, budget: Double) throws -> Double {
         guard let first = items.first else { return 0 }
         let rest = items.dropFirst()
         switch first {
         case .heading(let h):
             let hl = try HeadingLayout(h, layout: layout, style: style, measurer: measurer)
-            return hl.spaceBefore + hl.height + (try lead(rest))
+            let own = hl.spaceBefore + hl.height
+            return own + (try lead(rest, budget: budget - own))
         case .paragraph(let text, let format):
             let p = try ParagraphLayout(text, format: format, columnWidth: frame.width, measurer: measurer)
-            if format.keepWithNext { return format.spaceBefore + p.height(0..<p.lineCount) + (try lead(rest)) }
+            if format.keepWithNext {
+                let own = format.spaceBefore + p.height(0..<p.lineCount)
+                return own + (try lead(rest, budget: budget - own))
+            }
             // A paragraph of fewer than four lines cannot be split with two lines on each side.
             let lines = p.lineCount < 4 ? p.lineCount : 2
             return format.spaceBefore + p.height(0..<lines)
         case .figure(let n, let f):
-            guard pending.isEmpty else { return try lead(rest) }
-            return blockSpacing + (try FigureLayout(number: n, figure: f, frame: frame, style: style, measurer: measurer).height)
+            let own = blockSpacing + (try FigureLayout(number: n, figure: f, frame: frame, style: style, measurer: measurer).height)
+            let floats = !pending.isEmpty || own > budget + 1e-6
+            switch rest.first {
+            case .paragraph?, .table?, .figure?: if floats { return try lead(rest, budget: budget) }
+            default: break  // nothing could fill in for it: keep the figure itself with the heading
+            }
+            return own
         case .table(let n, let t):
             let tl = try TableLayout(number: n, table: t, frame: frame, style: style, measurer: measurer)
             let rows = min(2, t.rows.count)
@@ -103,7 +115,8 @@ struct BodyFlow {
     private mutating func placeParagraph(_ text: String, _ format: ParagraphFormat, following: ArraySlice<FlowItem>) throws {
         let p = try ParagraphLayout(text, format: format, columnWidth: frame.width, measurer: measurer)
         if format.keepWithNext, !state.isPageEmpty,
-           state.spacing(format.spaceBefore) + p.height(0..<p.lineCount) + (try lead(following)) > state.remaining + 1e-6 {
+           case let own = state.spacing(format.spaceBefore) + p.height(0..<p.lineCount),
+           own + (try lead(following, budget: state.remaining - own)) > state.remaining + 1e-6 {
             newPage()
         }
         var start = 0
