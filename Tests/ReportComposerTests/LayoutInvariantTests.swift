@@ -91,4 +91,33 @@ import ReportScene
             #expect(doc.anchorPoint(item.destination)?.y == frame.minY, "\(item.title)")
         }
     }
+
+    /// Shifts every page break by inserting a growing lead paragraph, so splits, floats and
+    /// table breaks land at many different places, and checks the invariants each time.
+    @Test(arguments: 0..<16) func invariantsHoldWhereverBreaksFall(filler: Int) throws {
+        var c = content
+        let lead = String(repeating: "临平区数智化变革，", count: 3 * filler + 1)
+        c.sections[0].blocks.insert(.paragraph(lead), at: 0)
+        let doc = try PageComposer.compose(c, measurer: measurer)
+        let frame = c.layout.textFrame
+        let texts = try doc.texts()
+        for t in texts where t.zone == "body" {
+            #expect(frame.contains(try withoutHangingPunctuation(t), tolerance: 0.01))
+        }
+        for p in doc.pages.indices {
+            let boxes = texts.filter { $0.page == p }.map(\.box)
+            for i in boxes.indices { for j in boxes.indices where j > i { #expect(!boxes[i].intersects(boxes[j])) } }
+        }
+        for f in doc.groups(named: "figure.") { #expect(frame.contains(f.bounds, tolerance: 0.01)) }
+        let paragraphs = try doc.bodyParagraphs()
+        #expect(paragraphs.first?.map(\.node.text).joined() == indent + lead)
+        for parts in paragraphs where parts.count > 1 {
+            for part in parts {
+                #expect(!closingPunctuation.contains(part.node.text.first!))
+                #expect(try measurer.measure(part.node.text, style: part.node.style, wrapWidth: part.node.wrapWidth).lines.count >= 2)
+            }
+        }
+        let anchors = doc.anchorPages
+        #expect(doc.outline.allSatisfy { anchors[$0.destination] != nil })
+    }
 }

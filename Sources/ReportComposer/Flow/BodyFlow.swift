@@ -64,9 +64,12 @@ struct BodyFlow {
             if layout.level1StartsNewPage && !state.isPageEmpty { newPage() }
         }
         let hl = try HeadingLayout(h, layout: layout, style: style, measurer: measurer)
-        let own = state.spacing(hl.spaceBefore) + hl.height
-        let need = own + (try lead(following, budget: state.remaining - own))
-        if need > state.remaining + 1e-6 && !state.isPageEmpty { newPage() }
+        // Repeated because a new page may open with waiting figures that leave too little room.
+        while !state.isPageEmpty {
+            let own = state.spacing(hl.spaceBefore) + hl.height
+            if own + (try lead(following, budget: state.remaining - own)) <= state.remaining + 1e-6 { break }
+            newPage()
+        }
         state.skip(hl.spaceBefore)
         state.place(hl.nodes(x: frame.minX, y: state.y), height: hl.height)
         headings.append(PlacedHeading(item: h, page: state.page))
@@ -114,9 +117,9 @@ struct BodyFlow {
 
     private mutating func placeParagraph(_ text: String, _ format: ParagraphFormat, following: ArraySlice<FlowItem>) throws {
         let p = try ParagraphLayout(text, format: format, columnWidth: frame.width, measurer: measurer)
-        if format.keepWithNext, !state.isPageEmpty,
-           case let own = state.spacing(format.spaceBefore) + p.height(0..<p.lineCount),
-           own + (try lead(following, budget: state.remaining - own)) > state.remaining + 1e-6 {
+        while format.keepWithNext && !state.isPageEmpty {
+            let own = state.spacing(format.spaceBefore) + p.height(0..<p.lineCount)
+            if own + (try lead(following, budget: state.remaining - own)) <= state.remaining + 1e-6 { break }
             newPage()
         }
         var start = 0
