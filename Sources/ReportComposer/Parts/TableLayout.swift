@@ -58,15 +58,16 @@ struct TableLayout {
         cells.count >= n ? Array(cells.prefix(n)) : cells + Array(repeating: "", count: n - cells.count)
     }
 
-    /// Explicit weights win; otherwise columns that need little keep their natural width and the
-    /// rest share what remains in proportion to their content, so the table spans the column.
+    /// Explicit weights win; otherwise the table spans the column: narrow columns keep their natural
+    /// width and, when space is short, the wide ones share the rest in proportion to their content.
     static func columnWidths(natural: [Double], weights: [Double]?, total: Double) -> [Double] {
         if let w = weights, w.count == natural.count, w.allSatisfy({ $0 > 0 }) {
             let sum = w.reduce(0, +)
             return w.map { total * $0 / sum }
         }
         let sum = natural.reduce(0, +)
-        if sum <= total { return natural.map { $0 + (total - sum) * $0 / sum } }
+        // Slack is shared equally: proportional sharing would stretch wide columns further apart.
+        if sum <= total { return natural.map { $0 + (total - sum) / Double(natural.count) } }
         // Max-min fairness: a column narrower than an equal share of the free width keeps its
         // natural width; the wide ones then split what is left in proportion to their content.
         var fixed = Array(repeating: false, count: natural.count)
@@ -106,12 +107,12 @@ struct TableLayout {
             var x = frame.minX
             for (c, text) in Self.padded(cells, widths.count).enumerated() {
                 var st = cellStyle
-                if header { st.weight = .bold; st.alignment = .center } else {
-                    switch table.alignment(ofColumn: c) {
-                    case .left: st.alignment = .left
-                    case .center: st.alignment = .center
-                    case .right: st.alignment = .right
-                    }
+                // Headers follow their column's alignment so a label sits over its numbers.
+                if header { st.weight = .bold }
+                switch table.alignment(ofColumn: c) {
+                case .left: st.alignment = .left
+                case .center: st.alignment = .center
+                case .right: st.alignment = .right
                 }
                 if !text.isEmpty {
                     out.append(.text(TextNode(text, style: st, at: Point(x + padX, y + padY), anchor: .topLeft,
