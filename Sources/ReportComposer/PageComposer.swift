@@ -1,10 +1,20 @@
 import ReportScene
 
-/// Turns resolved report content into pages of scene.
+/// Turns resolved report content into pages of scene: cover, contents, body, appendix.
 ///
 /// Page numbering: the cover (document page 0) is unnumbered; the contents start at page 1 and
 /// the numbering runs on through the body, so the number printed in a footer (and in the
 /// contents) always equals the page's index in `Document.pages`.
+///
+/// Each page's root holds named groups: "cover"; "contents" or "body" (inside the margins);
+/// "header" and "footer" (inside the top and bottom margins). Anchors: "sec-<id>" per heading,
+/// "fig-<id>", "tab-<id>", "sec-appendix-sources"; `Document.outline` lists every heading in order.
+///
+/// Flow rules: paragraphs break only between lines, with at least two lines on each side;
+/// a heading moves to the next page unless the start of what follows fits under it; a figure
+/// that does not fit waits for the top of the next page while text fills the current one, and
+/// waiting figures are set before the next level-1 heading; tables break between rows under
+/// a "（续）" caption and a repeated header.
 public enum PageComposer {
     public static func compose(_ content: ReportContent, measurer base: any TextMeasurer) throws -> Document {
         let measurer = MeasurementCache(base)
