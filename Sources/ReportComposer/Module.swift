@@ -1,1 +1,0 @@
-// Module ReportComposer: see README.md, Design.
