@@ -5,5 +5,5 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Render data-driven reports and charts to PDF, SVG and PNG.",
-        subcommands: [])
+        subcommands: [RenderCommand.self, CheckCommand.self])
 }

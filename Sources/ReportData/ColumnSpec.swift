@@ -58,13 +58,13 @@ public struct ColumnSpec: Sendable, Hashable, Decodable {
 }
 
 /// Rejects keys a struct does not know, so a typo (`requried: true`) is an error, not silently ignored.
-enum StrictKeys {
+public enum StrictKeys {
     struct AnyKey: CodingKey {
         var stringValue: String; var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
     }
-    static func check(_ decoder: Decoder, allowed: [String]) throws {
+    public static func check(_ decoder: Decoder, allowed: [String]) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where !allowed.contains(key.stringValue) {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key],

@@ -6,11 +6,11 @@ import Yams
 /// Hardening: input is capped at `maxBytes`; anchors and aliases are rejected (metadata never
 /// needs them, and they are how "billion laughs" documents blow up); the composed tree is
 /// walked with a node cap before anything is decoded.
-enum YAMLLoader {
+public enum YAMLLoader {
     static let maxBytes = 1 << 20
     static let maxNodes = 50_000
 
-    static func decode<T: Decodable>(_ type: T.Type, data: Data, file: String) -> Result<T, Diagnostic> {
+    public static func decode<T: Decodable>(_ type: T.Type, data: Data, file: String) -> Result<T, Diagnostic> {
         guard data.count <= maxBytes else {
             return .failure(Diagnostic(.error, file: file, line: 1, column: 1,
                                        "metadata file is \(data.count) bytes; the limit is \(maxBytes)"))
@@ -126,7 +126,7 @@ enum YAMLLoader {
 
 extension YAMLLoader {
     /// Line and column of the node a key path (keys, or sequence indices as digits) reaches; 1:1 if none.
-    static func mark(_ path: [String], in text: String) -> (line: Int, column: Int) {
+    public static func mark(_ path: [String], in text: String) -> (line: Int, column: Int) {
         struct Key: CodingKey {
             var stringValue: String; var intValue: Int?
             init(stringValue: String) { self.stringValue = stringValue; intValue = Int(stringValue) }

@@ -1,0 +1,14 @@
+import ArgumentParser
+import Foundation
+
+/// The arguments `render` and `check` share.
+struct TemplateOptions: ParsableArguments {
+    @Argument(help: "The template folder (holds report.yaml and data/).")
+    var template: String = "Templates/linping-annual"
+
+    @Option(name: .long, help: "Read the datasets from this folder instead of the template's data/.")
+    var data: String?
+
+    var templateURL: URL { URL(fileURLWithPath: template).standardizedFileURL }
+    var dataURL: URL? { data.map { URL(fileURLWithPath: $0).standardizedFileURL } }
+}
