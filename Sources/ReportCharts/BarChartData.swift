@@ -1,0 +1,114 @@
+/// The spec's numbers made ready for layout: validated, sorted, unit-scaled, with label texts.
+struct BarChartData {
+    let n: Int
+    let seriesCount: Int
+    let stacked: Bool
+    /// order[slot] = category index.
+    let order: [Int]
+    /// values[series][category], scaled; NaN when missing.
+    let values: [[Double]]
+    /// Label text per series and category (nil when missing value).
+    let labels: [[String?]]
+    /// Stack ends per category (stacked mode): sum of positives and of negatives.
+    let positiveTotals: [Double]
+    let negativeTotals: [Double]
+    let totalLabels: [String?]
+    let unit: UnitScale
+    let axisTitle: String?
+    let referenceValues: [Double]
+    let anyHighlight: Bool
+    /// Smallest and largest value the value axis must show, zero included.
+    let extent: (lo: Double, hi: Double)
+
+    init(_ spec: BarChartSpec) throws {
+        n = spec.categories.count
+        seriesCount = spec.series.count
+        guard n > 0 else { throw BarChartError.noCategories }
+        guard seriesCount > 0 else { throw BarChartError.noSeries }
+        for s in spec.series {
+            guard s.values.count == n else {
+                throw BarChartError.valueCountMismatch(series: s.name, expected: n, got: s.values.count)
+            }
+            guard s.labels.isEmpty || s.labels.count == n else {
+                throw BarChartError.labelCountMismatch(series: s.name, expected: n, got: s.labels.count)
+            }
+        }
+        stacked = spec.mode == .stacked && seriesCount > 1
+
+        // Unit: chosen from the largest magnitude the axis must show.
+        var rawMax = 0.0
+        var rawPos = [Double](repeating: 0, count: n), rawNeg = [Double](repeating: 0, count: n)
+        for s in spec.series {
+            for (i, v) in s.values.enumerated() where v.isFinite {
+                if v >= 0 { rawPos[i] += v } else { rawNeg[i] += v }
+                rawMax = Swift.max(rawMax, abs(v))
+            }
+        }
+        if stacked { for i in 0..<n { rawMax = Swift.max(rawMax, rawPos[i], -rawNeg[i]) } }
+        for r in spec.referenceLines where r.value.isFinite { rawMax = Swift.max(rawMax, abs(r.value)) }
+        switch spec.unitScaling {
+        case .off: unit = .identity(spec.valueAxisTitle ?? "")
+        case .automatic: unit = UnitScale.choose(maxMagnitude: rawMax, unit: spec.valueAxisTitle ?? "")
+        case .fixed(let u): unit = u
+        }
+        let title = spec.unitScaling == .off ? spec.valueAxisTitle : unit.unit
+        axisTitle = (title?.isEmpty ?? true) ? nil : title
+
+        let d = unit.divisor
+        let values = spec.series.map { s in s.values.map { $0.isFinite ? $0 / d : .nan } }
+        self.values = values
+        positiveTotals = rawPos.map { $0 / d }
+        negativeTotals = rawNeg.map { $0 / d }
+        referenceValues = spec.referenceLines.map { $0.value / d }
+        anyHighlight = spec.series.contains { !$0.highlighted.isEmpty }
+
+        var lo = 0.0, hi = 0.0
+        if stacked {
+            lo = negativeTotals.min() ?? 0; hi = positiveTotals.max() ?? 0
+        } else {
+            for row in values { for v in row where v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) } }
+        }
+        for r in referenceValues where r.isFinite { lo = Swift.min(lo, r); hi = Swift.max(hi, r) }
+        extent = (lo, hi)
+
+        // Default value labels: ~3 significant digits of the largest magnitude, zeros trimmed.
+        let decimals = NiceTicks.decimals(forMagnitude: Swift.max(abs(lo), abs(hi)))
+        let format: (Double) -> String = spec.valueLabelFormatter.map { f in { f($0) } }
+            ?? { NiceTicks.format($0, decimals: decimals, trimZeros: true) }
+        var labels: [[String?]] = []
+        if spec.showValueLabels {
+            for (si, s) in spec.series.enumerated() {
+                labels.append((0..<n).map { i in
+                    guard values[si][i].isFinite else { return nil }
+                    return (s.labels.isEmpty ? nil : s.labels[i]) ?? format(values[si][i])
+                })
+            }
+        } else {
+            labels = Array(repeating: Array(repeating: nil, count: n), count: seriesCount)
+        }
+        self.labels = labels
+        let pos = positiveTotals, neg = negativeTotals
+        totalLabels = (stacked && spec.showValueLabels) ? (0..<n).map { i in
+            let any = values.contains { $0[i].isFinite }
+            return any ? format(pos[i] + neg[i]) : nil
+        } : Array(repeating: nil, count: n)
+
+        // Sort key: the stack total, or the first series; missing values go last.
+        let vals = values
+        let key: (Int) -> Double = { i in
+            if spec.mode == .stacked { return pos[i] + neg[i] }
+            return vals[0][i]
+        }
+        switch spec.sort {
+        case .data: order = Array(0..<n)
+        case .ascending, .descending:
+            let asc = spec.sort == .ascending
+            order = (0..<n).sorted { a, b in
+                let ka = key(a), kb = key(b)
+                if ka.isNaN != kb.isNaN { return kb.isNaN }
+                if ka == kb || ka.isNaN { return a < b }
+                return asc ? ka < kb : ka > kb
+            }
+        }
+    }
+}

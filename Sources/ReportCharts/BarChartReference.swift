@@ -1,0 +1,55 @@
+import ReportScene
+
+/// Reference lines (thresholds, averages) and their labels.
+extension BarChartEngine {
+    func placeReferenceLines() throws {
+        referenceMarks = []
+        let vertical = orientation == .vertical
+        let stroke = Stroke(color: theme.text.withAlpha(0.75), width: theme.axisWidth, dash: [4 * theme.axisWidth, 3 * theme.axisWidth])
+        var texts: [Rect] = valueLabels.map(\.label.box)
+        for (i, ref) in spec.referenceLines.enumerated() {
+            let v = data.referenceValues[i]
+            guard v.isFinite else { continue }
+            let p = scale(v)
+            let line = vertical
+                ? PathNode.line(from: Point(plot.minX, p), to: Point(plot.maxX, p), stroke: stroke)
+                : PathNode.line(from: Point(p, plot.minY), to: Point(p, plot.maxY), stroke: stroke)
+            let wrap: Double? = try fit.measure(ref.label, referenceStyle).width > plot.width * 0.6 ? plot.width * 0.6 : nil
+            let off = pad
+            let candidates: [TextNode] = vertical ? [
+                TextNode(ref.label, style: referenceStyle, at: Point(plot.maxX, p - off), anchor: TextAnchor(.end, .bottom), wrapWidth: wrap),
+                TextNode(ref.label, style: referenceStyle, at: Point(plot.maxX, p + off), anchor: TextAnchor(.end, .top), wrapWidth: wrap),
+                TextNode(ref.label, style: referenceStyle, at: Point(plot.minX + off, p - off), anchor: TextAnchor(.start, .bottom), wrapWidth: wrap),
+                TextNode(ref.label, style: referenceStyle, at: Point(plot.minX + off, p + off), anchor: TextAnchor(.start, .top), wrapWidth: wrap),
+            ] : [
+                TextNode(ref.label, style: referenceStyle, at: Point(p + off, plot.minY), anchor: TextAnchor(.start, .top), wrapWidth: wrap),
+                TextNode(ref.label, style: referenceStyle, at: Point(p - off, plot.minY), anchor: TextAnchor(.end, .top), wrapWidth: wrap),
+                TextNode(ref.label, style: referenceStyle, at: Point(p + off, plot.maxY), anchor: TextAnchor(.start, .bottom), wrapWidth: wrap),
+                TextNode(ref.label, style: referenceStyle, at: Point(p - off, plot.maxY), anchor: TextAnchor(.end, .bottom), wrapWidth: wrap),
+            ]
+            // Score: leaving the plot is worst, then covering text, then covering bars.
+            var best: (score: Int, node: TextNode, box: Rect)?
+            for var node in candidates {
+                if wrap != nil {
+                    var s = node.style
+                    s.alignment = node.anchor.horizontal == .end ? .right : .left
+                    node.style = s
+                }
+                let box = try fit.box(node)
+                var score = plot.contains(box, tolerance: 0.01) ? 0 : 1_000_000
+                score += texts.reduce(0) { $0 + ($1.intersects(box) ? 1000 : 0) }
+                score += bars.reduce(0) { $0 + ($1.rect.intersects(box) ? 1 : 0) }
+                if best == nil || score < best!.score { best = (score, node, box) }
+                if score == 0 { break }
+            }
+            guard let chosen = best else { continue }
+            // The reference label matters more than a value label it would cover: drop those.
+            if chosen.score >= 1000 {
+                valueLabels.removeAll { $0.label.box.intersects(chosen.box) }
+                texts = valueLabels.map(\.label.box) + referenceMarks.map(\.mark.labelBox)
+            }
+            texts.append(chosen.box)
+            referenceMarks.append((BarReferenceMark(value: v, position: p, labelBox: chosen.box), line, chosen.node))
+        }
+    }
+}
