@@ -7,12 +7,14 @@ struct BarChartData {
     let order: [Int]
     /// values[series][category], scaled; NaN when missing.
     let values: [[Double]]
-    /// Label text per series and category (nil when missing value).
-    let labels: [[String?]]
+    /// Value label text for numbers without a pre-formatted label.
+    let format: (Double) -> String
+    let showLabels: Bool
+    /// Pre-formatted labels per series (empty or one per category).
+    let given: [[String?]]
     /// Stack ends per category (stacked mode): sum of positives and of negatives.
     let positiveTotals: [Double]
     let negativeTotals: [Double]
-    let totalLabels: [String?]
     let unit: UnitScale
     let axisTitle: String?
     let referenceValues: [Double]
@@ -75,26 +77,12 @@ struct BarChartData {
         let decimals = NiceTicks.decimals(forMagnitude: Swift.max(abs(lo), abs(hi)))
         let format: (Double) -> String = spec.valueLabelFormatter.map { f in { f($0) } }
             ?? { NiceTicks.format($0, decimals: decimals, trimZeros: true) }
-        var labels: [[String?]] = []
-        if spec.showValueLabels {
-            for (si, s) in spec.series.enumerated() {
-                labels.append((0..<n).map { i in
-                    guard values[si][i].isFinite else { return nil }
-                    return (s.labels.isEmpty ? nil : s.labels[i]) ?? format(values[si][i])
-                })
-            }
-        } else {
-            labels = Array(repeating: Array(repeating: nil, count: n), count: seriesCount)
-        }
-        self.labels = labels
-        let pos = positiveTotals, neg = negativeTotals
-        totalLabels = (stacked && spec.showValueLabels) ? (0..<n).map { i in
-            let any = values.contains { $0[i].isFinite }
-            return any ? format(pos[i] + neg[i]) : nil
-        } : Array(repeating: nil, count: n)
-
+        self.format = format
+        self.showLabels = spec.showValueLabels
+        self.given = spec.series.map(\.labels)
         // Sort key: the stack total, or the first series; missing values go last.
         let vals = values
+        let pos = positiveTotals, neg = negativeTotals
         let key: (Int) -> Double = { i in
             if spec.mode == .stacked { return pos[i] + neg[i] }
             return vals[0][i]
@@ -110,5 +98,17 @@ struct BarChartData {
                 return asc ? ka < kb : ka > kb
             }
         }
+    }
+
+    /// Label of one bar, made on demand: dense charts never format most of theirs.
+    func label(series s: Int, category c: Int) -> String? {
+        guard showLabels, values[s][c].isFinite else { return nil }
+        return (given[s].isEmpty ? nil : given[s][c]) ?? format(values[s][c])
+    }
+
+    /// Label of a stack's net total; nil when the category has no values.
+    func totalLabel(category c: Int) -> String? {
+        guard stacked, showLabels, values.contains(where: { $0[c].isFinite }) else { return nil }
+        return format(positiveTotals[c] + negativeTotals[c])
     }
 }

@@ -2,12 +2,12 @@ import ReportScene
 
 /// Bars and their value labels.
 extension BarChartEngine {
-    func barColor(series s: Int, category c: Int) -> (Color, Bool) {
-        let lit = spec.series[s].highlighted.contains(c)
-        guard data.anyHighlight else { return (seriesColor(s), false) }
-        if lit { return (theme.highlight, true) }
+    /// Fill of one bar: series colour, or highlight/muted when the chart highlights some bars.
+    func barColor(series s: Int, lit: Bool, base: Color) -> Color {
+        guard data.anyHighlight else { return base }
+        if lit { return theme.highlight }
         // One series: a neutral grey-blue; several: keep each series' hue but recede it.
-        return (data.seriesCount == 1 ? theme.muted : seriesColor(s).withAlpha(0.35), false)
+        return data.seriesCount == 1 ? theme.muted : base.withAlpha(0.35)
     }
 
     /// The rectangle between two values across the given cross-axis span.
@@ -24,6 +24,9 @@ extension BarChartEngine {
         slotRanges = []
         slotRanges.reserveCapacity(data.n)
         let thickness = barThickness
+        let baseColors = (0..<data.seriesCount).map(seriesColor)
+        let highlights = spec.series.map(\.highlighted)
+        let rawValues = spec.series.map(\.values)
         for slot in 0..<data.n {
             let c = data.order[slot]
             let first = bars.count
@@ -36,8 +39,9 @@ extension BarChartEngine {
                     start = v >= 0 ? pos : neg
                     if v >= 0 { pos += v } else { neg += v }
                 }
-                let (color, lit) = barColor(series: s, category: c)
-                bars.append(BarMark(series: s, category: c, slot: slot, value: spec.series[s].values[c],
+                let lit = highlights[s].contains(c)
+                let color = barColor(series: s, lit: lit, base: baseColors[s])
+                bars.append(BarMark(series: s, category: c, slot: slot, value: rawValues[s][c],
                                     scaledValue: v,
                                     rect: barRect(from: start, to: start + v, cross: crossStart(slot: slot, series: s),
                                                   thickness: thickness),

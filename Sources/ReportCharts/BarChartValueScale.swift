@@ -53,14 +53,14 @@ extension BarChartEngine {
                     start = v >= 0 ? pos : neg
                     if v >= 0 { pos += v } else { neg += v }
                 }
-                guard let text = data.labels[s][c] else { continue }
+                guard let text = data.label(series: s, category: c) else { continue }
                 let m = try fit.measure(text, valueStyle)
                 let cross = vertical ? m.width : m.height
                 labelCandidates.append(BarLabelCandidate(
                     slot: slot, category: c, series: s, text: text, width: m.width, height: m.height,
                     start: start, end: start + v, segment: data.stacked, crossFits: cross + crossPad <= thickness))
             }
-            if data.stacked, let text = data.totalLabels[c] {
+            if let text = data.totalLabel(category: c) {
                 var style = valueStyle
                 style.weight = .medium
                 let m = try fit.measure(text, style)

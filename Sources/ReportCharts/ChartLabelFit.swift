@@ -9,7 +9,10 @@ final class ChartLabelFit {
     init(_ measurer: any TextMeasurer) { self.measurer = measurer }
 
     func measure(_ text: String, _ style: TextStyle, wrap: Double? = nil) throws -> TextMetrics {
-        let key = Key(text: text, style: style, wrap: wrap)
+        // Colour does not change metrics: one entry serves every colour of a style.
+        var plain = style
+        plain.color = .black
+        let key = Key(text: text, style: plain, wrap: wrap)
         if let m = cache[key] { return m }
         let m = try measurer.measure(text, style: style, wrapWidth: wrap)
         cache[key] = m
