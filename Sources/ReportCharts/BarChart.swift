@@ -39,7 +39,7 @@ final class BarChartEngine {
     /// bars[slotRanges[slot]] are the bars of that slot.
     var slotRanges: [Range<Int>] = []
     var valueLabels: [(label: BarValueLabel, node: TextNode)] = []
-    var referenceMarks: [(mark: BarReferenceMark, line: PathNode, label: TextNode)] = []
+    var referenceMarks: [(mark: BarReferenceMark, line: PathNode, backdrop: RectNode?, label: TextNode)] = []
     var labelCandidates: [BarLabelCandidate] = []
 
     init(spec: BarChartSpec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws {
@@ -116,7 +116,7 @@ final class BarChartEngine {
             .group(Group(grid, name: "grid")),
             .group(Group(barNodes, name: "bars")),
             .group(Group([.path(baseline)], name: "baseline")),
-            .group(Group(referenceMarks.flatMap { [Node.path($0.line), .text($0.label)] }, name: "reference")),
+            .group(Group(referenceMarks.flatMap { [Node.path($0.line)] + ($0.backdrop.map { [Node.rect($0)] } ?? []) + [.text($0.label)] }, name: "reference")),
             .group(Group(valueLabels.map { .text($0.node) }, name: "labels")),
         ], name: "plot")
 

@@ -22,6 +22,17 @@ extension BarChartEngine {
         }
     }
 
+    /// Bands over the range; with few categories bars would be slabs, so each bar is capped at
+    /// `maxBar` thick and the freed room goes into even gaps (outer gaps half the inner ones).
+    func makeBand(_ start: Double, _ end: Double, maxBar: Double) -> BandScale {
+        let b = BandScale(count: data.n, range: start, end, paddingInner: paddingInner, paddingOuter: paddingOuter)
+        let bars = grouped ? Double(data.seriesCount) : 1
+        let cap = maxBar * bars
+        guard b.bandwidth > cap else { return b }
+        let inner = 1 - cap * Double(data.n) / (end - start)
+        return BandScale(count: data.n, range: start, end, paddingInner: inner, paddingOuter: inner / 2)
+    }
+
     /// Wrap width for vertical category labels shown every `k` bands.
     func verticalWrap(_ b: BandScale, every k: Int) -> Double {
         Double(k) * b.step - theme.labelSize * 0.3
@@ -84,8 +95,7 @@ extension BarChartEngine {
             reserved = Swift.max(reserved, labelWidth)
             let plotX = area.minX + reserved + gap
             guard area.maxX - plotX > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
-            band = BandScale(count: data.n, range: plotX, area.maxX, paddingInner: paddingInner,
-                             paddingOuter: paddingOuter)
+            band = makeBand(plotX, area.maxX, maxBar: categoryStyle.size * 7)
             // Labels hang below the plot; a tick label's lower half sits in the gap.
             let labelGap = Swift.max(gap, lineHeight / 2 + 1)
             let probeTop = area.maxY // placeholder top; labels are re-placed once the height is known
@@ -113,8 +123,7 @@ extension BarChartEngine {
         let plotTop = area.minY
         let plotBottom = area.maxY - tickTop - lineHeight - titleHeight
         guard plotBottom - plotTop > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
-        band = BandScale(count: data.n, range: plotTop, plotBottom, paddingInner: paddingInner,
-                         paddingOuter: paddingOuter)
+        band = makeBand(plotTop, plotBottom, maxBar: categoryStyle.size * 2.4)
         let columnWidth = try planHorizontalCategories(band)
 
         ticks = NiceTicks.ticks(from: data.extent.lo, to: data.extent.hi, count: 5, includeZero: true)

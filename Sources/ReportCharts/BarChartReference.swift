@@ -49,7 +49,16 @@ extension BarChartEngine {
                 texts = valueLabels.map(\.label.box) + referenceMarks.map(\.mark.labelBox)
             }
             texts.append(chosen.box)
-            referenceMarks.append((BarReferenceMark(value: v, position: p, labelBox: chosen.box), line, chosen.node))
+            // Over bars, a translucent backdrop in the page colour keeps the label legible.
+            var backdrop: RectNode?
+            if chosen.score > 0 {
+                let r = chosen.box.insetBy(dx: -1, dy: 0)
+                let x0 = Swift.max(r.minX, plot.minX), x1 = Swift.min(r.maxX, plot.maxX)
+                backdrop = RectNode(Rect(x: x0, y: r.minY, width: x1 - x0, height: r.height), cornerRadius: 1.5,
+                                    fill: (theme.background ?? .white).withAlpha(0.85))
+            }
+            referenceMarks.append((BarReferenceMark(value: v, position: p, labelBox: chosen.box), line, backdrop,
+                                   chosen.node))
         }
     }
 }
