@@ -63,7 +63,8 @@ extension BarChartEngine {
         let wrap = k >= data.n ? b.step * Double(data.n) : verticalWrap(b, every: k)
         categoryNodes = []
         var height = 0.0
-        var slot = 0
+        // Labels are at least one character wide: skip slots too close to the left edge unmeasured.
+        var slot = firstSlot(b, clearance: Swift.min(wrap, categoryStyle.size) / 2, edge: area.minX)
         while slot < data.n {
             let node = TextNode(spec.categories[data.order[slot]], style: categoryStyle,
                                 at: Point(b.center(slot), top), anchor: TextAnchor(.middle, .top), wrapWidth: wrap)
@@ -72,8 +73,11 @@ extension BarChartEngine {
             if box.minX >= area.minX - 0.01, box.maxX <= area.maxX + 0.01 {
                 categoryNodes.append((slot, node, box))
                 height = Swift.max(height, box.height)
+                slot += k
+            } else {
+                // Until one fits, try the next slot: the phase of the every-k-th pattern is free.
+                slot += categoryNodes.isEmpty ? 1 : k
             }
-            slot += k
         }
         return height
     }
@@ -82,7 +86,8 @@ extension BarChartEngine {
         let lineHeight = try fit.measure("0", tickStyle).height
         var top = area.minY + lineHeight / 2
         if let title = data.axisTitle {
-            let node = TextNode(title, style: titleStyle, at: Point(area.minX, area.minY), anchor: .topLeft)
+            let node = TextNode(title, style: titleStyle, at: Point(area.minX, area.minY), anchor: .topLeft,
+                                wrapWidth: try titleWrap(title))
             axisTitleNode = node
             top = area.minY + (try fit.box(node)).height + gap * 0.6 + lineHeight / 2
         }
@@ -118,7 +123,9 @@ extension BarChartEngine {
     func layoutHorizontalFrame() throws {
         let lineHeight = try fit.measure("0", tickStyle).height
         var titleHeight = 0.0
-        if let title = data.axisTitle { titleHeight = try fit.measure(title, titleStyle).height + gap * 0.4 }
+        if let title = data.axisTitle {
+            titleHeight = try fit.measure(title, titleStyle, wrap: try titleWrap(title)).height + gap * 0.4
+        }
         let tickTop = gap * 0.6
         let plotTop = area.minY
         let plotBottom = area.maxY - tickTop - lineHeight - titleHeight
@@ -153,9 +160,11 @@ extension BarChartEngine {
             return (c.slot, n, box)
         }
         if let title = data.axisTitle {
-            axisTitleNode = TextNode(title, style: titleStyle,
+            var style = titleStyle
+            style.alignment = .right
+            axisTitleNode = TextNode(title, style: style,
                                      at: Point(area.maxX, plot.maxY + tickTop + lineHeight + gap * 0.4),
-                                     anchor: TextAnchor(.end, .top))
+                                     anchor: TextAnchor(.end, .top), wrapWidth: try titleWrap(title))
         }
     }
 
@@ -170,7 +179,7 @@ extension BarChartEngine {
         style.alignment = .right
         while true {
             var widest = 0.0
-            var slot = 0
+            var slot = firstSlot(b, clearance: oneLine / 2, edge: area.minY)
             while slot < data.n {
                 widest = Swift.max(widest, try fit.measure(spec.categories[data.order[slot]], style).width)
                 slot += k
@@ -178,7 +187,7 @@ extension BarChartEngine {
             let column = Swift.min(widest, cap)
             var nodes: [(Int, TextNode, Rect)] = []
             var tallest = 0.0
-            slot = 0
+            slot = firstSlot(b, clearance: oneLine / 2, edge: area.minY)
             while slot < data.n {
                 let text = spec.categories[data.order[slot]]
                 let wrap: Double? = try fit.measure(text, style).width > column + 0.01 ? column : nil
@@ -186,8 +195,12 @@ extension BarChartEngine {
                                     wrapWidth: wrap)
                 let box = try fit.box(node)
                 tallest = Swift.max(tallest, box.height)
-                if box.minY >= area.minY - 0.01, box.maxY <= b.rangeEnd + gap * 0.5 { nodes.append((slot, node, box)) }
-                slot += k
+                if box.minY >= area.minY - 0.01, box.maxY <= b.rangeEnd + gap * 0.5 {
+                    nodes.append((slot, node, box))
+                    slot += k
+                } else {
+                    slot += nodes.isEmpty ? 1 : k
+                }
             }
             if tallest + airY <= Double(k) * b.step + 1e-9 || k >= data.n {
                 categoryNodes = nodes.map { ($0.0, $0.1, $0.2) }
@@ -195,6 +208,18 @@ extension BarChartEngine {
             }
             k = Swift.max(k + 1, Int(((tallest + airY) / b.step).rounded(.up)))
         }
+    }
+
+    /// First slot whose band centre is at least `clearance` past `edge`.
+    func firstSlot(_ b: BandScale, clearance: Double, edge: Double) -> Int {
+        guard b.step > 0 else { return 0 }
+        let s = ((edge + clearance - b.center(0)) / b.step).rounded(.up)
+        return Swift.min(data.n - 1, Swift.max(0, Int(s)))
+    }
+
+    /// The axis title stays on one line unless it is wider than the chart.
+    func titleWrap(_ title: String) throws -> Double? {
+        try fit.measure(title, titleStyle).width > area.width ? area.width : nil
     }
 
     func maxTickLabelWidth() throws -> Double {

@@ -111,6 +111,18 @@ let longNames = [
         #expect(l.categoryLabels.count > 1 && l.categoryLabels.count < 200)
         #expect(counter.calls == counter.keys.count)
         #expect(counter.calls < 500)
+        // Every k-th label, starting within the first k slots.
+        let shown = l.categoryLabels.map(\.index)
+        #expect(shown[0] < shown[1] - shown[0])
+        try expectClean(l)
+    }
+
+    @Test(arguments: [BarOrientation.vertical, .horizontal])
+    func longAxisTitleWraps(orientation: BarOrientation) throws {
+        let spec = BarChartSpec(categories: ["甲", "乙"], series: [BarSeries(name: "x", values: [1, 2])],
+                                orientation: orientation,
+                                valueAxisTitle: String(repeating: "村集体经营性收入", count: 8) + "（万元）")
+        let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
         try expectClean(l)
     }
 
