@@ -18,8 +18,16 @@ extension BarChartEngine {
             for v in t.values { w = Swift.max(w, try fit.measure(format(v), tickStyle).width) }
             let x = area.minX + w + gap
             let b = BandScale(count: data.n, range: x, area.maxX, paddingInner: paddingInner, paddingOuter: paddingOuter)
-            return try verticalLabelsFit(b, every: 1) ? .vertical : .horizontal
+            if try verticalLabelsFit(b, every: 1) { return .vertical }
+            // Years and dates read left to right: keep columns and show every k-th label instead.
+            return spec.categories.allSatisfy(Self.isTimeLike) ? .vertical : .horizontal
         }
+    }
+
+    static let timeCharacters = Set("0123456789年月日季度第Q季H上下半-–/.'’ ")
+    /// "2022", "2022年", "2022Q3", "3月", "2021/22": ordered time labels.
+    static func isTimeLike(_ label: String) -> Bool {
+        !label.isEmpty && label.contains(where: \.isNumber) && label.allSatisfy { timeCharacters.contains($0) }
     }
 
     /// Bands over the range; with few categories bars would be slabs, so each bar is capped at

@@ -29,7 +29,16 @@ final class ChartLabelFit {
     func fits(_ text: String, _ style: TextStyle, width: Double, maxLines: Int) throws -> Bool {
         guard width > 0 else { return false }
         let m = try measure(text, style, wrap: width)
-        return m.lines.count <= maxLines && m.width <= width + 0.01
+        guard m.lines.count <= maxLines, m.width <= width + 0.01 else { return false }
+        // A number or Latin word split over two lines ("202" / "2年") reads wrongly: not a fit.
+        for (a, b) in zip(m.lines, m.lines.dropFirst()) {
+            if let x = a.text.last, let y = b.text.first, Self.isWordChar(x), Self.isWordChar(y) { return false }
+        }
+        return true
+    }
+
+    static func isWordChar(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "." || c == ",")
     }
 }
 

@@ -51,6 +51,22 @@ let longNames = [
         try expectClean(l)
     }
 
+    @Test func manyYearsStayVerticalWithThinnedLabels() throws {
+        let years = (1992...2022).map { "\($0)" }
+        let spec = BarChartSpec(categories: years,
+                                series: [BarSeries(name: "GDP", values: years.indices.map { Double($0 * $0) + 10 })])
+        let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
+        #expect(l.orientation == .vertical)
+        // Years are never broken across lines; they are thinned instead.
+        #expect(l.categoryLabels.allSatisfy { $0.box.height < ChartTheme.standard.labelSize * 1.2 + 0.01 })
+        #expect(l.categoryLabels.count < years.count && l.categoryLabels.count >= 6)
+        try expectClean(l)
+        // Town names that do not fit go horizontal instead.
+        let names = (0..<31).map { "\(towns[$0 % towns.count])\($0)" }
+        let h = try BarChart.layout(BarChartSpec(categories: names, series: spec.series), preset: .report, measurer: fixed)
+        #expect(h.orientation == .horizontal)
+    }
+
     @Test func labelsInsideWhenTheyFitOutsideOtherwise() throws {
         let spec = BarChartSpec(categories: ["临平区", "余杭区", "上城区"],
                                 series: [BarSeries(name: "GDP", values: [678, 9, 300],
