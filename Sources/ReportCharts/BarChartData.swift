@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The spec's numbers made ready for layout: validated, sorted, unit-scaled, with label texts.
 struct BarChartData {
     let n: Int
@@ -73,10 +79,10 @@ struct BarChartData {
         for r in referenceValues where r.isFinite { lo = Swift.min(lo, r); hi = Swift.max(hi, r) }
         extent = (lo, hi)
 
-        // Default value labels: ~3 significant digits of the largest magnitude, zeros trimmed.
-        let decimals = NiceTicks.decimals(forMagnitude: Swift.max(abs(lo), abs(hi)))
+        // Default value labels: one precision for the whole chart, so 4.10 sits beside 6.78.
+        let decimals = Self.labelDecimals(values, totals: stacked ? zip(positiveTotals, negativeTotals).map { $0 + $1 } : [])
         let format: (Double) -> String = spec.valueLabelFormatter.map { f in { f($0) } }
-            ?? { NiceTicks.format($0, decimals: decimals, trimZeros: true) }
+            ?? { NiceTicks.format($0, decimals: decimals, trimZeros: false) }
         self.format = format
         self.showLabels = spec.showValueLabels
         self.given = spec.series.map(\.labels)
@@ -98,6 +104,28 @@ struct BarChartData {
                 return asc ? ka < kb : ka > kb
             }
         }
+    }
+
+    /// Decimals showing about three significant digits of the largest value, reduced while no
+    /// value needs them (so whole numbers print without ".00").
+    static func labelDecimals(_ values: [[Double]], totals: [Double]) -> Int {
+        var largest = 0.0
+        for row in values { for v in row where v.isFinite { largest = Swift.max(largest, abs(v)) } }
+        for t in totals { largest = Swift.max(largest, abs(t)) }
+        var d = NiceTicks.decimals(forMagnitude: largest, minimum: 0)
+        func exact(_ v: Double, _ d: Int) -> Bool {
+            let scaled = v * pow(10, Double(d))
+            return abs(scaled - scaled.rounded()) < 1e-6 * Swift.max(1, abs(scaled))
+        }
+        while d > 0 {
+            let coarser = d - 1
+            // Dropping a decimal is fine when every value, rounded to d places, ends in 0 there.
+            let lossless = values.allSatisfy { row in row.allSatisfy { !$0.isFinite || exact(NiceTicks.round($0, decimals: d), coarser) } }
+                && totals.allSatisfy { exact(NiceTicks.round($0, decimals: d), coarser) }
+            guard lossless else { break }
+            d = coarser
+        }
+        return d
     }
 
     /// Label of one bar, made on demand: dense charts never format most of theirs.

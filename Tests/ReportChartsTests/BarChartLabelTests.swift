@@ -67,6 +67,19 @@ let longNames = [
         #expect(h.orientation == .horizontal)
     }
 
+    @Test(arguments: [
+        ([4.1, 5.2, 6.78], ["4.10", "5.20", "6.78"]),
+        ([320, 180, 95], ["320", "180", "95"]),
+        ([12.5, 10, 7.25], ["12.5", "10.0", "7.3"]),
+        ([0.012, 0.5], ["0.012", "0.500"]),
+    ])
+    func valueLabelsShareOnePrecision(values: [Double], expected: [String]) throws {
+        let spec = BarChartSpec(categories: values.indices.map { "第\($0)组" }, series: [BarSeries(name: "x", values: values)],
+                                orientation: .horizontal)
+        let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
+        #expect(l.valueLabels.sorted { $0.category < $1.category }.map(\.text) == expected)
+    }
+
     @Test func labelsInsideWhenTheyFitOutsideOtherwise() throws {
         let spec = BarChartSpec(categories: ["临平区", "余杭区", "上城区"],
                                 series: [BarSeries(name: "GDP", values: [678, 9, 300],
