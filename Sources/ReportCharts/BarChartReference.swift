@@ -14,6 +14,8 @@ extension BarChartEngine {
             let line = vertical
                 ? PathNode.line(from: Point(plot.minX, p), to: Point(plot.maxX, p), stroke: stroke)
                 : PathNode.line(from: Point(p, plot.minY), to: Point(p, plot.maxY), stroke: stroke)
+            try moveLabelsOffLine(at: p)
+            texts = valueLabels.map(\.label.box) + referenceMarks.map(\.mark.labelBox)
             let wrap: Double? = try fit.measure(ref.label, referenceStyle).width > plot.width * 0.6 ? plot.width * 0.6 : nil
             let off = pad
             let candidates: [TextNode] = vertical ? [
@@ -59,6 +61,37 @@ extension BarChartEngine {
             }
             referenceMarks.append((BarReferenceMark(value: v, position: p, labelBox: chosen.box), line, backdrop,
                                    chosen.node))
+        }
+    }
+
+    /// An inside label crossed by a reference line is hard to read: move it past its bar's end
+    /// when that spot is free.
+    func moveLabelsOffLine(at p: Double) throws {
+        let vertical = orientation == .vertical
+        var slotOf: [Int]?
+        for i in valueLabels.indices {
+            let l = valueLabels[i].label
+            let crossed = vertical ? (l.box.minY < p && p < l.box.maxY) : (l.box.minX < p && p < l.box.maxX)
+            guard crossed, l.inside, let s = l.series else { continue }
+            if slotOf == nil {
+                var inverse = [Int](repeating: 0, count: data.n)
+                for (slot, c) in data.order.enumerated() { inverse[c] = slot }
+                slotOf = inverse
+            }
+            let slot = slotOf![l.category]
+            guard let bar = bars[slotRanges[slot]].first(where: { $0.series == s }) else { continue }
+            var style = valueLabels[i].node.style
+            style.color = theme.text
+            let node = valueLabelNode(l.text, style: style, bar: bar.rect, positive: bar.scaledValue >= 0, inside: false)
+            let box = try fit.box(node)
+            let free = plot.contains(box, tolerance: 0.01)
+                && !(vertical ? (box.minY < p && p < box.maxY) : (box.minX < p && p < box.maxX))
+                && !collidesWithBars(box, slot: slot, ownSeries: s)
+                && !valueLabels.indices.contains { $0 != i && valueLabels[$0].label.box.intersects(box) }
+            guard free else { continue }
+            valueLabels[i].node = node
+            valueLabels[i].label.box = box
+            valueLabels[i].label.inside = false
         }
     }
 }

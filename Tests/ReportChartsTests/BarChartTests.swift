@@ -173,6 +173,9 @@ let towns = ["临平街道", "东湖街道", "南苑街道", "星桥街道", "�
         guard case .path(let p) = ref.children[0] else { Issue.record("no line"); return }
         #expect(p.stroke?.dash.isEmpty == false)
         #expect(abs(p.bounds!.minY - r.position) < 1e-9)
+        // The line does not run through value labels: "95" moved above its bar.
+        for v in l.valueLabels { #expect(!(v.box.minY < r.position && r.position < v.box.maxY), "\(v.text)") }
+        #expect(l.valueLabels.first { $0.text == "95" }?.inside == false)
         try expectClean(l)
     }
 
