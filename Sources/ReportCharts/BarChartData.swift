@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The spec's numbers made ready for layout: validated, sorted, unit-scaled, with label texts.
+struct BarChartData {
+    let n: Int
+    let seriesCount: Int
+    let stacked: Bool
+    /// order[slot] = category index.
+    let order: [Int]
+    /// values[series][category], scaled; NaN when missing.
+    let values: [[Double]]
+    /// Value label text for numbers without a pre-formatted label.
+    let format: (Double) -> String
+    let showLabels: Bool
+    /// Pre-formatted labels per series (empty or one per category).
+    let given: [[String?]]
+    /// Stack ends per category (stacked mode): sum of positives and of negatives.
+    let positiveTotals: [Double]
+    let negativeTotals: [Double]
+    let unit: UnitScale
+    let axisTitle: String?
+    let referenceValues: [Double]
+    let anyHighlight: Bool
+    /// Smallest and largest value the value axis must show, zero included.
+    let extent: (lo: Double, hi: Double)
+
+    init(_ spec: BarChartSpec) throws {
+        n = spec.categories.count
+        seriesCount = spec.series.count
+        guard n > 0 else { throw BarChartError.noCategories }
+        guard seriesCount > 0 else { throw BarChartError.noSeries }
+        for s in spec.series {
+            guard s.values.count == n else {
+                throw BarChartError.valueCountMismatch(series: s.name, expected: n, got: s.values.count)
+            }
+            guard s.labels.isEmpty || s.labels.count == n else {
+                throw BarChartError.labelCountMismatch(series: s.name, expected: n, got: s.labels.count)
+            }
+        }
+        stacked = spec.mode == .stacked && seriesCount > 1
+
+        // Unit: chosen from the largest magnitude the axis must show.
+        var rawMax = 0.0
+        var rawPos = [Double](repeating: 0, count: n), rawNeg = [Double](repeating: 0, count: n)
+        for s in spec.series {
+            for (i, v) in s.values.enumerated() where v.isFinite {
+                if v >= 0 { rawPos[i] += v } else { rawNeg[i] += v }
+                rawMax = Swift.max(rawMax, abs(v))
+            }
+        }
+        if stacked { for i in 0..<n { rawMax = Swift.max(rawMax, rawPos[i], -rawNeg[i]) } }
+        for r in spec.referenceLines where r.value.isFinite { rawMax = Swift.max(rawMax, abs(r.value)) }
+        switch spec.unitScaling {
+        case .off: unit = .identity(spec.valueAxisTitle ?? "")
+        case .automatic: unit = UnitScale.choose(maxMagnitude: rawMax, unit: spec.valueAxisTitle ?? "")
+        case .fixed(let u): unit = u
+        }
+        let title = spec.unitScaling == .off ? spec.valueAxisTitle : unit.unit
+        axisTitle = (title?.isEmpty ?? true) ? nil : title
+
+        let d = unit.divisor
+        let values = spec.series.map { s in s.values.map { $0.isFinite ? $0 / d : .nan } }
+        self.values = values
+        positiveTotals = rawPos.map { $0 / d }
+        negativeTotals = rawNeg.map { $0 / d }
+        referenceValues = spec.referenceLines.map { $0.value / d }
+        anyHighlight = spec.series.contains { !$0.highlighted.isEmpty }
+
+        var lo = 0.0, hi = 0.0
+        if stacked {
+            lo = negativeTotals.min() ?? 0; hi = positiveTotals.max() ?? 0
+        } else {
+            for row in values { for v in row where v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) } }
+        }
+        for r in referenceValues where r.isFinite { lo = Swift.min(lo, r); hi = Swift.max(hi, r) }
+        extent = (lo, hi)
+
+        // Default value labels: one precision for the whole chart, so 4.10 sits beside 6.78.
+        let decimals = Self.labelDecimals(values, totals: stacked ? zip(positiveTotals, negativeTotals).map { $0 + $1 } : [])
+        let format: (Double) -> String = spec.valueLabelFormatter.map { f in { f($0) } }
+            ?? { NiceTicks.format($0, decimals: decimals, trimZeros: false) }
+        self.format = format
+        self.showLabels = spec.showValueLabels
+        self.given = spec.series.map(\.labels)
+        // Sort key: the stack total, or the first series; missing values go last.
+        let vals = values
+        let pos = positiveTotals, neg = negativeTotals
+        let key: (Int) -> Double = { i in
+            if spec.mode == .stacked { return pos[i] + neg[i] }
+            return vals[0][i]
+        }
+        switch spec.sort {
+        case .data: order = Array(0..<n)
+        case .ascending, .descending:
+            let asc = spec.sort == .ascending
+            order = (0..<n).sorted { a, b in
+                let ka = key(a), kb = key(b)
+                if ka.isNaN != kb.isNaN { return kb.isNaN }
+                if ka == kb || ka.isNaN { return a < b }
+                return asc ? ka < kb : ka > kb
+            }
+        }
+    }
+
+    /// Decimals showing about three significant digits of the largest value, reduced while no
+    /// value needs them (so whole numbers print without ".00").
+    static func labelDecimals(_ values: [[Double]], totals: [Double]) -> Int {
+        var largest = 0.0
+        for row in values { for v in row where v.isFinite { largest = Swift.max(largest, abs(v)) } }
+        for t in totals { largest = Swift.max(largest, abs(t)) }
+        var d = NiceTicks.decimals(forMagnitude: largest, minimum: 0)
+        func exact(_ v: Double, _ d: Int) -> Bool {
+            let scaled = v * pow(10, Double(d))
+            return abs(scaled - scaled.rounded()) < 1e-6 * Swift.max(1, abs(scaled))
+        }
+        while d > 0 {
+            let coarser = d - 1
+            // Dropping a decimal is fine when every value, rounded to d places, ends in 0 there.
+            let lossless = values.allSatisfy { row in row.allSatisfy { !$0.isFinite || exact(NiceTicks.round($0, decimals: d), coarser) } }
+                && totals.allSatisfy { exact(NiceTicks.round($0, decimals: d), coarser) }
+            guard lossless else { break }
+            d = coarser
+        }
+        return d
+    }
+
+    /// Label of one bar, made on demand: dense charts never format most of theirs.
+    func label(series s: Int, category c: Int) -> String? {
+        guard showLabels, values[s][c].isFinite else { return nil }
+        return (given[s].isEmpty ? nil : given[s][c]) ?? format(values[s][c])
+    }
+
+    /// Label of a stack's net total; nil when the category has no values.
+    func totalLabel(category c: Int) -> String? {
+        guard stacked, showLabels, values.contains(where: { $0[c].isFinite }) else { return nil }
+        return format(positiveTotals[c] + negativeTotals[c])
+    }
+}

@@ -1,0 +1,245 @@
+import ReportScene
+
+/// Frame layout: orientation, plot rectangle, category labels, ticks and the value scale.
+extension BarChartEngine {
+    var paddingInner: Double { data.stacked || data.seriesCount == 1 ? 0.3 : 0.22 }
+    var paddingOuter: Double { 0.2 }
+
+    func resolveOrientation() throws -> BarOrientation {
+        switch spec.orientation {
+        case .vertical: return .vertical
+        case .horizontal: return .horizontal
+        case .automatic:
+            // Estimate the vertical plot's band from a first guess at the tick labels.
+            let t = NiceTicks.ticks(from: data.extent.lo, to: data.extent.hi, count: 5, includeZero: true)
+            ticks = t
+            let format = tickText
+            var w = 0.0
+            for v in t.values { w = Swift.max(w, try fit.measure(format(v), tickStyle).width) }
+            let x = area.minX + w + gap
+            let b = BandScale(count: data.n, range: x, area.maxX, paddingInner: paddingInner, paddingOuter: paddingOuter)
+            if try verticalLabelsFit(b, every: 1) { return .vertical }
+            // Years and dates read left to right: keep columns and show every k-th label instead.
+            return spec.categories.allSatisfy(Self.isTimeLike) ? .vertical : .horizontal
+        }
+    }
+
+    static let timeCharacters = Set("0123456789年月日季度第Q季H上下半-–/.'’ ")
+    /// "2022", "2022年", "2022Q3", "3月", "2021/22": ordered time labels.
+    static func isTimeLike(_ label: String) -> Bool {
+        !label.isEmpty && label.contains(where: \.isNumber) && label.allSatisfy { timeCharacters.contains($0) }
+    }
+
+    /// Bands over the range; with few categories bars would be slabs, so each bar is capped at
+    /// `maxBar` thick and the freed room goes into even gaps (outer gaps half the inner ones).
+    func makeBand(_ start: Double, _ end: Double, maxBar: Double) -> BandScale {
+        let b = BandScale(count: data.n, range: start, end, paddingInner: paddingInner, paddingOuter: paddingOuter)
+        let bars = grouped ? Double(data.seriesCount) : 1
+        let cap = maxBar * bars
+        guard b.bandwidth > cap else { return b }
+        let inner = 1 - cap * Double(data.n) / (end - start)
+        return BandScale(count: data.n, range: start, end, paddingInner: inner, paddingOuter: inner / 2)
+    }
+
+    /// Wrap width for vertical category labels shown every `k` bands.
+    func verticalWrap(_ b: BandScale, every k: Int) -> Double {
+        Double(k) * b.step - theme.labelSize * 0.3
+    }
+
+    /// True when every k-th category label fits under its column in at most three lines.
+    func verticalLabelsFit(_ b: BandScale, every k: Int) throws -> Bool {
+        let wrap = verticalWrap(b, every: k)
+        guard wrap >= categoryStyle.size else { return false } // not even one CJK character
+        var slot = 0
+        while slot < data.n {
+            if !(try fit.fits(spec.categories[data.order[slot]], categoryStyle, width: wrap, maxLines: 3)) {
+                return false
+            }
+            slot += k
+        }
+        return true
+    }
+
+    /// Category labels under the columns; every k-th when they are too dense. Returns their height.
+    func planVerticalCategories(_ b: BandScale, top: Double) throws -> Double {
+        var k = 1
+        if verticalWrap(b, every: 1) < categoryStyle.size {
+            k = Swift.max(1, Int((categoryStyle.size + theme.labelSize * 0.3) / b.step) + 1)
+        }
+        while k < data.n, !(try verticalLabelsFit(b, every: k)) { k = Swift.max(k + 1, k * 3 / 2) }
+        // A single label that still does not fit three lines wraps over the whole axis.
+        let wrap = k >= data.n ? b.step * Double(data.n) : verticalWrap(b, every: k)
+        categoryNodes = []
+        var height = 0.0
+        // Labels are at least one character wide: skip slots too close to the left edge unmeasured.
+        var slot = firstSlot(b, clearance: Swift.min(wrap, categoryStyle.size) / 2, edge: area.minX)
+        while slot < data.n {
+            let node = TextNode(spec.categories[data.order[slot]], style: categoryStyle,
+                                at: Point(b.center(slot), top), anchor: TextAnchor(.middle, .top), wrapWidth: wrap)
+            let box = try fit.box(node)
+            // Thinned labels are wider than their band; drop one that would leave the plot's width.
+            if box.minX >= area.minX - 0.01, box.maxX <= area.maxX + 0.01 {
+                categoryNodes.append((slot, node, box))
+                height = Swift.max(height, box.height)
+                slot += k
+            } else {
+                // Until one fits, try the next slot: the phase of the every-k-th pattern is free.
+                slot += categoryNodes.isEmpty ? 1 : k
+            }
+        }
+        return height
+    }
+
+    func layoutVerticalFrame() throws {
+        let lineHeight = try fit.measure("0", tickStyle).height
+        var top = area.minY + lineHeight / 2
+        if let title = data.axisTitle {
+            let node = TextNode(title, style: titleStyle, at: Point(area.minX, area.minY), anchor: .topLeft,
+                                wrapWidth: try titleWrap(title))
+            axisTitleNode = node
+            top = area.minY + (try fit.box(node)).height + gap * 0.6 + lineHeight / 2
+        }
+        ticks = NiceTicks.ticks(from: data.extent.lo, to: data.extent.hi,
+                                count: NiceTicks.targetCount(length: area.height * 0.7, labelExtent: lineHeight,
+                                                             minSpacing: lineHeight * 2.4), includeZero: true)
+        var reserved = 0.0
+        for _ in 0..<4 {
+            let labelWidth = try maxTickLabelWidth()
+            reserved = Swift.max(reserved, labelWidth)
+            let plotX = area.minX + reserved + gap
+            guard area.maxX - plotX > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+            band = makeBand(plotX, area.maxX, maxBar: categoryStyle.size * 7)
+            // Labels hang below the plot; a tick label's lower half sits in the gap.
+            let labelGap = Swift.max(gap, lineHeight / 2 + 1)
+            let probeTop = area.maxY // placeholder top; labels are re-placed once the height is known
+            let catHeight = try planVerticalCategories(band, top: probeTop)
+            let bottom = area.maxY - catHeight - (catHeight > 0 ? labelGap : lineHeight / 2)
+            guard bottom - top > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+            plot = Rect(x: plotX, y: top, width: area.maxX - plotX, height: bottom - top)
+            categoryNodes = categoryNodes.map { c in
+                var n = c.node
+                n.origin.y = bottom + labelGap
+                var box = c.box
+                box.y = bottom + labelGap
+                return (c.slot, n, box)
+            }
+            try fitValueScale(lineHeight: lineHeight)
+            if try maxTickLabelWidth() <= reserved + 0.01 { break }
+        }
+    }
+
+    func layoutHorizontalFrame() throws {
+        let lineHeight = try fit.measure("0", tickStyle).height
+        var titleHeight = 0.0
+        if let title = data.axisTitle {
+            titleHeight = try fit.measure(title, titleStyle, wrap: try titleWrap(title)).height + gap * 0.4
+        }
+        let tickTop = gap * 0.6
+        let plotTop = area.minY
+        let plotBottom = area.maxY - tickTop - lineHeight - titleHeight
+        guard plotBottom - plotTop > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+        band = makeBand(plotTop, plotBottom, maxBar: categoryStyle.size * 2.4)
+        let columnWidth = try planHorizontalCategories(band)
+
+        ticks = NiceTicks.ticks(from: data.extent.lo, to: data.extent.hi, count: 5, includeZero: true)
+        var left = 0.0, right = 0.0
+        for _ in 0..<4 {
+            let format = tickText
+            let first = try fit.measure(format(ticks.lower), tickStyle).width
+            let last = try fit.measure(format(ticks.upper), tickStyle).width
+            left = Swift.max(left, columnWidth + gap, first / 2)
+            right = Swift.max(right, last / 2)
+            let plotX = area.minX + left
+            let width = area.maxX - right - plotX
+            guard width > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+            plot = Rect(x: plotX, y: plotTop, width: width, height: plotBottom - plotTop)
+            try fitValueScale(lineHeight: lineHeight)
+            let f2 = tickText
+            let nf = try fit.measure(f2(ticks.lower), tickStyle).width
+            let nl = try fit.measure(f2(ticks.upper), tickStyle).width
+            if nf / 2 <= left + 0.01 && nl / 2 <= right + 0.01 { break }
+        }
+        let x = plot.minX - gap
+        categoryNodes = categoryNodes.map { c in
+            var n = c.node
+            n.origin.x = x
+            var box = c.box
+            box.x = x - box.width
+            return (c.slot, n, box)
+        }
+        if let title = data.axisTitle {
+            var style = titleStyle
+            style.alignment = .right
+            axisTitleNode = TextNode(title, style: style,
+                                     at: Point(area.maxX, plot.maxY + tickTop + lineHeight + gap * 0.4),
+                                     anchor: TextAnchor(.end, .top), wrapWidth: try titleWrap(title))
+        }
+    }
+
+    /// Right-aligned labels left of the bars, wrapped to at most 35% of the width; every k-th when
+    /// their height exceeds the band. Returns the label column width. (x is fixed up by the caller.)
+    func planHorizontalCategories(_ b: BandScale) throws -> Double {
+        let cap = area.width * 0.35
+        let airY = theme.labelSize * 0.2
+        let oneLine = try fit.measure("国", categoryStyle).height
+        var k = Swift.max(1, Int(((oneLine + airY) / b.step).rounded(.up)))
+        var style = categoryStyle
+        style.alignment = .right
+        while true {
+            var widest = 0.0
+            var slot = firstSlot(b, clearance: oneLine / 2, edge: area.minY)
+            while slot < data.n {
+                widest = Swift.max(widest, try fit.measure(spec.categories[data.order[slot]], style).width)
+                slot += k
+            }
+            let column = Swift.min(widest, cap)
+            var nodes: [(Int, TextNode, Rect)] = []
+            var tallest = 0.0
+            slot = firstSlot(b, clearance: oneLine / 2, edge: area.minY)
+            while slot < data.n {
+                let text = spec.categories[data.order[slot]]
+                let wrap: Double? = try fit.measure(text, style).width > column + 0.01 ? column : nil
+                let node = TextNode(text, style: style, at: Point(0, b.center(slot)), anchor: TextAnchor(.end, .middle),
+                                    wrapWidth: wrap)
+                let box = try fit.box(node)
+                tallest = Swift.max(tallest, box.height)
+                if box.minY >= area.minY - 0.01, box.maxY <= b.rangeEnd + gap * 0.5 {
+                    nodes.append((slot, node, box))
+                    slot += k
+                } else {
+                    slot += nodes.isEmpty ? 1 : k
+                }
+            }
+            if tallest + airY <= Double(k) * b.step + 1e-9 || k >= data.n {
+                categoryNodes = nodes.map { ($0.0, $0.1, $0.2) }
+                return column
+            }
+            k = Swift.max(k + 1, Int(((tallest + airY) / b.step).rounded(.up)))
+        }
+    }
+
+    /// First slot whose band centre is at least `clearance` past `edge`.
+    func firstSlot(_ b: BandScale, clearance: Double, edge: Double) -> Int {
+        guard b.step > 0 else { return 0 }
+        let s = ((edge + clearance - b.center(0)) / b.step).rounded(.up)
+        return Swift.min(data.n - 1, Swift.max(0, Int(s)))
+    }
+
+    /// The axis title stays on one line unless it is wider than the chart.
+    func titleWrap(_ title: String) throws -> Double? {
+        try fit.measure(title, titleStyle).width > area.width ? area.width : nil
+    }
+
+    func maxTickLabelWidth() throws -> Double {
+        let format = tickText
+        var w = 0.0
+        for v in ticks.values { w = Swift.max(w, try fit.measure(format(v), tickStyle).width) }
+        return w
+    }
+
+    func tickNode(_ text: String, at p: Double) -> TextNode {
+        orientation == .vertical
+            ? TextNode(text, style: tickStyle, at: Point(plot.minX - gap, p), anchor: TextAnchor(.end, .middle))
+            : TextNode(text, style: tickStyle, at: Point(p, plot.maxY + gap * 0.6), anchor: TextAnchor(.middle, .top))
+    }
+}

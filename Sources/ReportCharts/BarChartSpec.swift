@@ -1,0 +1,98 @@
+import ReportScene
+
+/// One series of a bar chart: a value per category, in category order.
+public struct BarSeries: Sendable, Hashable {
+    public var name: String
+    /// NaN or infinite values are missing: no bar and no label.
+    public var values: [Double]
+    /// Pre-formatted value labels ("1200余", "6.78亿元"), one per value or empty; nil entries
+    /// fall back to the chart's value-label formatter.
+    public var labels: [String?]
+    /// Category indices whose bars are emphasised in `theme.highlight`.
+    public var highlighted: Set<Int>
+    /// Overrides the theme's palette colour for this series.
+    public var color: Color?
+    public init(name: String, values: [Double], labels: [String?] = [], highlighted: Set<Int> = [],
+                color: Color? = nil) {
+        self.name = name; self.values = values; self.labels = labels; self.highlighted = highlighted
+        self.color = color
+    }
+}
+
+/// A dashed line across the plot at a value, e.g. the 80万元 threshold of a 薄弱村.
+public struct BarReferenceLine: Sendable, Hashable {
+    /// In the data's unit (scaled with the values when unit scaling is on).
+    public var value: Double
+    public var label: String
+    public init(value: Double, label: String) { self.value = value; self.label = label }
+}
+
+public enum BarOrientation: String, Sendable, Hashable {
+    /// Columns rising from a horizontal category axis.
+    case vertical
+    /// Bars growing right from category labels on the left.
+    case horizontal
+    /// Vertical unless the category labels cannot fit under the columns in three lines.
+    case automatic
+}
+
+public enum BarMode: String, Sendable, Hashable { case grouped, stacked }
+
+/// Category order: as given, or by value (the total for stacked bars, else the first series).
+public enum BarSort: String, Sendable, Hashable { case data, ascending, descending }
+
+/// Everything a bar chart shows. Layout is `BarChart.layout`.
+public struct BarChartSpec: Sendable {
+    public var notes: ChartNotes
+    public var categories: [String]
+    public var series: [BarSeries]
+    public var orientation: BarOrientation
+    public var mode: BarMode
+    public var sort: BarSort
+    public var referenceLines: [BarReferenceLine]
+    /// The value axis title, normally the unit ("亿元"); with `.automatic` unit scaling it is the
+    /// data's base unit and the chart shows the chosen one.
+    public var valueAxisTitle: String?
+    /// Tick label text; nil uses the tick step's precision with zeros trimmed.
+    public var valueFormatter: (@Sendable (Double) -> String)?
+    /// Value label text for bars without a pre-formatted label (and stack totals); nil shows about
+    /// three significant digits with zeros trimmed.
+    public var valueLabelFormatter: (@Sendable (Double) -> String)?
+    public var showValueLabels: Bool
+    /// nil: shown when there is more than one series.
+    public var showLegend: Bool?
+    public var unitScaling: UnitScaling
+
+    public init(notes: ChartNotes = ChartNotes(), categories: [String], series: [BarSeries],
+                orientation: BarOrientation = .automatic, mode: BarMode = .grouped, sort: BarSort = .data,
+                referenceLines: [BarReferenceLine] = [], valueAxisTitle: String? = nil,
+                valueFormatter: (@Sendable (Double) -> String)? = nil,
+                valueLabelFormatter: (@Sendable (Double) -> String)? = nil,
+                showValueLabels: Bool = true, showLegend: Bool? = nil, unitScaling: UnitScaling = .off) {
+        self.notes = notes; self.categories = categories; self.series = series
+        self.orientation = orientation; self.mode = mode; self.sort = sort
+        self.referenceLines = referenceLines; self.valueAxisTitle = valueAxisTitle
+        self.valueFormatter = valueFormatter; self.valueLabelFormatter = valueLabelFormatter
+        self.showValueLabels = showValueLabels; self.showLegend = showLegend; self.unitScaling = unitScaling
+    }
+
+    var legendShown: Bool { showLegend ?? (series.count > 1) }
+}
+
+public enum BarChartError: Error, Equatable, CustomStringConvertible {
+    case noCategories
+    case noSeries
+    case valueCountMismatch(series: String, expected: Int, got: Int)
+    case labelCountMismatch(series: String, expected: Int, got: Int)
+    case frameTooSmall(Size)
+
+    public var description: String {
+        switch self {
+        case .noCategories: "bar chart has no categories"
+        case .noSeries: "bar chart has no series"
+        case let .valueCountMismatch(s, e, g): "series “\(s)” has \(g) values for \(e) categories"
+        case let .labelCountMismatch(s, e, g): "series “\(s)” has \(g) labels for \(e) categories"
+        case let .frameTooSmall(size): "frame \(size.width)×\(size.height) pt is too small for the chart"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ReportScene
+
+/// Measures each distinct (text, style, wrap width) once per layout. Chart layouts ask for the
+/// same strings repeatedly (fit tests, collision boxes), and a real measurer shapes text each time.
+final class ChartLabelFit {
+    struct Key: Hashable { var text: String; var style: TextStyle; var wrap: Double? }
+    let measurer: any TextMeasurer
+    private var cache: [Key: TextMetrics] = [:]
+    init(_ measurer: any TextMeasurer) { self.measurer = measurer }
+
+    func measure(_ text: String, _ style: TextStyle, wrap: Double? = nil) throws -> TextMetrics {
+        // Colour does not change metrics: one entry serves every colour of a style.
+        var plain = style
+        plain.color = .black
+        let key = Key(text: text, style: plain, wrap: wrap)
+        if let m = cache[key] { return m }
+        let m = try measurer.measure(text, style: style, wrapWidth: wrap)
+        cache[key] = m
+        return m
+    }
+
+    /// The covered box of `node` in its own coordinates.
+    func box(_ node: TextNode) throws -> Rect {
+        node.bounds(metrics: try measure(node.text, node.style, wrap: node.wrapWidth))
+    }
+
+    /// True when `text` wrapped at `width` takes at most `maxLines` lines and no line overflows
+    /// (a long Latin word cannot be broken and would stick out).
+    func fits(_ text: String, _ style: TextStyle, width: Double, maxLines: Int) throws -> Bool {
+        guard width > 0 else { return false }
+        let m = try measure(text, style, wrap: width)
+        guard m.lines.count <= maxLines, m.width <= width + 0.01 else { return false }
+        // A number or Latin word split over two lines ("202" / "2年") reads wrongly: not a fit.
+        for (a, b) in zip(m.lines, m.lines.dropFirst()) {
+            if let x = a.text.last, let y = b.text.first, Self.isWordChar(x), Self.isWordChar(y) { return false }
+        }
+        return true
+    }
+
+    static func isWordChar(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "." || c == ",")
+    }
+}
+
+extension Color {
+    /// WCAG relative luminance of the colour composited over white.
+    var luminanceOverWhite: Double {
+        func lin(_ c: Double) -> Double {
+            let v = c * alpha + (1 - alpha)
+            return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * lin(red) + 0.7152 * lin(green) + 0.0722 * lin(blue)
+    }
+
+    /// White or `dark`, whichever reads better on this colour (higher WCAG contrast).
+    func contrastingText(dark: Color) -> Color {
+        let l = luminanceOverWhite
+        let whiteContrast = 1.05 / (l + 0.05)
+        let darkContrast = (l + 0.05) / (dark.luminanceOverWhite + 0.05)
+        return whiteContrast >= darkContrast ? .white : dark
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

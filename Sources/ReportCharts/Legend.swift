@@ -1,0 +1,61 @@
+import ReportScene
+
+/// One legend item: a colour swatch and a series name.
+public struct LegendEntry: Sendable, Hashable {
+    public var name: String
+    public var color: Color
+    public init(name: String, color: Color) { self.name = name; self.color = color }
+}
+
+/// A laid-out legend: its nodes (group "legend"), its extent and each item's boxes, page coordinates.
+public struct LegendLayout: Sendable {
+    public var group: Group
+    public var bounds: Rect
+    public var swatches: [Rect]
+    public var labelBoxes: [Rect]
+}
+
+/// Swatches plus names in reading order, wrapping to new rows when the width runs out.
+public enum Legend {
+    public static func layout(_ entries: [LegendEntry], at origin: Point, maxWidth: Double, theme: ChartTheme,
+                              measurer: any TextMeasurer) throws -> LegendLayout {
+        try layout(entries, at: origin, maxWidth: maxWidth, theme: theme, fit: ChartLabelFit(measurer))
+    }
+
+    static func layout(_ entries: [LegendEntry], at origin: Point, maxWidth: Double, theme: ChartTheme,
+                       fit: ChartLabelFit) throws -> LegendLayout {
+        let style = theme.style(size: theme.labelSize, color: theme.text)
+        let swatch = theme.labelSize * 0.8
+        let swatchGap = theme.labelSize * 0.4
+        let itemGap = theme.labelSize * 1.2
+        let rowGap = theme.labelSize * 0.3
+        var x = origin.x, y = origin.y, rowHeight = 0.0, right = origin.x
+        var nodes: [Node] = [], swatches: [Rect] = [], labels: [Rect] = []
+        for entry in entries {
+            // A name too long for one row wraps inside the row width rather than overflowing.
+            let textRoom = Swift.max(theme.labelSize, maxWidth - swatch - swatchGap)
+            let unwrapped = try fit.measure(entry.name, style)
+            let wrap: Double? = unwrapped.width > textRoom ? textRoom : nil
+            let m = wrap == nil ? unwrapped : try fit.measure(entry.name, style, wrap: wrap)
+            let itemWidth = swatch + swatchGap + m.width
+            if x > origin.x, x + itemWidth > origin.x + maxWidth + 0.01 {
+                x = origin.x; y += rowHeight + rowGap; rowHeight = 0
+            }
+            let lineHeight = m.lines.first?.height ?? m.height
+            let swatchRect = Rect(x: x, y: y + (lineHeight - swatch) / 2, width: swatch, height: swatch)
+            nodes.append(.rect(RectNode(swatchRect, cornerRadius: swatch * 0.15, fill: entry.color)))
+            var text = TextNode(entry.name, style: style, at: Point(x + swatch + swatchGap, y), anchor: .topLeft,
+                                wrapWidth: wrap)
+            text.style.alignment = .left
+            nodes.append(.text(text))
+            swatches.append(swatchRect)
+            labels.append(text.bounds(metrics: m))
+            rowHeight = Swift.max(rowHeight, m.height)
+            x += itemWidth
+            right = Swift.max(right, x)
+            x += itemGap
+        }
+        let bounds = Rect(x: origin.x, y: origin.y, width: right - origin.x, height: y + rowHeight - origin.y)
+        return LegendLayout(group: Group(nodes, name: "legend"), bounds: bounds, swatches: swatches, labelBoxes: labels)
+    }
+}
