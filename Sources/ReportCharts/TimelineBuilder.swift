@@ -1,0 +1,326 @@
+import ReportScene
+
+extension TimelineSpec {
+    /// Lays the timeline out in a preset's frame with its theme.
+    public func layout(preset: ChartPreset, measurer: any TextMeasurer) throws -> TimelineLayout {
+        try layout(frame: preset.size, theme: preset.theme, measurer: measurer)
+    }
+
+    /// Lays the timeline out in `frame` (origin at 0,0). Every node stays inside the frame and no
+    /// two texts overlap, at any number of events: labels go in rows above and below their marks,
+    /// then numbered badges with a key below the axis, then a "另有 N 项未列出" line.
+    public func layout(frame: Size, theme: ChartTheme = .standard, measurer: any TextMeasurer) throws -> TimelineLayout {
+        try TimelineBuilder(spec: self, frame: frame, theme: theme, cache: TimelineMeasureCache(measurer)).build()
+    }
+}
+
+/// The steps of `TimelineSpec.layout`, top to bottom: chrome, legend, report-date row, lanes,
+/// axis, numbered key.
+struct TimelineBuilder {
+    let spec: TimelineSpec
+    let frame: Size
+    let theme: ChartTheme
+    let cache: TimelineMeasureCache
+
+    func build() throws -> TimelineLayout {
+        let chrome = try ChartChrome(notes: spec.notes, frame: frame, theme: theme, measurer: cache.measurer)
+        let area = chrome.plotArea
+        let laneNames = spec.resolvedLanes.isEmpty ? [""] : spec.resolvedLanes
+        let laneIndex = Dictionary(laneNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+
+        let labelStyle = theme.style(size: theme.labelSize)
+        let nameStyle = theme.style(size: theme.labelSize, weight: .bold)
+        let tickStyle = theme.style(size: theme.tickSize, color: theme.secondaryText)
+        let listStyle = theme.style(size: theme.tickSize)
+        let listNumberStyle = theme.style(size: theme.tickSize, weight: .bold, color: theme.secondaryText)
+        let badgeStyle = theme.style(size: theme.noteSize, weight: .bold)
+        let background = theme.background ?? .white
+        let laneShade = background.mixed(with: theme.grid, 0.3)
+
+        let lineHeight = try cache.measure("国", labelStyle).height
+        let rowGap = theme.labelSize * 0.35
+        let rowHeight = lineHeight + rowGap
+        let band = theme.labelSize * 1.1
+        let lanePad = theme.labelSize * 0.5
+        let gap = theme.labelSize * 0.6
+
+        // Legend: only the mark kinds this chart uses.
+        let openEnd = spec.openEndDay
+        let domain = spec.resolvedDomain
+        var kinds = Set<TimelineMarkKind>()
+        for e in spec.events {
+            let planned = e.status == .planned
+            kinds.insert(planned ? .plannedPoint : .donePoint)
+            switch e.end {
+            case .none:
+                if e.date.approximate { kinds.insert(.approximate) }
+                else if e.date.precision != .day { kinds.insert(.period) }
+                if planned && e.date.precision != .day { kinds.insert(.plannedSpan) }
+            case .date(let d):
+                kinds.insert(planned ? .plannedSpan : .span)
+                if e.date.approximate || d.approximate { kinds.insert(.approximate) }
+            case .open:
+                kinds.insert(.openSpan)
+                if e.date.approximate { kinds.insert(.approximate) }
+            }
+        }
+        let legend = try TimelineLegend(kinds: kinds.sorted { $0.rawValue < $1.rawValue }, x: area.minX, y: area.minY,
+                                        width: area.width, style: tickStyle, swatchColor: theme.axis,
+                                        background: background, cache: cache)
+        var y = area.minY + (legend.height > 0 ? legend.height + gap : 0)
+
+        // Report-date label row, so "报告日" never competes with event labels.
+        let tickLine = try cache.measure("报告日", tickStyle).height
+        let reportRow = spec.reportDate == nil ? 0 : tickLine + 2
+        y += reportRow
+        let lanesTop = y
+
+        // Lane-name column: as wide as the longest name, at most a fifth of the width (names wrap).
+        let namePad = theme.labelSize * 0.4
+        var widest = theme.labelSize * 2
+        for n in laneNames { widest = max(widest, try cache.measure(n, nameStyle).width) }
+        let nameWidth = min(widest + 2 * namePad, area.width * 0.2)
+        let nameWrap = nameWidth - 2 * namePad
+        let nameHeights = try laneNames.map { try cache.measure($0, nameStyle, wrap: nameWrap).height }
+
+        let inset = TimelineEventMark.pointRadius(band: band) + 1
+        let scale = TimelineScale(domain: domain, x0: area.minX + nameWidth + gap + inset, x1: area.maxX - inset)
+        guard scale.x1 - scale.x0 > theme.labelSize * 4 else {
+            throw TimelineError.frameTooSmall("no room for the time axis")
+        }
+        var axis = try TimelineAxis.choose(scale: scale, style: tickStyle, cache: cache)
+        let available = area.maxY - lanesTop - axis.height
+
+        // Marks in chronological order, ties broken by id: the order of the first-fit placement.
+        var marks: [TimelineEventMark] = []
+        var omitted: [String] = []
+        marks.reserveCapacity(spec.events.count)
+        for e in spec.events {
+            if let m = TimelineEventMark(e, lane: laneIndex[e.lane] ?? 0, spec: spec, scale: scale, openEnd: openEnd,
+                                         band: band) {
+                marks.append(m)
+            } else { omitted.append(e.id) }
+        }
+        marks.sort { ($0.startDay, $0.event.id) < ($1.startDay, $1.event.id) }
+
+        // Lane heights: a lane needs its name and its marks; each label row costs rowHeight.
+        let freeRows = nameHeights.map { max(0, Int((max($0, band) - band) / rowHeight)) }
+        func laneHeight(_ i: Int, _ rows: Int) -> Double { lanePad + max(nameHeights[i], band + Double(rows) * rowHeight) }
+        let baseHeight = laneNames.indices.reduce(0.0) { $0 + laneHeight($1, 0) }
+        guard baseHeight <= available + 1e-9 else {
+            throw TimelineError.frameTooSmall("\(laneNames.count) lanes need \(Int(baseHeight)) pt, \(Int(available)) pt left")
+        }
+        let spareRows = Int((available - baseHeight) / rowHeight)
+
+        // First fit with as many rows as a lane could ever get; fewer rows later only drop the outer ones.
+        let labelGap = theme.labelSize * 0.5
+        var rows = laneNames.indices.map { TimelineRows(rows: min(60, freeRows[$0] + spareRows), gap: labelGap) }
+        var labelRow = [Int?](repeating: nil, count: marks.count)
+        var labelLeft = [Double](repeating: 0, count: marks.count)
+        var labelWidth = [Double](repeating: 0, count: marks.count)
+        for (i, m) in marks.enumerated() where !rows[m.lane].blocked(at: m.anchorX) {
+            let w = try cache.measure(m.event.label, labelStyle).width
+            let left = min(m.anchorX, scale.x1 - w)
+            guard left >= scale.x0 else { continue }
+            labelRow[i] = rows[m.lane].placeLabel(lo: left, hi: left + w)
+            labelLeft[i] = left; labelWidth[i] = w
+        }
+        var demand = [Int](repeating: 0, count: laneNames.count)
+        for (i, m) in marks.enumerated() { if let r = labelRow[i] { demand[m.lane] = max(demand[m.lane], r + 1) } }
+
+        // Share the height: round-robin one row at a time so a busy lane cannot starve the others.
+        func allocate(_ height: Double) -> (rows: [Int], spare: Double) {
+            var r = laneNames.indices.map { min(demand[$0], freeRows[$0]) }
+            var spare = height - laneNames.indices.reduce(0.0) { $0 + laneHeight($1, r[$1]) }
+            var changed = true
+            while changed {
+                changed = false
+                for i in laneNames.indices where r[i] < demand[i] {
+                    let cost = laneHeight(i, r[i] + 1) - laneHeight(i, r[i])
+                    if cost <= spare + 1e-9 { r[i] += 1; spare -= cost; changed = true }
+                }
+            }
+            return (r, max(0, spare))
+        }
+        func unlabelled(_ r: [Int]) -> Int {
+            var n = 0
+            for (i, m) in marks.enumerated() where labelRow[i] == nil || labelRow[i]! >= r[m.lane] { n += 1 }
+            return n
+        }
+
+        var (laneRows, spare) = allocate(available)
+        var pending = unlabelled(laneRows)
+        var listHeight = 0.0
+        let listLine = try cache.measure("国", listStyle).height
+        if pending > 0 {
+            // A numbered key below the axis; its height and the lanes' depend on each other, so settle
+            // them in a few rounds. The key gets at most 45% of the room.
+            guard available - gap - listLine >= baseHeight else {
+                throw TimelineError.frameTooSmall("no room for the numbered key")
+            }
+            let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
+            for _ in 0..<3 {
+                let wanted = (Double((pending + columns - 1) / columns) * 1.15 + 1) * listLine
+                listHeight = max(listLine, min(wanted, available * 0.45, available - gap - baseHeight))
+                (laneRows, spare) = allocate(available - gap - listHeight)
+                pending = unlabelled(laneRows)
+            }
+        }
+        for l in laneNames.indices { rows[l].truncate(to: laneRows[l]) }
+
+        // Vertical geometry of the lanes; leftover height is shared evenly.
+        let extra = spare / Double(laneNames.count)
+        var laneRects: [Rect] = []
+        var markMid: [Double] = []
+        var markTop: [Double] = []
+        var top = lanesTop
+        for l in laneNames.indices {
+            let h = laneHeight(l, laneRows[l]) + extra
+            laneRects.append(Rect(x: area.minX, y: top, width: area.width, height: h))
+            let above = (laneRows[l] + 1) / 2
+            let content = band + Double(laneRows[l]) * rowHeight
+            let contentTop = top + (h - content) / 2
+            markTop.append(contentTop + Double(above) * rowHeight)
+            markMid.append(contentTop + Double(above) * rowHeight + band / 2)
+            top += h
+        }
+        let axisY = top
+        axis.place(axisY: axisY)
+        func rowTop(_ lane: Int, _ row: Int) -> Double {
+            let level = Double(row / 2)
+            return row % 2 == 0 ? markTop[lane] - (level + 1) * rowHeight + rowGap / 2
+                                : markTop[lane] + band + level * rowHeight + rowGap / 2
+        }
+
+        // Badges and the numbered key for everything the rows could not label.
+        var list: TimelineNumberedList? = nil
+        var badgeRow = [Int?](repeating: nil, count: marks.count)
+        var badgeRect = [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: marks.count)
+        var numberOf = [Int?](repeating: nil, count: marks.count)
+        var unlisted = 0
+        if pending > 0 {
+            let listRect = Rect(x: area.minX, y: axisY + axis.height + gap, width: area.width,
+                                height: max(0, area.maxY - (axisY + axis.height + gap)))
+            var key = try TimelineNumberedList(rect: listRect, maxNumber: pending, style: listStyle,
+                                               numberStyle: listNumberStyle, cache: cache)
+            var next = 1
+            var full = false
+            for (i, m) in marks.enumerated() where labelRow[i] == nil || labelRow[i]! >= laneRows[m.lane] {
+                labelRow[i] = nil
+                guard !full, laneRows[m.lane] > 0 else { unlisted += 1; continue }
+                let text = String(next)
+                let tm = try cache.measure(text, badgeStyle)
+                let bh = tm.height
+                let bw = max(bh, tm.width + bh * 0.5)
+                let lo = min(max(m.anchorX - bw / 2, scale.x0), scale.x1 - bw)
+                guard let r = rows[m.lane].placeBadge(lo: lo, hi: lo + bw, limit: laneRows[m.lane]) else {
+                    unlisted += 1; continue
+                }
+                guard try key.add(number: next, eventID: m.event.id, text: m.event.label) else {
+                    full = true; unlisted += 1; continue
+                }
+                badgeRow[i] = r
+                badgeRect[i] = Rect(x: lo, y: rowTop(m.lane, r) + (lineHeight - bh) / 2, width: bw, height: bh)
+                numberOf[i] = next
+                next += 1
+            }
+            let dropped = Set(try key.finish(unlisted: unlisted))
+            if !dropped.isEmpty {
+                for i in marks.indices where numberOf[i].map(dropped.contains) == true {
+                    numberOf[i] = nil; badgeRow[i] = nil
+                }
+                unlisted += dropped.count
+            }
+            list = key
+        }
+        for (i, m) in marks.enumerated() where labelRow[i] != nil && labelRow[i]! >= laneRows[m.lane] { labelRow[i] = nil }
+
+        // Scene, back to front.
+        var nodes = chrome.nodes
+        nodes += legend.nodes
+        for (l, r) in laneRects.enumerated() where l % 2 == 0 {
+            nodes.append(.rect(RectNode(r, fill: laneShade)))
+        }
+        for (l, r) in laneRects.enumerated() {
+            nodes.append(.text(TextNode(laneNames[l], style: nameStyle,
+                                        at: Point(area.minX + namePad, r.minY + (r.height - nameHeights[l]) / 2),
+                                        anchor: .topLeft, wrapWidth: nameWrap)))
+        }
+        nodes.append(.group(Group(axis.nodes(scale: scale, axisY: axisY, gridTop: lanesTop, theme: theme), name: "axis")))
+
+        var reportX: Double? = nil
+        if let report = spec.reportDate {
+            let x = scale.x(startOf: report.lastDay + 1)
+            if x >= scale.x0 - 1e-9 && x <= scale.x1 + 1e-9 {
+                reportX = x
+                let w = try cache.measure("报告日", tickStyle).width
+                let left = min(max(x - w / 2, scale.x0), scale.x1 - w)
+                let marker = Stroke(color: theme.highlight, width: theme.axisWidth * 1.2, dash: [4, 2.5])
+                nodes.append(.group(Group([
+                    .path(.line(from: Point(x, lanesTop - 1), to: Point(x, axisY), stroke: marker)),
+                    .text(TextNode("报告日", style: theme.style(size: theme.tickSize, color: theme.highlight),
+                                   at: Point(left, lanesTop - reportRow), anchor: .topLeft)),
+                ], name: "report-date")))
+            }
+        }
+
+        var markerRects: [String: Rect] = [:]
+        var spanRects: [String: Rect] = [:]
+        var markNodes: [Node] = []
+        var leaderNodes: [Node] = []
+        var labelNodes: [Node] = []
+        var labelBoxes: [String: Rect] = [:]
+        var badgeBoxes: [String: Rect] = [:]
+        var numbers: [String: Int] = [:]
+        markNodes.reserveCapacity(marks.count)
+        for (i, m) in marks.enumerated() {
+            let color = theme.seriesColor(m.lane)
+            let mid = markMid[m.lane]
+            let drawn = m.nodes(midY: mid, color: color, background: background, band: band)
+            markNodes.append(.group(Group(drawn.nodes, name: "event.\(m.event.id)")))
+            markerRects[m.event.id] = drawn.rect
+            if m.isSpan { spanRects[m.event.id] = drawn.rect }
+            let plate = m.lane % 2 == 0 ? laneShade : background
+            let leader = Stroke(color: color.withAlpha(0.7), width: 0.6)
+            func leaderTo(_ box: Rect, row: Int) {
+                let from = row % 2 == 0 ? Point(m.anchorX, mid - m.height / 2) : Point(m.anchorX, mid + m.height / 2)
+                let to = row % 2 == 0 ? Point(m.anchorX, box.maxY) : Point(m.anchorX, box.minY)
+                leaderNodes.append(.path(.line(from: from, to: to, stroke: leader)))
+            }
+            if let r = labelRow[i] {
+                let box = Rect(x: labelLeft[i], y: rowTop(m.lane, r), width: labelWidth[i], height: lineHeight)
+                leaderTo(box, row: r)
+                labelNodes.append(.rect(RectNode(box.insetBy(dx: -1, dy: 0), fill: plate)))
+                labelNodes.append(.text(TextNode(m.event.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
+                labelBoxes[m.event.id] = box
+            } else if let r = badgeRow[i], let n = numberOf[i] {
+                let box = badgeRect[i]
+                leaderTo(box, row: r)
+                let text = String(n)
+                let tm = try cache.measure(text, badgeStyle)
+                labelNodes.append(.rect(RectNode(box, cornerRadius: box.height / 2, fill: plate,
+                                                 stroke: Stroke(color: color, width: 0.8,
+                                                                dash: m.event.status == .planned ? [2, 1.2] : []))))
+                labelNodes.append(.text(TextNode(text, style: badgeStyle,
+                                                 at: Point(box.midX - tm.width / 2, box.minY), anchor: .topLeft)))
+                badgeBoxes[m.event.id] = box
+                numbers[m.event.id] = n
+            }
+        }
+        nodes.append(.group(Group(markNodes, name: "marks")))
+        nodes.append(.group(Group(leaderNodes, name: "leaders")))
+        nodes.append(.group(Group(labelNodes, name: "labels")))
+        if let list { nodes.append(.group(Group(try list.nodes(), name: "key"))) }
+
+        let plot = Rect(x: scale.x0, y: lanesTop, width: scale.x1 - scale.x0, height: axisY - lanesTop)
+        var openEndX = scale.clamp(scale.x(startOf: openEnd))
+        if spec.reportDate == nil { openEndX = scale.clamp(openEndX) }
+        return TimelineLayout(
+            group: Group(nodes, name: "timeline"), frame: frame, plotRect: plot, scale: scale,
+            tickUnit: axis.unit, ticks: axis.ticks,
+            lanes: laneNames.indices.map { (laneNames[$0], laneRects[$0]) },
+            markerRects: markerRects, spanRects: spanRects, labelBoxes: labelBoxes, badgeBoxes: badgeBoxes,
+            numbers: numbers, listTextBoxes: try list?.textBoxes() ?? [], unlistedCount: unlisted,
+            omittedEventIDs: omitted, reportX: reportX, openEndX: openEndX)
+    }
+}
