@@ -112,24 +112,48 @@ struct TimelineBuilder {
         }
         let spareRows = Int((available - baseHeight) / rowHeight)
 
-        // First fit with as many rows as a lane could ever get; fewer rows later only drop the outer ones.
+        // First fit with as many rows as a lane could ever get. Fewer rows later only drop the
+        // outer ones: what lands in a row depends only on the rows inside it.
         let labelGap = theme.labelSize * 0.5
-        var rows = laneNames.indices.map { TimelineRows(rows: min(60, freeRows[$0] + spareRows), gap: labelGap) }
+        let maxRows = laneNames.indices.map { min(60, freeRows[$0] + spareRows) }
+        var labelRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap) }
         var labelRow = [Int?](repeating: nil, count: marks.count)
         var labelLeft = [Double](repeating: 0, count: marks.count)
         var labelWidth = [Double](repeating: 0, count: marks.count)
-        for (i, m) in marks.enumerated() where !rows[m.lane].blocked(at: m.anchorX) {
+        for (i, m) in marks.enumerated() where !labelRows[m.lane].blocked(at: m.anchorX) {
             let w = try cache.measure(m.event.label, labelStyle).width
             let left = min(m.anchorX, scale.x1 - w)
             guard left >= scale.x0 else { continue }
-            labelRow[i] = rows[m.lane].placeLabel(lo: left, hi: left + w)
+            labelRow[i] = labelRows[m.lane].placeLabel(lo: left, hi: left + w)
             labelLeft[i] = left; labelWidth[i] = w
         }
-        var demand = [Int](repeating: 0, count: laneNames.count)
-        for (i, m) in marks.enumerated() { if let r = labelRow[i] { demand[m.lane] = max(demand[m.lane], r + 1) } }
+        // The same for number badges, all as wide as the widest number the key could ever show.
+        let listLine = try cache.measure("国", listStyle).height
+        let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
+        let keyCapacity = columns * max(1, Int(available / listLine))
+        let digits = String(max(1, min(marks.count, keyCapacity))).count
+        let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), badgeStyle)
+        let badgeHeight = badgeMetrics.height
+        let badgeWidth = max(badgeHeight, badgeMetrics.width + badgeHeight * 0.5)
+        var badgeRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap * 0.5) }
+        var badgeRow = [Int?](repeating: nil, count: marks.count)
+        var badgeLeft = [Double](repeating: 0, count: marks.count)
+        for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2) {
+            let lo = min(max(m.anchorX - badgeWidth / 2, scale.x0), scale.x1 - badgeWidth)
+            badgeRow[i] = badgeRows[m.lane].placeLabel(lo: lo, hi: lo + badgeWidth)
+            badgeLeft[i] = lo
+        }
+        func demand(_ placed: [Int?]) -> [Int] {
+            var d = [Int](repeating: 0, count: laneNames.count)
+            for (i, m) in marks.enumerated() { if let r = placed[i] { d[m.lane] = max(d[m.lane], r + 1) } }
+            return d
+        }
+        let labelDemand = demand(labelRow), badgeDemand = demand(badgeRow)
+        var everyLabelPlaced = [Bool](repeating: true, count: laneNames.count)
+        for (i, m) in marks.enumerated() where labelRow[i] == nil { everyLabelPlaced[m.lane] = false }
 
         // Share the height: round-robin one row at a time so a busy lane cannot starve the others.
-        func allocate(_ height: Double) -> (rows: [Int], spare: Double) {
+        func allocate(_ height: Double, _ demand: [Int]) -> (rows: [Int], spare: Double) {
             var r = laneNames.indices.map { min(demand[$0], freeRows[$0]) }
             var spare = height - laneNames.indices.reduce(0.0) { $0 + laneHeight($1, r[$1]) }
             var changed = true
@@ -142,31 +166,40 @@ struct TimelineBuilder {
             }
             return (r, max(0, spare))
         }
-        func unlabelled(_ r: [Int]) -> Int {
-            var n = 0
-            for (i, m) in marks.enumerated() where labelRow[i] == nil || labelRow[i]! >= r[m.lane] { n += 1 }
-            return n
-        }
 
-        var (laneRows, spare) = allocate(available)
-        var pending = unlabelled(laneRows)
+        // A lane whose labels do not all fit switches to numbered badges with a key below the axis.
+        // The key's height and the lanes' depend on each other; settle them lane by lane.
+        var numbered = [Bool](repeating: false, count: laneNames.count)
+        func currentDemand() -> [Int] { laneNames.indices.map { numbered[$0] ? badgeDemand[$0] : labelDemand[$0] } }
+        var (laneRows, spare) = allocate(available, currentDemand())
         var listHeight = 0.0
-        let listLine = try cache.measure("国", listStyle).height
-        if pending > 0 {
-            // A numbered key below the axis; its height and the lanes' depend on each other, so settle
-            // them in a few rounds. The key gets at most 45% of the room.
-            guard available - gap - listLine >= baseHeight else {
+        for _ in 0...laneNames.count {
+            let switching = laneNames.indices.filter { !numbered[$0] && !(everyLabelPlaced[$0] && labelDemand[$0] <= laneRows[$0]) }
+            if switching.isEmpty { break }
+            for l in switching { numbered[l] = true }
+            guard available - gap - listLine * 1.2 >= baseHeight else {
                 throw TimelineError.frameTooSmall("no room for the numbered key")
             }
-            let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
-            for _ in 0..<3 {
-                let wanted = (Double((pending + columns - 1) / columns) * 1.15 + 1) * listLine
-                listHeight = max(listLine, min(wanted, available * 0.45, available - gap - baseHeight))
-                (laneRows, spare) = allocate(available - gap - listHeight)
-                pending = unlabelled(laneRows)
+            // Badges need lane rows and key lines alike: take the smallest key height that
+            // lists the most of them.
+            let d = currentDemand()
+            let lowest = listLine * 1.2, highest = available - gap - baseHeight
+            var best = (score: -1, height: lowest)
+            for step in 0...16 {
+                let h = lowest + (highest - lowest) * Double(step) / 16
+                let r = allocate(available - gap - h, d).rows
+                var badged = 0
+                for (i, m) in marks.enumerated() where numbered[m.lane] && (badgeRow[i] ?? .max) < r[m.lane] { badged += 1 }
+                let capacity = columns * Int(h / (listLine * 1.05)) - 1
+                // First give every lane that needs one a row, then list as many events as possible.
+                let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
+                let score = served * 1_000_000 + min(badged, capacity)
+                if score > best.score { best = (score, h) }
             }
+            listHeight = best.height
+            (laneRows, spare) = allocate(available - gap - listHeight, d)
         }
-        for l in laneNames.indices { rows[l].truncate(to: laneRows[l]) }
+        for l in laneNames.indices { labelRows[l].truncate(to: laneRows[l]) }
 
         // Vertical geometry of the lanes; leftover height is shared evenly.
         let extra = spare / Double(laneNames.count)
@@ -192,35 +225,26 @@ struct TimelineBuilder {
                                 : markTop[lane] + band + level * rowHeight + rowGap / 2
         }
 
-        // Badges and the numbered key for everything the rows could not label.
+        // Numbers in chronological order for the badges that fit, while the key has room.
         var list: TimelineNumberedList? = nil
-        var badgeRow = [Int?](repeating: nil, count: marks.count)
-        var badgeRect = [Rect](repeating: Rect(x: 0, y: 0, width: 0, height: 0), count: marks.count)
         var numberOf = [Int?](repeating: nil, count: marks.count)
         var unlisted = 0
-        if pending > 0 {
-            let listRect = Rect(x: area.minX, y: axisY + axis.height + gap, width: area.width,
-                                height: max(0, area.maxY - (axisY + axis.height + gap)))
-            var key = try TimelineNumberedList(rect: listRect, maxNumber: pending, style: listStyle,
+        if numbered.contains(true) {
+            var badged = 0
+            for (i, m) in marks.enumerated() where numbered[m.lane] && (badgeRow[i] ?? .max) < laneRows[m.lane] { badged += 1 }
+            let listTop = axisY + axis.height + gap
+            let listRect = Rect(x: area.minX, y: listTop, width: area.width, height: max(0, area.maxY - listTop))
+            var key = try TimelineNumberedList(rect: listRect, maxNumber: max(badged, 1), style: listStyle,
                                                numberStyle: listNumberStyle, cache: cache)
             var next = 1
             var full = false
-            for (i, m) in marks.enumerated() where labelRow[i] == nil || labelRow[i]! >= laneRows[m.lane] {
+            for (i, m) in marks.enumerated() where numbered[m.lane] {
                 labelRow[i] = nil
-                guard !full, laneRows[m.lane] > 0 else { unlisted += 1; continue }
-                let text = String(next)
-                let tm = try cache.measure(text, badgeStyle)
-                let bh = tm.height
-                let bw = max(bh, tm.width + bh * 0.5)
-                let lo = min(max(m.anchorX - bw / 2, scale.x0), scale.x1 - bw)
-                guard let r = rows[m.lane].placeBadge(lo: lo, hi: lo + bw, limit: laneRows[m.lane]) else {
-                    unlisted += 1; continue
+                guard !full, let r = badgeRow[i], r < laneRows[m.lane],
+                      try key.add(number: next, eventID: m.event.id, text: m.event.label) else {
+                    if badgeRow[i].map({ $0 < laneRows[m.lane] }) == true { full = true }
+                    badgeRow[i] = nil; unlisted += 1; continue
                 }
-                guard try key.add(number: next, eventID: m.event.id, text: m.event.label) else {
-                    full = true; unlisted += 1; continue
-                }
-                badgeRow[i] = r
-                badgeRect[i] = Rect(x: lo, y: rowTop(m.lane, r) + (lineHeight - bh) / 2, width: bw, height: bh)
                 numberOf[i] = next
                 next += 1
             }
@@ -233,7 +257,6 @@ struct TimelineBuilder {
             }
             list = key
         }
-        for (i, m) in marks.enumerated() where labelRow[i] != nil && labelRow[i]! >= laneRows[m.lane] { labelRow[i] = nil }
 
         // Scene, back to front.
         var nodes = chrome.nodes
@@ -294,7 +317,8 @@ struct TimelineBuilder {
                 labelNodes.append(.text(TextNode(m.event.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
                 labelBoxes[m.event.id] = box
             } else if let r = badgeRow[i], let n = numberOf[i] {
-                let box = badgeRect[i]
+                let box = Rect(x: badgeLeft[i], y: rowTop(m.lane, r) + (lineHeight - badgeHeight) / 2,
+                               width: badgeWidth, height: badgeHeight)
                 leaderTo(box, row: r)
                 let text = String(n)
                 let tm = try cache.measure(text, badgeStyle)
