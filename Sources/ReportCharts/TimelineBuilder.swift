@@ -26,7 +26,7 @@ struct TimelineBuilder {
         let chrome = try ChartChrome(notes: spec.notes, frame: frame, theme: theme, measurer: cache.measurer)
         let area = chrome.plotArea
         let laneNames = spec.resolvedLanes.isEmpty ? [""] : spec.resolvedLanes
-        let laneIndex = Dictionary(laneNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var laneIndex = TimelineLaneIndex(laneNames)
 
         let labelStyle = theme.style(size: theme.labelSize)
         let nameStyle = theme.style(size: theme.labelSize, weight: .bold)
@@ -96,12 +96,19 @@ struct TimelineBuilder {
         var omitted: [String] = []
         marks.reserveCapacity(spec.events.count)
         for e in spec.events {
-            if let m = TimelineEventMark(e, lane: laneIndex[e.lane] ?? 0, spec: spec, scale: scale, openEnd: openEnd,
+            if let m = TimelineEventMark(e, lane: laneIndex.insert(e.lane), spec: spec, scale: scale, openEnd: openEnd,
                                          band: band) {
                 marks.append(m)
             } else { omitted.append(e.id) }
         }
-        marks.sort { ($0.startDay, $0.event.id) < ($1.startDay, $1.event.id) }
+        // Sort positions, not the (large) marks themselves.
+        let order = marks.indices.sorted { a, b in
+            let da = marks[a].startDay, db = marks[b].startDay
+            return da != db ? da < db : marks[a].event.id < marks[b].event.id
+        }
+        marks = order.map { marks[$0] }
+        // Plain arrays for the hot loops below (10,000 events, many passes).
+        let laneOf = marks.map(\.lane)
 
         // Lane heights: a lane needs its name and its marks; each label row costs rowHeight.
         let freeRows = nameHeights.map { max(0, Int((max($0, band) - band) / rowHeight)) }
@@ -145,12 +152,12 @@ struct TimelineBuilder {
         }
         func demand(_ placed: [Int?]) -> [Int] {
             var d = [Int](repeating: 0, count: laneNames.count)
-            for (i, m) in marks.enumerated() { if let r = placed[i] { d[m.lane] = max(d[m.lane], r + 1) } }
+            for i in marks.indices { if let r = placed[i] { d[laneOf[i]] = max(d[laneOf[i]], r + 1) } }
             return d
         }
         let labelDemand = demand(labelRow), badgeDemand = demand(badgeRow)
         var everyLabelPlaced = [Bool](repeating: true, count: laneNames.count)
-        for (i, m) in marks.enumerated() where labelRow[i] == nil { everyLabelPlaced[m.lane] = false }
+        for i in marks.indices where labelRow[i] == nil { everyLabelPlaced[laneOf[i]] = false }
 
         // Share the height: round-robin one row at a time so a busy lane cannot starve the others.
         func allocate(_ height: Double, _ demand: [Int]) -> (rows: [Int], spare: Double) {
@@ -189,7 +196,7 @@ struct TimelineBuilder {
                 let h = lowest + (highest - lowest) * Double(step) / 16
                 let r = allocate(available - gap - h, d).rows
                 var badged = 0
-                for (i, m) in marks.enumerated() where numbered[m.lane] && (badgeRow[i] ?? .max) < r[m.lane] { badged += 1 }
+                for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < r[laneOf[i]] { badged += 1 }
                 let capacity = columns * Int(h / (listLine * 1.05)) - 1
                 // First give every lane that needs one a row, then list as many events as possible.
                 let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
@@ -231,7 +238,7 @@ struct TimelineBuilder {
         var unlisted = 0
         if numbered.contains(true) {
             var badged = 0
-            for (i, m) in marks.enumerated() where numbered[m.lane] && (badgeRow[i] ?? .max) < laneRows[m.lane] { badged += 1 }
+            for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < laneRows[laneOf[i]] { badged += 1 }
             let listTop = axisY + axis.height + gap
             let listRect = Rect(x: area.minX, y: listTop, width: area.width, height: max(0, area.maxY - listTop))
             var key = try TimelineNumberedList(rect: listRect, maxNumber: max(badged, 1), style: listStyle,
@@ -288,6 +295,7 @@ struct TimelineBuilder {
         }
 
         var markerRects: [String: Rect] = [:]
+        markerRects.reserveCapacity(marks.count)
         var spanRects: [String: Rect] = [:]
         var markNodes: [Node] = []
         var leaderNodes: [Node] = []

@@ -31,12 +31,9 @@ public struct TimelineSpec: Sendable, Hashable {
 
     /// Declared lanes, then any lane only named by an event, in order of first appearance.
     public var resolvedLanes: [String] {
-        var out = lanes
-        var seen = Set(lanes)
-        for e in events where !seen.contains(e.lane) {
-            seen.insert(e.lane); out.append(e.lane)
-        }
-        return out
+        var index = TimelineLaneIndex(lanes)
+        for e in events { _ = index.insert(e.lane) }
+        return index.names
     }
 
     /// The day up to which open spans run: the end of the report date's period, or the last
