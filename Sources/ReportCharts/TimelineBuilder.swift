@@ -128,7 +128,7 @@ struct TimelineBuilder {
         var labelLeft = [Double](repeating: 0, count: marks.count)
         var labelWidth = [Double](repeating: 0, count: marks.count)
         for (i, m) in marks.enumerated() where !labelRows[m.lane].blocked(at: m.anchorX) {
-            let w = try cache.measure(m.event.label, labelStyle).width
+            let w = try cache.measure(m.label, labelStyle).width
             let left = min(m.anchorX, scale.x1 - w)
             guard left >= scale.x0 else { continue }
             labelRow[i] = labelRows[m.lane].placeLabel(lo: left, hi: left + w)
@@ -192,15 +192,24 @@ struct TimelineBuilder {
             let d = currentDemand()
             let lowest = listLine * 1.2, highest = available - gap - baseHeight
             var best = (score: -1, height: lowest)
+            var inNumberedLanes = 0
+            for i in marks.indices where numbered[laneOf[i]] { inNumberedLanes += 1 }
             for step in 0...16 {
                 let h = lowest + (highest - lowest) * Double(step) / 16
                 let r = allocate(available - gap - h, d).rows
-                var badged = 0
-                for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < r[laneOf[i]] { badged += 1 }
-                let capacity = columns * Int(h / (listLine * 1.05)) - 1
+                // Fill a trial key with the badges these rows hold, with real (wrapped) label heights.
+                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: h),
+                                                     maxNumber: min(max(inNumberedLanes, 1), keyCapacity), style: listStyle,
+                                                     numberStyle: listNumberStyle, cache: cache)
+                var listed = 0
+                for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < r[laneOf[i]] {
+                    guard try trial.add(number: listed + 1, eventID: "", text: marks[i].label) else { break }
+                    listed += 1
+                }
+                listed -= try trial.finish(unlisted: inNumberedLanes - listed).count
                 // First give every lane that needs one a row, then list as many events as possible.
                 let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
-                let score = served * 1_000_000 + min(badged, capacity)
+                let score = served * 1_000_000 + listed
                 if score > best.score { best = (score, h) }
             }
             listHeight = best.height
@@ -241,14 +250,14 @@ struct TimelineBuilder {
             for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < laneRows[laneOf[i]] { badged += 1 }
             let listTop = axisY + axis.height + gap
             let listRect = Rect(x: area.minX, y: listTop, width: area.width, height: max(0, area.maxY - listTop))
-            var key = try TimelineNumberedList(rect: listRect, maxNumber: max(badged, 1), style: listStyle,
+            var key = try TimelineNumberedList(rect: listRect, maxNumber: min(max(badged, 1), keyCapacity), style: listStyle,
                                                numberStyle: listNumberStyle, cache: cache)
             var next = 1
             var full = false
             for (i, m) in marks.enumerated() where numbered[m.lane] {
                 labelRow[i] = nil
                 guard !full, let r = badgeRow[i], r < laneRows[m.lane],
-                      try key.add(number: next, eventID: m.event.id, text: m.event.label) else {
+                      try key.add(number: next, eventID: m.event.id, text: m.label) else {
                     if badgeRow[i].map({ $0 < laneRows[m.lane] }) == true { full = true }
                     badgeRow[i] = nil; unlisted += 1; continue
                 }
@@ -322,7 +331,7 @@ struct TimelineBuilder {
                 let box = Rect(x: labelLeft[i], y: rowTop(m.lane, r), width: labelWidth[i], height: lineHeight)
                 leaderTo(box, row: r)
                 labelNodes.append(.rect(RectNode(box.insetBy(dx: -1, dy: 0), fill: plate)))
-                labelNodes.append(.text(TextNode(m.event.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
+                labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
                 labelBoxes[m.event.id] = box
             } else if let r = badgeRow[i], let n = numberOf[i] {
                 let box = Rect(x: badgeLeft[i], y: rowTop(m.lane, r) + (lineHeight - badgeHeight) / 2,

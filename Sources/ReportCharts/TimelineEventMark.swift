@@ -13,10 +13,14 @@ struct TimelineEventMark {
     /// Drawn height of the mark, centred on the lane's mark line.
     let height: Double
     let startDay: Int
+    /// The label on one line: rows are one line high.
+    let label: String
 
     /// nil when the event lies wholly outside the domain.
     init?(_ e: TimelineEvent, lane: Int, spec: TimelineSpec, scale: TimelineScale, openEnd: Int, band: Double) {
         self.event = e; self.lane = lane; startDay = e.date.firstDay
+        label = e.label.utf8.contains(where: { $0 == 10 || $0 == 13 })
+            ? e.label.split(whereSeparator: \.isNewline).joined(separator: " ") : e.label
         let planned = e.status == .planned
         switch e.end {
         case .none:

@@ -153,3 +153,41 @@ import ReportScene
         #expect(throws: TimelineError.self) { try spec.layout(preset: .report, measurer: measurer) }
     }
 }
+
+@Suite struct TimelineLabelEdgeTests {
+    let measurer = FixedTextMeasurer()
+
+    @Test func labelsWiderThanThePlotGoToTheWrappedKey() throws {
+        let long = String(repeating: "非常长的事件说明", count: 12)
+        let spec = TimelineSpec(lanes: ["A", "B"], events: [
+            TimelineEvent(id: "long", date: .day(2022, 4, 1), lane: "A", label: long),
+            TimelineEvent(id: "short", date: .day(2022, 6, 1), lane: "B", label: "短标签"),
+        ])
+        let layout = try spec.layout(preset: .report, measurer: measurer)
+        #expect(layout.numbers["long"] == 1)
+        #expect(layout.labelBoxes["short"] != nil)
+        let texts = try layout.group.textBoxes(using: measurer)
+        let keyLine = try #require(texts.first { $0.text == long })
+        #expect(keyLine.box.height > 20)  // wrapped over several lines
+        #expect(TimelineChecks.overlaps(texts.map(\.box)).isEmpty)
+        #expect(try TimelineChecks.outside(layout, measurer: measurer).isEmpty)
+    }
+
+    @Test func multiLineLabelsAreDrawnOnOneLine() throws {
+        let spec = TimelineSpec(lanes: ["A"], events: [
+            TimelineEvent(id: "x", date: .day(2022, 4, 1), lane: "A", label: "第一行\n第二行"),
+        ])
+        let layout = try spec.layout(preset: .slide, measurer: measurer)
+        let texts = try layout.group.textBoxes(using: measurer)
+        #expect(texts.contains { $0.text == "第一行 第二行" })
+        #expect(abs(layout.labelBoxes["x"]!.height - 1.2 * ChartPreset.slide.theme.labelSize) < 1e-9)
+    }
+
+    @Test func approximateDayIsABandOfThirtyOneDays() throws {
+        let spec = TimelineSpec(lanes: ["A"], events: [
+            TimelineEvent(id: "x", date: .day(2022, 4, 20, approximate: true), lane: "A", label: "约4月20日"),
+        ])
+        let layout = try spec.layout(preset: .report, measurer: measurer)
+        #expect(abs(layout.markerRects["x"]!.width - 31 * layout.scale.pointsPerDay) < 1e-6)
+    }
+}
