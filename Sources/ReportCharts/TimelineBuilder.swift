@@ -354,8 +354,7 @@ struct TimelineBuilder {
         if let list { nodes.append(.group(Group(try list.nodes(), name: "key"))) }
 
         let plot = Rect(x: scale.x0, y: lanesTop, width: scale.x1 - scale.x0, height: axisY - lanesTop)
-        var openEndX = scale.clamp(scale.x(startOf: openEnd))
-        if spec.reportDate == nil { openEndX = scale.clamp(openEndX) }
+        let openEndX = scale.clamp(scale.x(startOf: openEnd))
         return TimelineLayout(
             group: Group(nodes, name: "timeline"), frame: frame, plotRect: plot, scale: scale,
             tickUnit: axis.unit, ticks: axis.ticks,

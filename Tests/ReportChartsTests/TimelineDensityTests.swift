@@ -83,3 +83,29 @@ final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
         #expect(c.labelBoxes == a.labelBoxes && c.numbers == a.numbers)
     }
 }
+
+@Suite struct TimelineFrameSizeTests {
+    let measurer = FixedTextMeasurer()
+
+    static let sizes: [Size] = [Size(240, 180), Size(320, 240), Size(481, 300), Size(640, 360), Size(300, 900),
+                                Size(1600, 900), Size(2400, 300)]
+
+    /// Any frame either lays out cleanly or says it is too small; never overlapping or clipped text.
+    @Test(arguments: sizes)
+    func anyFrameIsCleanOrRefused(_ size: Size) throws {
+        for spec in [TimelineFixtures.linping, TimelineFixtures.random(count: 80, seed: 4)] {
+            let layout: TimelineLayout
+            do {
+                layout = try spec.layout(frame: size, theme: .standard, measurer: measurer)
+            } catch let error as TimelineError {
+                #expect(size.width < 400 || size.height < 250, "refused \(size): \(error)")
+                continue
+            }
+            let texts = try layout.group.textBoxes(using: measurer).map(\.box)
+            #expect(TimelineChecks.overlaps(texts).isEmpty, "overlap at \(size)")
+            #expect(try TimelineChecks.outside(layout, measurer: measurer).isEmpty, "outside at \(size)")
+            #expect(layout.labelBoxes.count + layout.numbers.count + layout.unlistedCount
+                    == spec.events.count - layout.omittedEventIDs.count)
+        }
+    }
+}
