@@ -111,9 +111,9 @@ struct TimelineBuilder {
         let laneOf = marks.map(\.lane)
 
         // Lane heights: a lane needs its name and its marks; each label row costs rowHeight.
-        let freeRows = nameHeights.map { max(0, Int((max($0, band) - band) / rowHeight)) }
-        func laneHeight(_ i: Int, _ rows: Int) -> Double { lanePad + max(nameHeights[i], band + Double(rows) * rowHeight) }
-        let baseHeight = laneNames.indices.reduce(0.0) { $0 + laneHeight($1, 0) }
+        let heights = TimelineLaneHeights(nameHeights: nameHeights, band: band, rowHeight: rowHeight, pad: lanePad)
+        let freeRows = heights.freeRows
+        let baseHeight = heights.baseHeight
         guard baseHeight <= available + 1e-9 else {
             throw TimelineError.frameTooSmall("\(laneNames.count) lanes need \(Int(baseHeight)) pt, \(Int(available)) pt left")
         }
@@ -131,7 +131,7 @@ struct TimelineBuilder {
             let w = try cache.measure(m.label, labelStyle).width
             let left = min(m.anchorX, scale.x1 - w)
             guard left >= scale.x0 else { continue }
-            labelRow[i] = labelRows[m.lane].placeLabel(lo: left, hi: left + w)
+            labelRow[i] = labelRows[m.lane].place(lo: left, hi: left + w)
             labelLeft[i] = left; labelWidth[i] = w
         }
         // The same for number badges, all as wide as the widest number the key could ever show.
@@ -147,7 +147,7 @@ struct TimelineBuilder {
         var badgeLeft = [Double](repeating: 0, count: marks.count)
         for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2) {
             let lo = min(max(m.anchorX - badgeWidth / 2, scale.x0), scale.x1 - badgeWidth)
-            badgeRow[i] = badgeRows[m.lane].placeLabel(lo: lo, hi: lo + badgeWidth)
+            badgeRow[i] = badgeRows[m.lane].place(lo: lo, hi: lo + badgeWidth)
             badgeLeft[i] = lo
         }
         func demand(_ placed: [Int?]) -> [Int] {
@@ -159,26 +159,11 @@ struct TimelineBuilder {
         var everyLabelPlaced = [Bool](repeating: true, count: laneNames.count)
         for i in marks.indices where labelRow[i] == nil { everyLabelPlaced[laneOf[i]] = false }
 
-        // Share the height: round-robin one row at a time so a busy lane cannot starve the others.
-        func allocate(_ height: Double, _ demand: [Int]) -> (rows: [Int], spare: Double) {
-            var r = laneNames.indices.map { min(demand[$0], freeRows[$0]) }
-            var spare = height - laneNames.indices.reduce(0.0) { $0 + laneHeight($1, r[$1]) }
-            var changed = true
-            while changed {
-                changed = false
-                for i in laneNames.indices where r[i] < demand[i] {
-                    let cost = laneHeight(i, r[i] + 1) - laneHeight(i, r[i])
-                    if cost <= spare + 1e-9 { r[i] += 1; spare -= cost; changed = true }
-                }
-            }
-            return (r, max(0, spare))
-        }
-
         // A lane whose labels do not all fit switches to numbered badges with a key below the axis.
         // The key's height and the lanes' depend on each other; settle them lane by lane.
         var numbered = [Bool](repeating: false, count: laneNames.count)
         func currentDemand() -> [Int] { laneNames.indices.map { numbered[$0] ? badgeDemand[$0] : labelDemand[$0] } }
-        var (laneRows, spare) = allocate(available, currentDemand())
+        var (laneRows, spare) = heights.allocate(available, demand: currentDemand())
         var listHeight = 0.0
         for _ in 0...laneNames.count {
             let switching = laneNames.indices.filter { !numbered[$0] && !(everyLabelPlaced[$0] && labelDemand[$0] <= laneRows[$0]) }
@@ -196,7 +181,7 @@ struct TimelineBuilder {
             for i in marks.indices where numbered[laneOf[i]] { inNumberedLanes += 1 }
             for step in 0...16 {
                 let h = lowest + (highest - lowest) * Double(step) / 16
-                let r = allocate(available - gap - h, d).rows
+                let r = heights.allocate(available - gap - h, demand: d).rows
                 // Fill a trial key with the badges these rows hold, with real (wrapped) label heights.
                 var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: h),
                                                      maxNumber: min(max(inNumberedLanes, 1), keyCapacity), style: listStyle,
@@ -213,9 +198,8 @@ struct TimelineBuilder {
                 if score > best.score { best = (score, h) }
             }
             listHeight = best.height
-            (laneRows, spare) = allocate(available - gap - listHeight, d)
+            (laneRows, spare) = heights.allocate(available - gap - listHeight, demand: d)
         }
-        for l in laneNames.indices { labelRows[l].truncate(to: laneRows[l]) }
 
         // Vertical geometry of the lanes; leftover height is shared evenly.
         let extra = spare / Double(laneNames.count)
@@ -224,7 +208,7 @@ struct TimelineBuilder {
         var markTop: [Double] = []
         var top = lanesTop
         for l in laneNames.indices {
-            let h = laneHeight(l, laneRows[l]) + extra
+            let h = heights.height(l, rows: laneRows[l]) + extra
             laneRects.append(Rect(x: area.minX, y: top, width: area.width, height: h))
             let above = (laneRows[l] + 1) / 2
             let content = band + Double(laneRows[l]) * rowHeight
