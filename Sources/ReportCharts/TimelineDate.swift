@@ -1,0 +1,132 @@
+/// A calendar date known to a year, a month or a day, possibly only approximately ("近日").
+/// Day numbers count days since 1970-01-01 in the proleptic Gregorian calendar, computed
+/// arithmetically so nothing depends on Foundation's calendars or the time zone.
+public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Precision: Int, Sendable, Hashable, Comparable {
+        case year, month, day
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+    /// "近日", "约": the true date lies somewhere around this one; drawn with ±`approximateSlackDays`.
+    public var approximate: Bool
+
+    /// How far an approximate date may lie from its stated period, each side.
+    public static let approximateSlackDays = 15
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
+        precondition(day == nil || month != nil, "a day needs a month")
+        if let m = month { precondition((1...12).contains(m), "month out of range: \(m)") }
+        if let m = month, let d = day {
+            precondition(d >= 1 && d <= Self.daysInMonth(year: year, month: m), "day out of range: \(year)-\(m)-\(d)")
+        }
+        self.year = year; self.month = month; self.day = day; self.approximate = approximate
+    }
+
+    public static func day(_ y: Int, _ m: Int, _ d: Int, approximate: Bool = false) -> TimelineDate {
+        TimelineDate(year: y, month: m, day: d, approximate: approximate)
+    }
+    public static func month(_ y: Int, _ m: Int, approximate: Bool = false) -> TimelineDate {
+        TimelineDate(year: y, month: m, approximate: approximate)
+    }
+    public static func year(_ y: Int, approximate: Bool = false) -> TimelineDate {
+        TimelineDate(year: y, approximate: approximate)
+    }
+
+    /// Parses "2022", "2022-03" or "2022-05-15"; a leading "~" marks the date approximate.
+    public init?(iso text: String) {
+        var s = Substring(text.trimmingCharactersInSpaces())
+        var approx = false
+        if s.hasPrefix("~") { approx = true; s = s.dropFirst() }
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), let y = Int(parts[0]) else { return nil }
+        let m = parts.count > 1 ? Int(parts[1]) : nil
+        let d = parts.count > 2 ? Int(parts[2]) : nil
+        if parts.count > 1 && m == nil || parts.count > 2 && d == nil { return nil }
+        if let m, !(1...12).contains(m) { return nil }
+        if let m, let d, !(1...Self.daysInMonth(year: y, month: m)).contains(d) { return nil }
+        self.init(year: y, month: m, day: d, approximate: approx)
+    }
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// First day of the stated period (the day itself, the month's 1st, or 1 January).
+    public var firstDay: Int { Self.dayNumber(year: year, month: month ?? 1, day: day ?? 1) }
+    /// Last day of the stated period, inclusive.
+    public var lastDay: Int {
+        if let m = month {
+            return Self.dayNumber(year: year, month: m, day: day ?? Self.daysInMonth(year: year, month: m))
+        }
+        return Self.dayNumber(year: year, month: 12, day: 31)
+    }
+    /// Days the date may stand for, inclusive, widened by the slack when approximate.
+    public var plausibleDays: ClosedRange<Int> {
+        let slack = approximate ? Self.approximateSlackDays : 0
+        return (firstDay - slack)...(lastDay + slack)
+    }
+
+    /// "2022年5月15日", "2022年3月", "2022年"; prefixed "约" when approximate.
+    public var chineseText: String {
+        var s = "\(year)年"
+        if let m = month { s += "\(m)月" }
+        if let d = day { s += "\(d)日" }
+        return approximate ? "约" + s : s
+    }
+
+    public var description: String {
+        var s = String(year)
+        if let m = month { s += "-" + (m < 10 ? "0\(m)" : "\(m)") }
+        if let d = day { s += "-" + (d < 10 ? "0\(d)" : "\(d)") }
+        return approximate ? "~" + s : s
+    }
+
+    public static func < (a: TimelineDate, b: TimelineDate) -> Bool {
+        (a.firstDay, a.lastDay, a.approximate ? 1 : 0) < (b.firstDay, b.lastDay, b.approximate ? 1 : 0)
+    }
+
+    // MARK: Calendar arithmetic
+
+    public static func isLeapYear(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before). Howard Hinnant's days_from_civil.
+    public static func dayNumber(year y0: Int, month m: Int, day d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The inverse of `dayNumber`.
+    public static func civil(fromDayNumber n: Int) -> (year: Int, month: Int, day: Int) {
+        let z = n + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+extension String {
+    /// Trims ASCII spaces and tabs (ReportCharts avoids Foundation).
+    func trimmingCharactersInSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(self.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}

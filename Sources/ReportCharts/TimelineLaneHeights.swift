@@ -1,0 +1,36 @@
+/// Heights of the lanes: each needs room for its (wrapped) name and its mark line, and every
+/// label row it gets costs `rowHeight` more.
+struct TimelineLaneHeights {
+    let nameHeights: [Double]
+    let band: Double
+    let rowHeight: Double
+    let pad: Double
+
+    var count: Int { nameHeights.count }
+
+    /// Height of lane `i` with `rows` label rows.
+    func height(_ i: Int, rows: Int) -> Double { pad + max(nameHeights[i], band + Double(rows) * rowHeight) }
+
+    /// Rows a lane holds at no cost because its name is taller than its mark line.
+    var freeRows: [Int] { nameHeights.map { max(0, Int((max($0, band) - band) / rowHeight)) } }
+
+    /// All lanes without label rows.
+    var baseHeight: Double { (0..<count).reduce(0.0) { $0 + height($1, rows: 0) } }
+
+    /// Shares `total` among the lanes up to each one's `demand`, one row at a time round-robin
+    /// so a busy lane cannot starve the others. Returns the rows and the height left over.
+    func allocate(_ total: Double, demand: [Int]) -> (rows: [Int], spare: Double) {
+        let free = freeRows
+        var r = (0..<count).map { min(demand[$0], free[$0]) }
+        var spare = total - (0..<count).reduce(0.0) { $0 + height($1, rows: r[$1]) }
+        var changed = true
+        while changed {
+            changed = false
+            for i in 0..<count where r[i] < demand[i] {
+                let cost = height(i, rows: r[i] + 1) - height(i, rows: r[i])
+                if cost <= spare + 1e-9 { r[i] += 1; spare -= cost; changed = true }
+            }
+        }
+        return (r, max(0, spare))
+    }
+}

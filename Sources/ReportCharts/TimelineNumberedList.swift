@@ -1,0 +1,114 @@
+import ReportScene
+
+/// The key from number badges to labels when the lanes are too dense for labels: columns
+/// filled top to bottom, then left to right; what does not fit is summed up as
+/// "另有 N 项未列出", so the list never runs out of its box however many events there are.
+struct TimelineNumberedList {
+    struct Item {
+        var number: Int
+        var eventID: String
+        var text: String
+        var column: Int
+        var y: Double
+        var height: Double
+        var textWidth: Double
+    }
+
+    let rect: Rect
+    let columns: Int
+    let columnWidth: Double
+    let columnGap: Double
+    let numberWidth: Double
+    let style: TextStyle
+    let numberStyle: TextStyle
+    private let cache: TimelineMeasureCache
+    private(set) var items: [Item] = []
+    private(set) var summary: (text: String, box: Rect)?
+    private var column = 0
+    private var y: Double
+
+    /// Columns are at least ten characters wide so labels stay readable.
+    static func columnCount(width: Double, style: TextStyle) -> Int {
+        max(1, Int((width + style.size) / (style.size * 11)))
+    }
+
+    init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache) throws {
+        self.rect = rect; self.style = style; self.numberStyle = numberStyle; self.cache = cache
+        columns = Self.columnCount(width: rect.width, style: style)
+        columnGap = style.size
+        columnWidth = (rect.width - Double(columns - 1) * columnGap) / Double(columns)
+        numberWidth = try cache.measure(String(max(maxNumber, 1)), numberStyle).width + style.size * 0.4
+        y = rect.minY
+    }
+
+    private var textWidth: Double { max(style.size, columnWidth - numberWidth) }
+
+    /// Appends item `number`; false when the box is full.
+    mutating func add(number: Int, eventID: String, text: String) throws -> Bool {
+        let m = try cache.measure(text, style, wrap: textWidth)
+        guard let (c, top) = slot(height: m.height) else { return false }
+        items.append(Item(number: number, eventID: eventID, text: text, column: c, y: top, height: m.height,
+                          textWidth: m.width))
+        column = c; y = top + m.height
+        return true
+    }
+
+    /// Where a block of `height` goes next: this column, or the top of the next.
+    private func slot(height: Double) -> (Int, Double)? {
+        if y + height <= rect.maxY + 1e-9 { return (column, y) }
+        if column + 1 < columns, rect.minY + height <= rect.maxY + 1e-9 { return (column + 1, rect.minY) }
+        return nil
+    }
+
+    /// Adds the "另有 N 项未列出" line after the last item, dropping items from the end until it
+    /// fits. Returns the numbers of dropped items (their badges must go too).
+    mutating func finish(unlisted: Int) throws -> [Int] {
+        guard unlisted > 0 else { return [] }
+        var dropped: [Int] = []
+        while true {
+            let text = "另有 \(unlisted + dropped.count) 项未列出"
+            let m = try cache.measure(text, style, wrap: columnWidth)
+            if let (c, top) = slot(height: m.height) {
+                summary = (text, Rect(x: rect.minX + Double(c) * (columnWidth + columnGap), y: top,
+                                      width: m.width, height: m.height))
+                return dropped
+            }
+            guard let last = items.popLast() else { return dropped }
+            dropped.append(last.number)
+            column = last.column; y = last.y
+        }
+    }
+
+    func columnX(_ c: Int) -> Double { rect.minX + Double(c) * (columnWidth + columnGap) }
+
+    /// Page-space boxes of every number and label text, for tests.
+    func textBoxes() throws -> [Rect] {
+        var out: [Rect] = []
+        for item in items {
+            let nw = try cache.measure(String(item.number), numberStyle).width
+            let x = columnX(item.column)
+            out.append(Rect(x: x + numberWidth - style.size * 0.4 - nw, y: item.y, width: nw,
+                            height: try cache.measure(String(item.number), numberStyle).height))
+            out.append(Rect(x: x + numberWidth, y: item.y, width: item.textWidth, height: item.height))
+        }
+        return out
+    }
+
+    func nodes() throws -> [Node] {
+        var out: [Node] = []
+        for item in items {
+            let x = columnX(item.column)
+            // Numbers right-aligned against the label column, as in a footnote list.
+            out.append(.text(TextNode(String(item.number), style: numberStyle,
+                                      at: Point(x + numberWidth - style.size * 0.4, item.y),
+                                      anchor: TextAnchor(.end, .top))))
+            out.append(.text(TextNode(item.text, style: style, at: Point(x + numberWidth, item.y), anchor: .topLeft,
+                                      wrapWidth: textWidth)))
+        }
+        if let s = summary {
+            out.append(.text(TextNode(s.text, style: style, at: Point(s.box.x, s.box.y), anchor: .topLeft,
+                                      wrapWidth: columnWidth)))
+        }
+        return out
+    }
+}
