@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "ReportPipeline", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "ReportCLI", dependencies: [
             "ReportData", "ReportPipeline",

@@ -28,6 +28,10 @@ public struct Fingerprint {
         return f.hex()
     }
 
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
     public static func of(file url: URL) -> String? {
         guard let d = try? Data(contentsOf: url) else { return nil }
         return SHA256.hash(data: d).map { String(format: "%02x", $0) }.joined()

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import ReportPipeline
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render the report and every chart; only what changed since the last run.")
+
+    @OptionGroup var template: TemplateOptions
+
+    @Option(name: .long, help: "Output root; files go to <out>/<template name>/.")
+    var out: String = "Output"
+
+    @Option(name: .long, help: "Comma-separated formats: pdf, svg, png.")
+    var format: String = "pdf,svg,png"
+
+    @Flag(name: .long, help: "Render everything, even what is up to date.")
+    var force = false
+
+    @Flag(name: .long, help: "Render again whenever a template or data file changes.")
+    var watch = false
+
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    func validate() throws {
+        _ = try formats()
+    }
+
+    func formats() throws -> Set<OutputFormat> {
+        var set = Set<OutputFormat>()
+        for part in format.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let f = OutputFormat(rawValue: name) else {
+                throw ValidationError("unknown format '\(name)'; use pdf, svg, png")
+            }
+            set.insert(f)
+        }
+        guard !set.isEmpty else { throw ValidationError("no format given") }
+        return set
+    }
+
+    func options() throws -> BuildOptions {
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        return BuildOptions(template: template.templateURL, data: template.dataURL,
+                            outputRoot: URL(fileURLWithPath: out).standardizedFileURL, formats: try formats(),
+                            force: force, sourceDateEpoch: epoch)
+    }
+
+    func run() throws {
+        let opts = try options()
+        if watch {
+            try Watcher(options: opts, quiet: quiet).run()
+        } else if !RenderRun.once(opts, quiet: quiet) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// One build with its terminal output; false when it failed (the outputs are then untouched).
+enum RenderRun {
+    static func once(_ options: BuildOptions, quiet: Bool) -> Bool {
+        do {
+            let outcome = try ReportBuild.run(options)
+            for d in outcome.diagnostics { Stderr.print(d.description) }
+            if !quiet {
+                for line in outcome.changes.lines { print(line) }
+                print(outcome.summaryLine)
+            }
+            return true
+        } catch let failure as BuildFailure {
+            for d in failure.diagnostics { Stderr.print(d.description) }
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            Stderr.print("\(errors) error(s); nothing was written")
+            return false
+        } catch {
+            Stderr.print("\(options.template.path): error: \(error)")
+            return false
+        }
+    }
+}

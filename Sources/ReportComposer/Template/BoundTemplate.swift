@@ -1,0 +1,52 @@
+import Foundation
+import ReportData
+import ReportScene
+
+/// A template with its data loaded and bound: everything a build needs, or the diagnostics that
+/// stop it.
+public struct BoundTemplate: Sendable {
+    public var name: String
+    public var templateDirectory: URL
+    public var dataDirectory: URL
+    public var file: TemplateFile
+    public var catalog: DatasetCatalog
+    public var charts: [ChartJob]
+    /// Bound prose and tables; figures are laid out by `content(measurer:)`.
+    public var info: ReportInfo
+    public var sections: [SectionTemplate]
+    public var boundTexts: [String: String]
+    public var tables: [String: Table]
+    public var sources: [SourceEntry]
+    /// Displayed data values, for the change summary.
+    public var values: [String: (label: String, display: String)]
+    /// Errors and warnings (data files and report.yaml).
+    public var diagnostics: [Diagnostic]
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Builds the composer's input: bound prose, tables and every figure laid out for the column.
+    public func content(measurer: any TextMeasurer) throws -> ReportContent {
+        let layout = file.layout ?? LayoutSettings()
+        let width = layout.textFrame.width
+        let jobs = Dictionary(uniqueKeysWithValues: charts.map { ($0.id, $0) })
+        func convert(_ s: SectionTemplate, path: String) throws -> Section {
+            var blocks: [Block] = []
+            for (i, b) in s.blocks.enumerated() {
+                switch b {
+                case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
+                case .figure(let id):
+                    let job = jobs[id]!
+                    let group = try job.layoutForReport(width: width, measurer: measurer)
+                    blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
+                                                 caption: job.caption, source: job.source)))
+                case .table(let t): blocks.append(.table(tables[t.id]!))
+                case .pageBreak: blocks.append(.pageBreak)
+                }
+            }
+            let subs = try s.sections.enumerated().map { try convert($1, path: "\(path).sections.\($0)") }
+            return Section(id: s.id ?? path.replacingOccurrences(of: ".", with: "-"), title: s.title,
+                           blocks: blocks, subsections: subs, numbered: s.numbered)
+        }
+        let secs = try sections.enumerated().map { try convert($1, path: "sections.\($0)") }
+        return ReportContent(info: info, layout: layout, sections: secs, sources: file.appendix ? sources : [])
+    }
+}

@@ -1,0 +1,45 @@
+import ReportCharts
+import ReportScene
+
+/// A chart bound to its data, ready to lay out at any size: once for the report column and
+/// once for the standalone export.
+public struct ChartJob: Sendable {
+    public enum Spec: Sendable {
+        case bar(BarChartSpec)
+        case timeline(TimelineSpec)
+    }
+    public var id: String
+    public var spec: Spec
+    /// Caption and source line in the report ("图N caption" / "数据来源：...").
+    public var caption: String
+    public var source: String
+    /// The preset of the standalone export (slide by default).
+    public var exportPreset: ChartPreset
+    /// Height in the report's text column.
+    public var reportHeight: Double
+    /// Datasets the chart reads (their files are part of its fingerprint).
+    public var datasets: [String]
+
+    /// The chart with every note: for the standalone SVG/PNG/PDF.
+    public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
+        try layout(spec, frame: exportPreset.size, theme: exportPreset.theme, measurer: measurer)
+    }
+
+    /// The chart inside the report: the figure caption and source line replace the chart's own
+    /// title and source note, so they are not printed twice.
+    public func layoutForReport(width: Double, measurer: any TextMeasurer) throws -> Group {
+        var s = spec
+        switch s {
+        case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
+        case .timeline(var t): t.notes.title = nil; t.notes.sourceNote = nil; s = .timeline(t)
+        }
+        return try layout(s, frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+    }
+
+    func layout(_ spec: Spec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws -> Group {
+        switch spec {
+        case .bar(let b): try BarChart.layout(b, frame: frame, theme: theme, measurer: measurer).group
+        case .timeline(let t): try t.layout(frame: frame, theme: theme, measurer: measurer).group
+        }
+    }
+}

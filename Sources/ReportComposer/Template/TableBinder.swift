@@ -1,0 +1,21 @@
+import ReportData
+
+/// A table block bound to its dataset: the chosen columns of the selected records, formatted.
+struct TableBinder {
+    let catalog: DatasetCatalog
+    let formatter: ChineseFormatter
+
+    func bind(_ t: TableTemplate) throws -> Table {
+        guard let ds = catalog.dataset(named: t.dataset) else {
+            throw ChartBinder.Failure(key: "dataset", message: "no dataset '\(t.dataset)'")
+        }
+        for c in t.columns where ds.metadata.column(named: c.column) == nil {
+            throw ChartBinder.Failure(key: "columns", message: "dataset '\(ds.name)' has no column '\(c.column)'")
+        }
+        let records = try RecordSelection.select(t.records, from: ds, catalog: catalog)
+        return Table(id: t.id, header: t.columns.map { $0.title ?? $0.column },
+                     rows: records.map { r in t.columns.map { formatter.cell(r[$0.column]) } },
+                     alignments: t.columns.enumerated().map { i, c in c.align ?? (i == 0 ? .left : .right) },
+                     caption: t.caption, source: t.source ?? SourceText.of(ds, catalog: catalog))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The file formats a run writes.
+public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
+    case pdf, svg, png
+    public static func < (a: OutputFormat, b: OutputFormat) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What `report render` was asked to do.
+public struct BuildOptions: Sendable {
+    public var template: URL
+    public var data: URL?
+    /// Outputs go to `<outputRoot>/<template name>/`.
+    public var outputRoot: URL
+    public var formats: Set<OutputFormat>
+    /// Render everything, ignoring the manifest.
+    public var force: Bool
+    /// Overrides the PDF creation date (from SOURCE_DATE_EPOCH).
+    public var sourceDateEpoch: Int64?
+
+    public init(template: URL, data: URL? = nil, outputRoot: URL, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
+                force: Bool = false, sourceDateEpoch: Int64? = nil) {
+        self.template = template; self.data = data; self.outputRoot = outputRoot; self.formats = formats
+        self.force = force; self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    public var outputDirectory: URL { outputRoot.appendingPathComponent(template.standardizedFileURL.lastPathComponent) }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import ReportCharts
+import ReportComposer
+import ReportData
+import ReportRender
+import ReportScene
+
+/// One `report render`: bind, then render only what changed, writing every file atomically
+/// under a lock, then the manifest and the change summary.
+public enum ReportBuild {
+    public static var toolVersion: String { InputFingerprints.toolVersion }
+
+    /// Loads and binds without writing anything: what `report check` prints.
+    public static func check(template: URL, data: URL?) -> [Diagnostic] {
+        TemplateLoader.load(template: template, data: data).diagnostics
+    }
+
+    public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
+        let bound = TemplateLoader.load(template: options.template, data: options.data,
+                                        sourceDateEpoch: options.sourceDateEpoch)
+        if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
+        // Lay out and render everything in memory first: a font or layout error must not leave
+        // a half-updated folder.
+        let outDir = options.outputDirectory
+        let lock = try OutputLock(directory: outDir)
+        defer { lock.release() }
+        AtomicFile.sweepTemporaries(in: outDir)
+
+        let previous = BuildManifest.load(from: outDir)
+        let manifest = options.force ? nil : previous
+        let fingerprints = InputFingerprints(bound: bound)
+        var next = BuildManifest(tool: toolVersion)
+        var pending: [(String, [UInt8])] = []
+        var rendered: [String] = [], upToDate: [String] = []
+
+        for job in bound.charts {
+            var page: Page?
+            var any = false
+            for format in options.formats.sorted() {
+                let rel = "charts/\(job.id).\(format.rawValue)"
+                let key = fingerprints.chart(job, format: format)
+                if let m = manifest, m.isUpToDate(rel, inputs: key, in: outDir) {
+                    next.outputs[rel] = m.outputs[rel]
+                    continue
+                }
+                if page == nil {
+                    let group = try job.layoutStandalone(measurer: measurer)
+                    page = Page(size: job.exportPreset.size, root: group, background: .white)
+                }
+                let bytes = try ChartFiles.render(page!, format: format, id: job.id, title: job.caption,
+                                                  info: bound.info, measurer: measurer)
+                pending.append((rel, bytes))
+                next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))
+                any = true
+            }
+            if any { rendered.append(job.id) } else { upToDate.append(job.id) }
+        }
+
+        var reportRendered = false, reportUpToDate = false
+        if options.formats.contains(.pdf) && !bound.sections.isEmpty {
+            let rel = "report.pdf"
+            if let m = manifest, m.isUpToDate(rel, inputs: fingerprints.whole, in: outDir) {
+                next.outputs[rel] = m.outputs[rel]
+                reportUpToDate = true
+            } else {
+                let content = try bound.content(measurer: measurer)
+                let document = try PageComposer.compose(content, measurer: measurer)
+                let bytes = try PDFWriter.render(document, measurer: measurer)
+                pending.append((rel, bytes))
+                next.outputs[rel] = .init(inputs: fingerprints.whole, output: Fingerprint.sha256(bytes))
+                reportRendered = true
+            }
+        }
+
+        // Everything is rendered: now replace files one by one (each rename is atomic).
+        for (rel, bytes) in pending { try AtomicFile.write(bytes, to: outDir.appendingPathComponent(rel)) }
+        var removed: [String] = []
+        for rel in (previous?.outputs.keys.sorted() ?? []) where next.outputs[rel] == nil {
+            try? FileManager.default.removeItem(at: outDir.appendingPathComponent(rel))
+            removed.append(rel)
+        }
+
+        let snapshot = ValueSnapshot(bound.values.mapValues { ValueSnapshot.Entry(label: $0.label, display: $0.display) })
+        let changes = ChangeSummary(old: previous?.values, new: snapshot)
+        next.values = snapshot.entries
+        if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
+            try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
+        }
+        try AtomicFile.write(try next.encoded(), to: outDir.appendingPathComponent(BuildManifest.fileName))
+        return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
+                            reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
+                            changes: changes)
+    }
+}
+
+/// A standalone chart in each format.
+enum ChartFiles {
+    static func render(_ page: Page, format: OutputFormat, id: String, title: String, info: ReportInfo,
+                       measurer: PangoTextMeasurer) throws -> [UInt8] {
+        switch format {
+        case .svg: return try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer)
+        case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
+        case .pdf:
+            let doc = Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
+                                                  keywords: info.keywords, creationDate: info.creationDate,
+                                                  language: info.language), pages: [page])
+            return try PDFWriter.render(doc, measurer: measurer)
+        }
+    }
+
+    /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit.
+    static func idPrefix(_ id: String) -> String {
+        let cleaned = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+        return cleaned.first?.isLetter == true ? cleaned : "c-" + cleaned
+    }
+}
