@@ -140,9 +140,16 @@ struct BodyFlow {
             }
             var (node, height) = try p.node(start..<start + take, x: frame.minX, y: state.y + before, measurer: measurer)
             // A measurer may break a cut-out part differently from the whole; never overflow the page.
+            var shrunk = false
             while height > space + 1e-6 && take > 1 {
                 take -= 1
+                shrunk = true
                 (node, height) = try p.node(start..<start + take, x: frame.minX, y: state.y + before, measurer: measurer)
+            }
+            // Shrinking must not create a widow or orphan: then the paragraph goes on the next page.
+            if shrunk && !state.isPageEmpty && ParagraphLayout.breakPoint(fitting: take, remaining: rest) != take {
+                newPage()
+                continue
             }
             if start == 0 { state.skip(format.spaceBefore) }
             state.place([.text(node)], height: height)
