@@ -344,7 +344,8 @@ struct TimelineBuilder {
             tickUnit: axis.unit, ticks: axis.ticks,
             lanes: laneNames.indices.map { (laneNames[$0], laneRects[$0]) },
             markerRects: markerRects, spanRects: spanRects, labelBoxes: labelBoxes, badgeBoxes: badgeBoxes,
-            numbers: numbers, listTextBoxes: try list?.textBoxes() ?? [], unlistedCount: unlisted,
+            numbers: numbers, numberedLanes: laneNames.indices.filter { numbered[$0] }.map { laneNames[$0] },
+            listTextBoxes: try list?.textBoxes() ?? [], unlistedCount: unlisted,
             omittedEventIDs: omitted, reportX: reportX, openEndX: openEndX)
     }
 }
