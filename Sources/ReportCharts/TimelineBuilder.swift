@@ -291,6 +291,7 @@ struct TimelineBuilder {
         markerRects.reserveCapacity(marks.count)
         var spanRects: [String: Rect] = [:]
         var markNodes: [Node] = []
+        var pointNodes: [Node] = []
         var leaderNodes: [Node] = []
         var labelNodes: [Node] = []
         var labelBoxes: [String: Rect] = [:]
@@ -301,7 +302,9 @@ struct TimelineBuilder {
             let color = theme.seriesColor(m.lane)
             let mid = markMid[m.lane]
             let drawn = m.nodes(midY: mid, color: color, background: background, band: band)
-            markNodes.append(.group(Group(drawn.nodes, name: "event.\(m.event.id)")))
+            // Dots go on top of the bands and bars they fall inside.
+            let group = Node.group(Group(drawn.nodes, name: "event.\(m.event.id)"))
+            if m.kind == .donePoint || m.kind == .plannedPoint { pointNodes.append(group) } else { markNodes.append(group) }
             markerRects[m.event.id] = drawn.rect
             if m.isSpan { spanRects[m.event.id] = drawn.rect }
             let plate = m.lane % 2 == 0 ? laneShade : background
@@ -332,7 +335,7 @@ struct TimelineBuilder {
                 numbers[m.event.id] = n
             }
         }
-        nodes.append(.group(Group(markNodes, name: "marks")))
+        nodes.append(.group(Group(markNodes + pointNodes, name: "marks")))
         nodes.append(.group(Group(leaderNodes, name: "leaders")))
         nodes.append(.group(Group(labelNodes, name: "labels")))
         if let list { nodes.append(.group(Group(try list.nodes(), name: "key"))) }
