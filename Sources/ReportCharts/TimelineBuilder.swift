@@ -88,7 +88,7 @@ struct TimelineBuilder {
         guard scale.x1 - scale.x0 > theme.labelSize * 4 else {
             throw TimelineError.frameTooSmall("no room for the time axis")
         }
-        var axis = try TimelineAxis.choose(scale: scale, style: tickStyle, cache: cache)
+        var axis = try TimelineAxis.choose(scale: scale, labelRange: area.minX...area.maxX, style: tickStyle, cache: cache)
         let available = area.maxY - lanesTop - axis.height
 
         // Marks in chronological order, ties broken by id: the order of the first-fit placement.
