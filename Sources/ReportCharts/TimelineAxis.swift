@@ -204,7 +204,7 @@ struct TimelineAxis {
         var out: [Node] = []
         let grid = Stroke(color: theme.grid, width: theme.gridWidth)
         let majorSet = Set(majorDays)
-        let major = Stroke(color: theme.grid.mixed(with: theme.axis, 0.35), width: theme.gridWidth * 1.4)
+        let major = Stroke(color: theme.grid.timelineMix(with: theme.axis, 0.35), width: theme.gridWidth * 1.4)
         for t in ticks where t.x > scale.x0 + 0.5 && t.x < scale.x1 - 0.5 {
             out.append(.path(.line(from: Point(t.x, gridTop), to: Point(t.x, axisY),
                                    stroke: majorSet.contains(t.day) ? major : grid)))
@@ -226,7 +226,7 @@ struct TimelineAxis {
 
 extension Color {
     /// Linear mix in sRGB; `t` = 0 gives self.
-    func mixed(with other: Color, _ t: Double) -> Color {
+    func timelineMix(with other: Color, _ t: Double) -> Color {
         Color(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
               blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
     }

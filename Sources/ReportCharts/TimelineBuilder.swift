@@ -35,7 +35,7 @@ struct TimelineBuilder {
         let listNumberStyle = theme.style(size: theme.tickSize, weight: .bold, color: theme.secondaryText)
         let badgeStyle = theme.style(size: theme.noteSize, weight: .bold)
         let background = theme.background ?? .white
-        let laneShade = background.mixed(with: theme.grid, 0.3)
+        let laneShade = background.timelineMix(with: theme.grid, 0.3)
 
         let lineHeight = try cache.measure("国", labelStyle).height
         let rowGap = theme.labelSize * 0.35
