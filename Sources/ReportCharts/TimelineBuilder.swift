@@ -181,9 +181,11 @@ struct TimelineBuilder {
             for i in marks.indices where numbered[laneOf[i]] { inNumberedLanes += 1 }
             for step in 0...16 {
                 let h = lowest + (highest - lowest) * Double(step) / 16
-                let r = heights.allocate(available - gap - h, demand: d).rows
+                // Height the lanes cannot turn into rows goes to the key too.
+                let (r, leftover) = heights.allocate(available - gap - h, demand: d)
+                let keyHeight = h + leftover
                 // Fill a trial key with the badges these rows hold, with real (wrapped) label heights.
-                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: h),
+                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: keyHeight),
                                                      maxNumber: min(max(inNumberedLanes, 1), keyCapacity), style: listStyle,
                                                      numberStyle: listNumberStyle, cache: cache)
                 var listed = 0
@@ -195,10 +197,11 @@ struct TimelineBuilder {
                 // First give every lane that needs one a row, then list as many events as possible.
                 let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
                 let score = served * 1_000_000 + listed
-                if score > best.score { best = (score, h) }
+                if score > best.score { best = (score, keyHeight) }
             }
             listHeight = best.height
-            (laneRows, spare) = heights.allocate(available - gap - listHeight, demand: d)
+            laneRows = heights.allocate(available - gap - listHeight, demand: d).rows
+            spare = 0
         }
 
         // Vertical geometry of the lanes; leftover height is shared evenly.
