@@ -110,19 +110,33 @@ struct TimelineBuilder {
         // Plain arrays for the hot loops below (10,000 events, many passes).
         let laneOf = marks.map(\.lane)
 
-        // Lane heights: a lane needs its name and its marks; each label row costs rowHeight.
-        let heights = TimelineLaneHeights(nameHeights: nameHeights, band: band, rowHeight: rowHeight, pad: lanePad)
-        let freeRows = heights.freeRows
-        let baseHeight = heights.baseHeight
+        // Number badges (for lanes too dense for labels) are all as wide as the widest number the
+        // key could ever show, and their rows are lower than label rows.
+        let listLine = try cache.measure("国", listStyle).height
+        let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
+        let keyCapacity = columns * max(1, Int(available / listLine))
+        let digits = String(max(1, min(marks.count, keyCapacity))).count
+        let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), badgeStyle)
+        let badgeHeight = badgeMetrics.height
+        let badgeWidth = max(badgeHeight, badgeMetrics.width + badgeHeight * 0.5)
+        let badgeGap = theme.labelSize * 0.25
+        let badgeRowHeight = badgeHeight + badgeGap
+
+        // Lane heights: a lane needs its name and its marks; each row costs its row height.
+        func laneHeights(_ numbered: [Bool]) -> TimelineLaneHeights {
+            TimelineLaneHeights(nameHeights: nameHeights, band: band,
+                                rowHeights: numbered.map { $0 ? badgeRowHeight : rowHeight }, pad: lanePad)
+        }
+        let allLabelled = laneHeights(laneNames.map { _ in false })
+        let baseHeight = allLabelled.baseHeight
         guard baseHeight <= available + 1e-9 else {
             throw TimelineError.frameTooSmall("\(laneNames.count) lanes need \(Int(baseHeight)) pt, \(Int(available)) pt left")
         }
-        let spareRows = Int((available - baseHeight) / rowHeight)
 
         // First fit with as many rows as a lane could ever get. Fewer rows later only drop the
         // outer ones: what lands in a row depends only on the rows inside it.
         let labelGap = theme.labelSize * 0.5
-        let maxRows = laneNames.indices.map { min(60, freeRows[$0] + spareRows) }
+        let maxRows = allLabelled.freeRows.map { min(60, $0 + Int((available - baseHeight) / rowHeight)) }
         var labelRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap) }
         var labelRow = [Int?](repeating: nil, count: marks.count)
         var labelLeft = [Double](repeating: 0, count: marks.count)
@@ -134,15 +148,9 @@ struct TimelineBuilder {
             labelRow[i] = labelRows[m.lane].place(lo: left, hi: left + w)
             labelLeft[i] = left; labelWidth[i] = w
         }
-        // The same for number badges, all as wide as the widest number the key could ever show.
-        let listLine = try cache.measure("国", listStyle).height
-        let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
-        let keyCapacity = columns * max(1, Int(available / listLine))
-        let digits = String(max(1, min(marks.count, keyCapacity))).count
-        let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), badgeStyle)
-        let badgeHeight = badgeMetrics.height
-        let badgeWidth = max(badgeHeight, badgeMetrics.width + badgeHeight * 0.5)
-        var badgeRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap * 0.5) }
+        let maxBadgeRows = laneHeights(laneNames.map { _ in true }).freeRows
+            .map { min(80, $0 + Int((available - baseHeight) / badgeRowHeight)) }
+        var badgeRows = laneNames.indices.map { TimelineRows(rows: maxBadgeRows[$0], gap: labelGap * 0.5) }
         var badgeRow = [Int?](repeating: nil, count: marks.count)
         var badgeLeft = [Double](repeating: 0, count: marks.count)
         for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2) {
@@ -163,12 +171,14 @@ struct TimelineBuilder {
         // The key's height and the lanes' depend on each other; settle them lane by lane.
         var numbered = [Bool](repeating: false, count: laneNames.count)
         func currentDemand() -> [Int] { laneNames.indices.map { numbered[$0] ? badgeDemand[$0] : labelDemand[$0] } }
+        var heights = allLabelled
         var (laneRows, spare) = heights.allocate(available, demand: currentDemand())
         var listHeight = 0.0
         for _ in 0...laneNames.count {
             let switching = laneNames.indices.filter { !numbered[$0] && !(everyLabelPlaced[$0] && labelDemand[$0] <= laneRows[$0]) }
             if switching.isEmpty { break }
             for l in switching { numbered[l] = true }
+            heights = laneHeights(numbered)
             guard available - gap - listLine * 1.2 >= baseHeight else {
                 throw TimelineError.frameTooSmall("no room for the numbered key")
             }
@@ -214,18 +224,20 @@ struct TimelineBuilder {
             let h = heights.height(l, rows: laneRows[l]) + extra
             laneRects.append(Rect(x: area.minX, y: top, width: area.width, height: h))
             let above = (laneRows[l] + 1) / 2
-            let content = band + Double(laneRows[l]) * rowHeight
+            let content = band + Double(laneRows[l]) * heights.rowHeights[l]
             let contentTop = top + (h - content) / 2
-            markTop.append(contentTop + Double(above) * rowHeight)
-            markMid.append(contentTop + Double(above) * rowHeight + band / 2)
+            markTop.append(contentTop + Double(above) * heights.rowHeights[l])
+            markMid.append(contentTop + Double(above) * heights.rowHeights[l] + band / 2)
             top += h
         }
         let axisY = top
         axis.place(axisY: axisY)
+        /// Top of the box (label or badge) in a row of a lane.
         func rowTop(_ lane: Int, _ row: Int) -> Double {
             let level = Double(row / 2)
-            return row % 2 == 0 ? markTop[lane] - (level + 1) * rowHeight + rowGap / 2
-                                : markTop[lane] + band + level * rowHeight + rowGap / 2
+            let h = heights.rowHeights[lane]
+            let inset = (numbered[lane] ? badgeGap : rowGap) / 2
+            return row % 2 == 0 ? markTop[lane] - (level + 1) * h + inset : markTop[lane] + band + level * h + inset
         }
 
         // Numbers in chronological order for the badges that fit, while the key has room.
@@ -324,7 +336,7 @@ struct TimelineBuilder {
                 labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
                 labelBoxes[m.event.id] = box
             } else if let r = badgeRow[i], let n = numberOf[i] {
-                let box = Rect(x: badgeLeft[i], y: rowTop(m.lane, r) + (lineHeight - badgeHeight) / 2,
+                let box = Rect(x: badgeLeft[i], y: rowTop(m.lane, r),
                                width: badgeWidth, height: badgeHeight)
                 leaderTo(box, row: r)
                 let text = String(n)
