@@ -3,7 +3,7 @@ import ReportScene
 @testable import ReportCharts
 
 /// Counts measurements per distinct request, to prove the layout shapes each string once.
-final class TimelineCountingMeasurer: TextMeasurer, @unchecked Sendable {
+private final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
     private let inner = FixedTextMeasurer()
     private(set) var counts: [String: Int] = [:]
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
@@ -64,7 +64,7 @@ final class TimelineCountingMeasurer: TextMeasurer, @unchecked Sendable {
     }
 
     @Test func eachDistinctStringIsMeasuredOnce() throws {
-        let counting = TimelineCountingMeasurer()
+        let counting = CountingMeasurer()
         _ = try TimelineFixtures.random(count: 10_000, seed: 11).layout(preset: .slide, measurer: counting)
         let repeated = counting.counts.filter { $0.value > 1 }
         // ChartChrome measures its notes itself, once per note; everything else goes through the cache.
