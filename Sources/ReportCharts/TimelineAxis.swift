@@ -55,7 +55,11 @@ struct TimelineAxis {
     var lineHeight: Double
     var height: Double { tickLength + lineHeight * (context.isEmpty ? 1 : 2) + lineHeight * 0.15 }
 
-    static func choose(scale: TimelineScale, style: TextStyle, cache: TimelineMeasureCache) throws -> TimelineAxis {
+    /// The finest unit whose labels fit. Labels may reach past the plot into `labelRange` (the
+    /// axis row under the lane names is free); an end label squeezed by the edge is dropped
+    /// rather than the whole unit.
+    static func choose(scale: TimelineScale, labelRange: ClosedRange<Double>, style: TextStyle,
+                       cache: TimelineMeasureCache) throws -> TimelineAxis {
         let lineHeight = try cache.measure("2022年", style).height
         let gap = style.size * 0.8
         let width = scale.x1 - scale.x0
@@ -64,37 +68,47 @@ struct TimelineAxis {
             let estimate = Double(scale.domain.count) / unit.approximateDays
             if estimate * style.size * 1.2 > width { continue }
             let days = tickDays(unit, scale.domain)
-            var ticks: [TimelineTick] = []
-            var fits = true
-            for d in days {
-                let text = label(unit, day: d)
-                let w = try cache.measure(text, style).width
-                let x = scale.x(startOf: d)
-                let left = min(max(x - w / 2, scale.x0), scale.x1 - w)
-                let box = Rect(x: left, y: 0, width: w, height: lineHeight)
-                if let prev = ticks.last, prev.labelBox.maxX + gap > box.minX { fits = false; break }
-                ticks.append(TimelineTick(day: d, x: x, label: text, labelBox: box))
-            }
-            guard fits, ticks.count >= 2 || unit == TimelineTickUnit.candidates.last else { continue }
-            let (context, major) = try contextRow(unit, scale: scale, style: style, cache: cache,
-                                                  gap: gap, lineHeight: lineHeight)
+            guard let ticks = try ticks(unit, days, scale: scale, labelRange: labelRange, style: style, cache: cache,
+                                        gap: gap, lineHeight: lineHeight),
+                  ticks.filter({ !$0.label.isEmpty }).count >= 2 else { continue }
+            let (context, major) = try contextRow(unit, scale: scale, labelRange: labelRange, style: style,
+                                                  cache: cache, gap: gap, lineHeight: lineHeight)
             return TimelineAxis(unit: unit, ticks: ticks, context: context, majorDays: major, tickStyle: style,
                                 tickLength: style.size * 0.4, lineHeight: lineHeight)
         }
-        // A domain of millennia on a stamp-sized frame: show only the ends.
-        let ends = [scale.domain.lowerBound, scale.domain.upperBound]
+        // A domain of millennia on a stamp-sized frame: label only the start.
+        let d = scale.domain.lowerBound
+        let text = "\(TimelineDate.civil(fromDayNumber: d).year)年"
+        let w = try cache.measure(text, style).width
+        let tick = TimelineTick(day: d, x: scale.x0, label: text,
+                                labelBox: Rect(x: max(labelRange.lowerBound, scale.x0 - w / 2), y: 0, width: w,
+                                               height: lineHeight))
+        return TimelineAxis(unit: .years(1), ticks: [tick], context: [], majorDays: [], tickStyle: style,
+                            tickLength: style.size * 0.4, lineHeight: lineHeight)
+    }
+
+    /// Ticks with centred labels, or nil when two labels would collide.
+    static func ticks(_ unit: TimelineTickUnit, _ days: [Int], scale: TimelineScale, labelRange: ClosedRange<Double>,
+                      style: TextStyle, cache: TimelineMeasureCache, gap: Double, lineHeight: Double)
+        throws -> [TimelineTick]? {
         var ticks: [TimelineTick] = []
-        for d in ends {
-            let text = "\(TimelineDate.civil(fromDayNumber: d).year)年"
+        var lastLabelled: Rect? = nil
+        for (n, d) in days.enumerated() {
+            let text = label(unit, day: d)
             let w = try cache.measure(text, style).width
             let x = scale.x(startOf: d)
-            let left = min(max(x - w / 2, scale.x0), scale.x1 - w)
+            let centred = x - w / 2
+            let left = min(max(centred, labelRange.lowerBound), labelRange.upperBound - w)
             let box = Rect(x: left, y: 0, width: w, height: lineHeight)
-            if let prev = ticks.last, prev.labelBox.maxX + gap > box.minX { break }
+            if let prev = lastLabelled, prev.maxX + gap > box.minX {
+                guard n == days.count - 1 && left != centred else { return nil }
+                ticks.append(TimelineTick(day: d, x: x, label: "", labelBox: Rect(x: x, y: 0, width: 0, height: 0)))
+                continue
+            }
             ticks.append(TimelineTick(day: d, x: x, label: text, labelBox: box))
+            lastLabelled = box
         }
-        return TimelineAxis(unit: .years(1), ticks: ticks, context: [], majorDays: [], tickStyle: style,
-                            tickLength: style.size * 0.4, lineHeight: lineHeight)
+        return ticks
     }
 
     /// Tick days inside the closed domain (the end boundary included, so a whole year gets both ends).
@@ -147,7 +161,8 @@ struct TimelineAxis {
 
     /// Year (or year-month) names under the ticks, left-aligned at each boundary; the domain's
     /// start is named too unless the first boundary follows too closely.
-    static func contextRow(_ unit: TimelineTickUnit, scale: TimelineScale, style: TextStyle,
+    static func contextRow(_ unit: TimelineTickUnit, scale: TimelineScale, labelRange: ClosedRange<Double>,
+                           style: TextStyle,
                            cache: TimelineMeasureCache, gap: Double, lineHeight: Double)
         throws -> ([(text: String, day: Int, box: Rect)], [Int]) {
         let boundaryUnit: TimelineTickUnit
@@ -165,7 +180,7 @@ struct TimelineAxis {
             let text = boundaryUnit == .month ? "\(c.year)年\(c.month)月" : "\(c.year)年"
             let w = try cache.measure(text, style).width
             var box = Rect(x: max(scale.x(startOf: d), scale.x0), y: 0, width: w, height: lineHeight)
-            if box.maxX > scale.x1 { box.x = scale.x1 - w }
+            if box.maxX > labelRange.upperBound { box.x = labelRange.upperBound - w }
             if let prev = out.last, prev.box.maxX + gap > box.minX {
                 // The label at the domain start yields to the real boundary right after it.
                 if out.count == 1 && prev.day == scale.domain.lowerBound && !boundaries.contains(prev.day) {
@@ -189,7 +204,7 @@ struct TimelineAxis {
         var out: [Node] = []
         let grid = Stroke(color: theme.grid, width: theme.gridWidth)
         let majorSet = Set(majorDays)
-        let major = Stroke(color: theme.grid.mixed(with: theme.axis, 0.35), width: theme.gridWidth * 1.4)
+        let major = Stroke(color: theme.grid.timelineMix(with: theme.axis, 0.35), width: theme.gridWidth * 1.4)
         for t in ticks where t.x > scale.x0 + 0.5 && t.x < scale.x1 - 0.5 {
             out.append(.path(.line(from: Point(t.x, gridTop), to: Point(t.x, axisY),
                                    stroke: majorSet.contains(t.day) ? major : grid)))
@@ -198,7 +213,9 @@ struct TimelineAxis {
         out.append(.path(.line(from: Point(scale.x0, axisY), to: Point(scale.x1, axisY), stroke: axis)))
         for t in ticks {
             out.append(.path(.line(from: Point(t.x, axisY), to: Point(t.x, axisY + tickLength), stroke: axis)))
-            out.append(.text(TextNode(t.label, style: tickStyle, at: Point(t.labelBox.x, t.labelBox.y), anchor: .topLeft)))
+            if !t.label.isEmpty {
+                out.append(.text(TextNode(t.label, style: tickStyle, at: Point(t.labelBox.x, t.labelBox.y), anchor: .topLeft)))
+            }
         }
         for c in context {
             out.append(.text(TextNode(c.text, style: tickStyle, at: Point(c.box.x, c.box.y), anchor: .topLeft)))
@@ -209,7 +226,7 @@ struct TimelineAxis {
 
 extension Color {
     /// Linear mix in sRGB; `t` = 0 gives self.
-    func mixed(with other: Color, _ t: Double) -> Color {
+    func timelineMix(with other: Color, _ t: Double) -> Color {
         Color(red: red + (other.red - red) * t, green: green + (other.green - green) * t,
               blue: blue + (other.blue - blue) * t, alpha: alpha + (other.alpha - alpha) * t)
     }

@@ -35,7 +35,7 @@ struct TimelineBuilder {
         let listNumberStyle = theme.style(size: theme.tickSize, weight: .bold, color: theme.secondaryText)
         let badgeStyle = theme.style(size: theme.noteSize, weight: .bold)
         let background = theme.background ?? .white
-        let laneShade = background.mixed(with: theme.grid, 0.3)
+        let laneShade = background.timelineMix(with: theme.grid, 0.3)
 
         let lineHeight = try cache.measure("国", labelStyle).height
         let rowGap = theme.labelSize * 0.35
@@ -88,7 +88,7 @@ struct TimelineBuilder {
         guard scale.x1 - scale.x0 > theme.labelSize * 4 else {
             throw TimelineError.frameTooSmall("no room for the time axis")
         }
-        var axis = try TimelineAxis.choose(scale: scale, style: tickStyle, cache: cache)
+        var axis = try TimelineAxis.choose(scale: scale, labelRange: area.minX...area.maxX, style: tickStyle, cache: cache)
         let available = area.maxY - lanesTop - axis.height
 
         // Marks in chronological order, ties broken by id: the order of the first-fit placement.
@@ -110,19 +110,33 @@ struct TimelineBuilder {
         // Plain arrays for the hot loops below (10,000 events, many passes).
         let laneOf = marks.map(\.lane)
 
-        // Lane heights: a lane needs its name and its marks; each label row costs rowHeight.
-        let heights = TimelineLaneHeights(nameHeights: nameHeights, band: band, rowHeight: rowHeight, pad: lanePad)
-        let freeRows = heights.freeRows
-        let baseHeight = heights.baseHeight
+        // Number badges (for lanes too dense for labels) are all as wide as the widest number the
+        // key could ever show, and their rows are lower than label rows.
+        let listLine = try cache.measure("国", listStyle).height
+        let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
+        let keyCapacity = columns * max(1, Int(available / listLine))
+        let digits = String(max(1, min(marks.count, keyCapacity))).count
+        let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), badgeStyle)
+        let badgeHeight = badgeMetrics.height
+        let badgeWidth = max(badgeHeight, badgeMetrics.width + badgeHeight * 0.5)
+        let badgeGap = theme.labelSize * 0.25
+        let badgeRowHeight = badgeHeight + badgeGap
+
+        // Lane heights: a lane needs its name and its marks; each row costs its row height.
+        func laneHeights(_ numbered: [Bool]) -> TimelineLaneHeights {
+            TimelineLaneHeights(nameHeights: nameHeights, band: band,
+                                rowHeights: numbered.map { $0 ? badgeRowHeight : rowHeight }, pad: lanePad)
+        }
+        let allLabelled = laneHeights(laneNames.map { _ in false })
+        let baseHeight = allLabelled.baseHeight
         guard baseHeight <= available + 1e-9 else {
             throw TimelineError.frameTooSmall("\(laneNames.count) lanes need \(Int(baseHeight)) pt, \(Int(available)) pt left")
         }
-        let spareRows = Int((available - baseHeight) / rowHeight)
 
         // First fit with as many rows as a lane could ever get. Fewer rows later only drop the
         // outer ones: what lands in a row depends only on the rows inside it.
         let labelGap = theme.labelSize * 0.5
-        let maxRows = laneNames.indices.map { min(60, freeRows[$0] + spareRows) }
+        let maxRows = allLabelled.freeRows.map { min(60, $0 + Int((available - baseHeight) / rowHeight)) }
         var labelRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap) }
         var labelRow = [Int?](repeating: nil, count: marks.count)
         var labelLeft = [Double](repeating: 0, count: marks.count)
@@ -134,15 +148,9 @@ struct TimelineBuilder {
             labelRow[i] = labelRows[m.lane].place(lo: left, hi: left + w)
             labelLeft[i] = left; labelWidth[i] = w
         }
-        // The same for number badges, all as wide as the widest number the key could ever show.
-        let listLine = try cache.measure("国", listStyle).height
-        let columns = TimelineNumberedList.columnCount(width: area.width, style: listStyle)
-        let keyCapacity = columns * max(1, Int(available / listLine))
-        let digits = String(max(1, min(marks.count, keyCapacity))).count
-        let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), badgeStyle)
-        let badgeHeight = badgeMetrics.height
-        let badgeWidth = max(badgeHeight, badgeMetrics.width + badgeHeight * 0.5)
-        var badgeRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap * 0.5) }
+        let maxBadgeRows = laneHeights(laneNames.map { _ in true }).freeRows
+            .map { min(80, $0 + Int((available - baseHeight) / badgeRowHeight)) }
+        var badgeRows = laneNames.indices.map { TimelineRows(rows: maxBadgeRows[$0], gap: labelGap * 0.5) }
         var badgeRow = [Int?](repeating: nil, count: marks.count)
         var badgeLeft = [Double](repeating: 0, count: marks.count)
         for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2) {
@@ -163,12 +171,14 @@ struct TimelineBuilder {
         // The key's height and the lanes' depend on each other; settle them lane by lane.
         var numbered = [Bool](repeating: false, count: laneNames.count)
         func currentDemand() -> [Int] { laneNames.indices.map { numbered[$0] ? badgeDemand[$0] : labelDemand[$0] } }
+        var heights = allLabelled
         var (laneRows, spare) = heights.allocate(available, demand: currentDemand())
         var listHeight = 0.0
         for _ in 0...laneNames.count {
             let switching = laneNames.indices.filter { !numbered[$0] && !(everyLabelPlaced[$0] && labelDemand[$0] <= laneRows[$0]) }
             if switching.isEmpty { break }
             for l in switching { numbered[l] = true }
+            heights = laneHeights(numbered)
             guard available - gap - listLine * 1.2 >= baseHeight else {
                 throw TimelineError.frameTooSmall("no room for the numbered key")
             }
@@ -181,9 +191,11 @@ struct TimelineBuilder {
             for i in marks.indices where numbered[laneOf[i]] { inNumberedLanes += 1 }
             for step in 0...16 {
                 let h = lowest + (highest - lowest) * Double(step) / 16
-                let r = heights.allocate(available - gap - h, demand: d).rows
+                // Height the lanes cannot turn into rows goes to the key too.
+                let (r, leftover) = heights.allocate(available - gap - h, demand: d)
+                let keyHeight = h + leftover
                 // Fill a trial key with the badges these rows hold, with real (wrapped) label heights.
-                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: h),
+                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: keyHeight),
                                                      maxNumber: min(max(inNumberedLanes, 1), keyCapacity), style: listStyle,
                                                      numberStyle: listNumberStyle, cache: cache)
                 var listed = 0
@@ -195,10 +207,11 @@ struct TimelineBuilder {
                 // First give every lane that needs one a row, then list as many events as possible.
                 let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
                 let score = served * 1_000_000 + listed
-                if score > best.score { best = (score, h) }
+                if score > best.score { best = (score, keyHeight) }
             }
             listHeight = best.height
-            (laneRows, spare) = heights.allocate(available - gap - listHeight, demand: d)
+            laneRows = heights.allocate(available - gap - listHeight, demand: d).rows
+            spare = 0
         }
 
         // Vertical geometry of the lanes; leftover height is shared evenly.
@@ -211,18 +224,20 @@ struct TimelineBuilder {
             let h = heights.height(l, rows: laneRows[l]) + extra
             laneRects.append(Rect(x: area.minX, y: top, width: area.width, height: h))
             let above = (laneRows[l] + 1) / 2
-            let content = band + Double(laneRows[l]) * rowHeight
+            let content = band + Double(laneRows[l]) * heights.rowHeights[l]
             let contentTop = top + (h - content) / 2
-            markTop.append(contentTop + Double(above) * rowHeight)
-            markMid.append(contentTop + Double(above) * rowHeight + band / 2)
+            markTop.append(contentTop + Double(above) * heights.rowHeights[l])
+            markMid.append(contentTop + Double(above) * heights.rowHeights[l] + band / 2)
             top += h
         }
         let axisY = top
         axis.place(axisY: axisY)
+        /// Top of the box (label or badge) in a row of a lane.
         func rowTop(_ lane: Int, _ row: Int) -> Double {
             let level = Double(row / 2)
-            return row % 2 == 0 ? markTop[lane] - (level + 1) * rowHeight + rowGap / 2
-                                : markTop[lane] + band + level * rowHeight + rowGap / 2
+            let h = heights.rowHeights[lane]
+            let inset = (numbered[lane] ? badgeGap : rowGap) / 2
+            return row % 2 == 0 ? markTop[lane] - (level + 1) * h + inset : markTop[lane] + band + level * h + inset
         }
 
         // Numbers in chronological order for the badges that fit, while the key has room.
@@ -291,6 +306,7 @@ struct TimelineBuilder {
         markerRects.reserveCapacity(marks.count)
         var spanRects: [String: Rect] = [:]
         var markNodes: [Node] = []
+        var pointNodes: [Node] = []
         var leaderNodes: [Node] = []
         var labelNodes: [Node] = []
         var labelBoxes: [String: Rect] = [:]
@@ -301,7 +317,9 @@ struct TimelineBuilder {
             let color = theme.seriesColor(m.lane)
             let mid = markMid[m.lane]
             let drawn = m.nodes(midY: mid, color: color, background: background, band: band)
-            markNodes.append(.group(Group(drawn.nodes, name: "event.\(m.event.id)")))
+            // Dots go on top of the bands and bars they fall inside.
+            let group = Node.group(Group(drawn.nodes, name: "event.\(m.event.id)"))
+            if m.kind == .donePoint || m.kind == .plannedPoint { pointNodes.append(group) } else { markNodes.append(group) }
             markerRects[m.event.id] = drawn.rect
             if m.isSpan { spanRects[m.event.id] = drawn.rect }
             let plate = m.lane % 2 == 0 ? laneShade : background
@@ -318,7 +336,7 @@ struct TimelineBuilder {
                 labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
                 labelBoxes[m.event.id] = box
             } else if let r = badgeRow[i], let n = numberOf[i] {
-                let box = Rect(x: badgeLeft[i], y: rowTop(m.lane, r) + (lineHeight - badgeHeight) / 2,
+                let box = Rect(x: badgeLeft[i], y: rowTop(m.lane, r),
                                width: badgeWidth, height: badgeHeight)
                 leaderTo(box, row: r)
                 let text = String(n)
@@ -332,7 +350,7 @@ struct TimelineBuilder {
                 numbers[m.event.id] = n
             }
         }
-        nodes.append(.group(Group(markNodes, name: "marks")))
+        nodes.append(.group(Group(markNodes + pointNodes, name: "marks")))
         nodes.append(.group(Group(leaderNodes, name: "leaders")))
         nodes.append(.group(Group(labelNodes, name: "labels")))
         if let list { nodes.append(.group(Group(try list.nodes(), name: "key"))) }
@@ -344,7 +362,8 @@ struct TimelineBuilder {
             tickUnit: axis.unit, ticks: axis.ticks,
             lanes: laneNames.indices.map { (laneNames[$0], laneRects[$0]) },
             markerRects: markerRects, spanRects: spanRects, labelBoxes: labelBoxes, badgeBoxes: badgeBoxes,
-            numbers: numbers, listTextBoxes: try list?.textBoxes() ?? [], unlistedCount: unlisted,
+            numbers: numbers, numberedLanes: laneNames.indices.filter { numbered[$0] }.map { laneNames[$0] },
+            listTextBoxes: try list?.textBoxes() ?? [], unlistedCount: unlisted,
             omittedEventIDs: omitted, reportX: reportX, openEndX: openEndX)
     }
 }

@@ -37,7 +37,7 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses "2022", "2022-03" or "2022-05-15"; a leading "~" marks the date approximate.
     public init?(iso text: String) {
-        var s = Substring(text.trimmingCharactersInSpaces())
+        var s = Substring(text.timelineTrimmingSpaces())
         var approx = false
         if s.hasPrefix("~") { approx = true; s = s.dropFirst() }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
@@ -125,7 +125,7 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
 
 extension String {
     /// Trims ASCII spaces and tabs (ReportCharts avoids Foundation).
-    func trimmingCharactersInSpaces() -> String {
+    fileprivate func timelineTrimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         return String(self.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }

@@ -1,18 +1,18 @@
 /// Heights of the lanes: each needs room for its (wrapped) name and its mark line, and every
-/// label row it gets costs `rowHeight` more.
+/// row it gets costs its row height more (label rows are taller than number-badge rows).
 struct TimelineLaneHeights {
     let nameHeights: [Double]
     let band: Double
-    let rowHeight: Double
+    let rowHeights: [Double]
     let pad: Double
 
     var count: Int { nameHeights.count }
 
     /// Height of lane `i` with `rows` label rows.
-    func height(_ i: Int, rows: Int) -> Double { pad + max(nameHeights[i], band + Double(rows) * rowHeight) }
+    func height(_ i: Int, rows: Int) -> Double { pad + max(nameHeights[i], band + Double(rows) * rowHeights[i]) }
 
     /// Rows a lane holds at no cost because its name is taller than its mark line.
-    var freeRows: [Int] { nameHeights.map { max(0, Int((max($0, band) - band) / rowHeight)) } }
+    var freeRows: [Int] { (0..<count).map { max(0, Int((max(nameHeights[$0], band) - band) / rowHeights[$0])) } }
 
     /// All lanes without label rows.
     var baseHeight: Double { (0..<count).reduce(0.0) { $0 + height($1, rows: 0) } }

@@ -21,6 +21,8 @@ public struct TimelineLayout: Sendable {
     /// Number badges of events listed in the numbered key instead.
     public var badgeBoxes: [String: Rect]
     public var numbers: [String: Int]
+    /// Lanes too dense for labels, drawn with number badges and the key instead.
+    public var numberedLanes: [String]
     /// Text boxes of the numbered key (numbers, labels and the summary line).
     public var listTextBoxes: [Rect]
     /// Events drawn with neither a label nor a number (counted in "另有 N 项未列出").

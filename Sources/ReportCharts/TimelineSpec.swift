@@ -13,6 +13,12 @@ public struct TimelineDomain: Sendable, Hashable {
 }
 
 /// Everything a timeline chart shows.
+///
+/// Dates are drawn no more precisely than they are known: a day is a dot at the middle of
+/// that day, a month or year a band over the whole period, an approximate date ("近日") a
+/// dotted band reaching `TimelineDate.approximateSlackDays` either side. Spans run from the
+/// first day of their start to the last day of their end; open spans end at the report date
+/// with an arrow. Planned events are hollow or dashed, done ones filled or solid.
 public struct TimelineSpec: Sendable, Hashable {
     public var notes: ChartNotes
     /// Lane names, top to bottom, e.g. 从制造到智造, 既强村也富农, 重品质促提升, 探寻文化临平.

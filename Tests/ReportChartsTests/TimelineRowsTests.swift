@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func laneHeightsShareRowsRoundRobin() {
-        let h = TimelineLaneHeights(nameHeights: [10, 10, 40], band: 10, rowHeight: 10, pad: 0)
+        let h = TimelineLaneHeights(nameHeights: [10, 10, 40], band: 10, rowHeights: [10, 10, 10], pad: 0)
         #expect(h.freeRows == [0, 0, 3])
         #expect(h.baseHeight == 60)
         // 30 pt spare: lanes 0 and 1 want 5 rows each, lane 2 wants 3 (all free).
