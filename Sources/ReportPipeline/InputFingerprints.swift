@@ -15,6 +15,7 @@ struct InputFingerprints {
     init(bound: BoundTemplate) {
         var b = Fingerprint()
         b.add("tool", Self.toolVersion)
+        b.add("executable", Self.executableIdentity)
         b.add("fonts", FontInventory.describe(families: [ReportSceneFonts.sans, ReportSceneFonts.serif]))
         b.add("theme", bound.file.theme ?? "standard")
         base = b.hex()
@@ -50,6 +51,16 @@ struct InputFingerprints {
         w.add("template-files", files.joined(separator: "\n"))
         whole = w.hex()
     }
+
+    /// Size and modification time of the running binary: a rebuilt tool re-renders everything,
+    /// without hashing tens of megabytes on every run.
+    static let executableIdentity: String = {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
+        let size = (a[.size] as? NSNumber)?.intValue ?? 0
+        let mtime = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(mtime)"
+    }()
 
     func chart(_ job: ChartJob, format: OutputFormat) -> String {
         var f = Fingerprint()
