@@ -78,7 +78,7 @@ public enum TemplateLoader {
                 let keyPath = path + ["blocks", "\(i)"]
                 switch b {
                 case .text(let t):
-                    bound.boundTexts[keyPath.joined(separator: ".")] = bindText(t, keyPath + ["text"])
+                    bound.boundTexts[keyPath.joined(separator: ".")] = ChineseSpacing.collapse(bindText(t, keyPath + ["text"]))
                 case .figure(let id):
                     if !chartIDs.contains(id) {
                         diags.append(source.diagnostic(.error, keyPath + ["figure"], "no chart '\(id)' in charts"))

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import ReportComposer
+import ReportData
+import ReportScene
+
+/// Template loading and binding, on the default template and on small edited copies.
+@Suite struct TemplateBindingTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let linping = root.appendingPathComponent("Templates/linping-annual")
+
+    /// A copy of the default template whose report.yaml has `edit` applied.
+    func copy(editing edit: (String) -> String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rr-tpl-\(UUID().uuidString)/linping-annual")
+        try FileManager.default.createDirectory(at: dir.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.linping, to: dir)
+        let yaml = dir.appendingPathComponent("report.yaml")
+        try edit(try String(contentsOf: yaml, encoding: .utf8)).write(to: yaml, atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func defaultTemplateBindsWithoutDiagnostics() throws {
+        let bound = TemplateLoader.load(template: Self.linping)
+        #expect(bound.diagnostics.map(\.description) == [])
+        #expect(bound.charts.map(\.id) == ["manufacturing-factories", "village-income", "village-average",
+                                           "construction-projects", "milestones"])
+        let prose = bound.boundTexts.values.joined()
+        for shown in ["6.78亿元", "569.7万元", "1200余家", "12000余个", "267.83公里", "18%", "80万元",
+                      "2022年5月15日", "5.75亿元（推算）", "预计12万份"] {
+            #expect(prose.contains(shown), "prose lacks \(shown)")
+        }
+        #expect(!prose.contains("{{"))
+    }
+
+    @Test func derivedFiguresCanBeChartedAndAreMarked() throws {
+        let bound = TemplateLoader.load(template: Self.linping)
+        let job = try #require(bound.charts.first { $0.id == "village-income" })
+        guard case .bar(let spec) = job.spec else { Issue.record("not a bar chart"); return }
+        #expect(spec.categories == ["2020年", "2021年"])
+        #expect(spec.series[0].labels == ["5.75亿元*", "6.78亿元"])
+        #expect(spec.notes.unitNote == "单位：亿元；* 为推算值")
+    }
+
+    @Test func unknownPlaceholderPointsIntoReportYAML() throws {
+        let dir = try copy { $0.replacingOccurrences(of: "{{figures.rural_roads}}", with: "{{figures.rural_road}}") }
+        let bound = TemplateLoader.load(template: dir)
+        let errors = bound.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let e = try #require(errors.first)
+        let lines = try String(contentsOf: dir.appendingPathComponent("report.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines[e.line - 1]
+        #expect(line.contains("{{figures.rural_road}}"))
+        #expect(Array(line)[e.column - 1] == "{")
+        #expect(String(Array(line)[(e.column - 1)...].prefix(22)) == "{{figures.rural_road}}")
+        #expect(e.message.contains("figures.rural_road"))
+    }
+
+    @Test func digitsTypedIntoProseAreWarnings() throws {
+        let dir = try copy { $0.replacingOccurrences(of: "{{figures.quality_villages}}村", with: "54个村") }
+        let warnings = TemplateLoader.load(template: dir).diagnostics.filter { $0.severity == .warning && $0.file.hasSuffix("report.yaml") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("number 54") == true)
+    }
+
+    @Test func staleCheckAllowsYearsOrdinalsAndNames() {
+        let check = StaleNumberCheck(allowed: ["9号线"])
+        #expect(check.findings(in: "2022年，第3次，地铁9号线开通，{{figures.x}}").isEmpty)
+        #expect(check.findings(in: "新增12家企业").map(\.number) == ["12"])
+        #expect(check.findings(in: "增长18.5%").map(\.number) == ["18.5"])
+    }
+
+    @Test func foldedLinesDoNotLeaveSpacesInChinese() {
+        #expect(ChineseSpacing.collapse("收入达604.5万元，\n比上年增加") == "收入达604.5万元，比上年增加")
+        #expect(ChineseSpacing.collapse("Linping district\nreport 临平 区") == "Linping district report临平区")
+    }
+
+    @Test func unknownChartKeyIsAnErrorWithPosition() throws {
+        let dir = try copy { $0.replacingOccurrences(of: "    report_height: 250\n", with: "    report_hieght: 250\n") }
+        let errors = TemplateLoader.load(template: dir).diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("unknown key 'report_hieght'") == true)
+        #expect(errors.first?.file.hasSuffix("report.yaml") == true)
+    }
+
+    @Test func contentComposesWithFixedMeasurer() throws {
+        let bound = TemplateLoader.load(template: Self.linping)
+        let doc = try PageComposer.compose(try bound.content(measurer: FixedTextMeasurer()), measurer: FixedTextMeasurer())
+        #expect(doc.pages.count >= 6)
+        #expect(doc.outline.map(\.title).contains("三、既强村也富农"))
+        #expect(doc.info.creationDate == 1_654_041_600)  // 2022-06-01T00:00:00Z, from the report date
+    }
+}
