@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),
         .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts"]),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline"]),
         .testTarget(name: "ReportCLITests", dependencies: ["ReportCLI"]),
     ]

@@ -17,28 +17,7 @@ public enum PNGWriter {
 
     /// The same pixels as `render`, undecoded: for visual checks without a PNG decoder.
     public static func rasterize(_ page: Page, scale: Double = 2, measurer: PangoTextMeasurer = .shared) throws -> RasterImage {
-        try withImageSurface(page, scale: scale, measurer: measurer) { surface in
-            cairo_surface_flush(surface)
-            let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
-            let stride = Int(cairo_image_surface_get_stride(surface))
-            let data = cairo_image_surface_get_data(surface)!
-            var rgba = [UInt8](repeating: 0, count: w * h * 4)
-            for y in 0..<h {
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w {
-                    // Cairo ARGB32: native-endian 32-bit words, premultiplied alpha.
-                    let v = row[x]
-                    let a = v >> 24
-                    func channel(_ shift: UInt32) -> UInt8 {
-                        let c = (v >> shift) & 0xff
-                        return a == 0 ? 0 : UInt8(min(255, (c * 255 + a / 2) / a))
-                    }
-                    let i = (y * w + x) * 4
-                    rgba[i] = channel(16); rgba[i + 1] = channel(8); rgba[i + 2] = channel(0); rgba[i + 3] = UInt8(a)
-                }
-            }
-            return RasterImage(width: w, height: h, rgba: rgba)
-        }
+        try withImageSurface(page, scale: scale, measurer: measurer) { RasterImage(surface: $0) }
     }
 
     private static func withImageSurface<R>(_ page: Page, scale: Double, measurer: PangoTextMeasurer,
