@@ -39,7 +39,7 @@ final class BarChartEngine {
     /// bars[slotRanges[slot]] are the bars of that slot.
     var slotRanges: [Range<Int>] = []
     var valueLabels: [(label: BarValueLabel, node: TextNode)] = []
-    var referenceMarks: [(mark: BarReferenceMark, line: PathNode, backdrop: RectNode?, label: TextNode)] = []
+    var referenceMarks: [(mark: BarReferenceMark, line: PathNode, backdrop: RectNode?, label: TextNode?)] = []
     var labelCandidates: [BarLabelCandidate] = []
 
     init(spec: BarChartSpec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws {
@@ -116,17 +116,15 @@ final class BarChartEngine {
             .group(Group(grid, name: "grid")),
             .group(Group(barNodes, name: "bars")),
             .group(Group([.path(baseline)], name: "baseline")),
-            .group(Group(referenceMarks.flatMap { [Node.path($0.line)] + ($0.backdrop.map { [Node.rect($0)] } ?? []) + [.text($0.label)] }, name: "reference")),
+            .group(Group(referenceMarks.flatMap { [Node.path($0.line)] + ($0.backdrop.map { [Node.rect($0)] } ?? []) + ($0.label.map { [Node.text($0)] } ?? []) }, name: "reference")),
             .group(Group(valueLabels.map { .text($0.node) }, name: "labels")),
         ], name: "plot")
 
         var tickLabels: [PlacedLabel] = []
         var axisNodes: [Node] = []
-        let format = tickText
-        for (i, t) in ticks.values.enumerated() {
-            let node = tickNode(format(t), at: scale(t))
-            axisNodes.append(.text(node))
-            tickLabels.append(PlacedLabel(text: node.text, box: try fit.box(node), index: i))
+        for t in try tickLabelNodes() {
+            axisNodes.append(.text(t.node))
+            tickLabels.append(PlacedLabel(text: t.node.text, box: t.box, index: t.index))
         }
         if let title = axisTitleNode { axisNodes.append(.text(title)) }
 

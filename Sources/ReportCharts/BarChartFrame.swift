@@ -47,10 +47,10 @@ extension BarChartEngine {
     }
 
     /// True when every k-th category label fits under its column in at most three lines.
-    func verticalLabelsFit(_ b: BandScale, every k: Int) throws -> Bool {
+    func verticalLabelsFit(_ b: BandScale, every k: Int, from first: Int = 0) throws -> Bool {
         let wrap = verticalWrap(b, every: k)
         guard wrap >= categoryStyle.size else { return false } // not even one CJK character
-        var slot = 0
+        var slot = first
         while slot < data.n {
             if !(try fit.fits(spec.categories[data.order[slot]], categoryStyle, width: wrap, maxLines: 3)) {
                 return false
@@ -66,26 +66,27 @@ extension BarChartEngine {
         if verticalWrap(b, every: 1) < categoryStyle.size {
             k = Swift.max(1, Int((categoryStyle.size + theme.labelSize * 0.3) / b.step) + 1)
         }
-        while k < data.n, !(try verticalLabelsFit(b, every: k)) { k = Swift.max(k + 1, k * 3 / 2) }
+        // Labels are at least one character wide: slots too close to the left edge are skipped unmeasured.
+        func start(_ k: Int) -> Int {
+            firstSlot(b, clearance: Swift.min(verticalWrap(b, every: k), categoryStyle.size) / 2, edge: area.minX)
+        }
+        while k < data.n, !(try verticalLabelsFit(b, every: k, from: start(k))) { k = Swift.max(k + 1, k * 3 / 2) }
         // A single label that still does not fit three lines wraps over the whole axis.
         let wrap = k >= data.n ? b.step * Double(data.n) : verticalWrap(b, every: k)
         categoryNodes = []
         var height = 0.0
-        // Labels are at least one character wide: skip slots too close to the left edge unmeasured.
-        var slot = firstSlot(b, clearance: Swift.min(wrap, categoryStyle.size) / 2, edge: area.minX)
+        var slot = k >= data.n ? 0 : start(k)
         while slot < data.n {
             let node = TextNode(spec.categories[data.order[slot]], style: categoryStyle,
                                 at: Point(b.center(slot), top), anchor: TextAnchor(.middle, .top), wrapWidth: wrap)
             let box = try fit.box(node)
-            // Thinned labels are wider than their band; drop one that would leave the plot's width.
-            if box.minX >= area.minX - 0.01, box.maxX <= area.maxX + 0.01 {
+            // Thinned labels are wider than their band: drop one that would leave the chart or touch its neighbour.
+            let clear = categoryNodes.last.map { box.minX >= $0.box.maxX } ?? true
+            if clear, box.minX >= area.minX - 0.01, box.maxX <= area.maxX + 0.01 {
                 categoryNodes.append((slot, node, box))
                 height = Swift.max(height, box.height)
-                slot += k
-            } else {
-                // Until one fits, try the next slot: the phase of the every-k-th pattern is free.
-                slot += categoryNodes.isEmpty ? 1 : k
             }
+            slot += k
         }
         return height
     }
@@ -211,8 +212,12 @@ extension BarChartEngine {
                 }
             }
             if tallest + airY <= Double(k) * b.step + 1e-9 || k >= data.n {
-                categoryNodes = nodes.map { ($0.0, $0.1, $0.2) }
-                return column
+                // Drop any label touching the one above (possible only on the last, coarsest pass).
+                var kept: [(Int, TextNode, Rect)] = []
+                for n in nodes where kept.last.map({ n.2.minY >= $0.2.maxY }) ?? true { kept.append(n) }
+                categoryNodes = kept.map { ($0.0, $0.1, $0.2) }
+                // An unbreakable run can leave a line wider than the wrap width: widen the column for it.
+                return Swift.min(area.width * 0.6, kept.map(\.2.width).max() ?? column)
             }
             k = Swift.max(k + 1, Int(((tallest + airY) / b.step).rounded(.up)))
         }
@@ -235,6 +240,22 @@ extension BarChartEngine {
         var w = 0.0
         for v in ticks.values { w = Swift.max(w, try fit.measure(format(v), tickStyle).width) }
         return w
+    }
+
+    /// Tick labels with their boxes; a label that would touch the previous one or leave the frame
+    /// is left out (its grid line stays).
+    func tickLabelNodes() throws -> [(node: TextNode, box: Rect, index: Int)] {
+        let format = tickText
+        let frameRect = Rect(x: 0, y: 0, width: frame.width, height: frame.height)
+        var out: [(node: TextNode, box: Rect, index: Int)] = []
+        for (i, t) in ticks.values.enumerated() {
+            let node = tickNode(format(t), at: scale(t))
+            let box = try fit.box(node)
+            guard frameRect.contains(box, tolerance: 0.01) else { continue }
+            if let last = out.last, last.box.intersects(box) { continue }
+            out.append((node, box, i))
+        }
+        return out
     }
 
     func tickNode(_ text: String, at p: Double) -> TextNode {

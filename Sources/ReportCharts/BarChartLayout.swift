@@ -40,7 +40,8 @@ public struct BarReferenceMark: Sendable, Hashable {
     public var value: Double
     /// x of a vertical line (horizontal bars) or y of a horizontal line (vertical bars).
     public var position: Double
-    public var labelBox: Rect
+    /// nil when no free spot was left for the label (the line is still drawn).
+    public var labelBox: Rect?
 }
 
 /// A laid-out bar chart: the scene plus the geometry that produced it.

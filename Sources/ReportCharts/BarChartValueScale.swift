@@ -98,9 +98,13 @@ extension BarChartEngine {
         var target = NiceTicks.targetCount(length: length, labelExtent: labelExtent + (vertical ? 0 : em),
                                            minSpacing: vertical ? lineHeight * 2.4 : em * 4)
         var maxCount = Swift.min(7, target + 1)
-        while true {
+        var previous: TickSet?
+        // Bounded: when even the sparsest ticks crowd, tick labels that would touch are skipped later.
+        for _ in 0..<8 {
             ticks = NiceTicks.ticks(from: data.extent.lo, to: data.extent.hi, count: target, maxCount: maxCount,
                                     includeZero: true)
+            if ticks == previous { break }
+            previous = ticks
             let (top, bottom) = headroom(length: length)
             scale = vertical
                 ? LinearScale(domain: ticks.lower...ticks.upper, range: plot.maxY - bottom, plot.minY + top)

@@ -56,7 +56,10 @@ public enum NiceTicks {
                 if best == nil || score < best!.score { best = (score, step, first, n) }
             }
         }
-        let chosen = best ?? (0, span, a, 2)
+        // No nice step gives few enough ticks (a range across zero needs three): allow one more.
+        guard let chosen = best else {
+            return ticks(from: a, to: b, count: target, maxCount: maxN + 1, includeZero: includeZero)
+        }
         let d = decimals(forStep: chosen.step)
         let values = (0..<chosen.n).map { round((chosen.lo + Double($0)) * chosen.step, decimals: d) }
         return TickSet(values: values, step: chosen.step, decimals: d)

@@ -168,7 +168,7 @@ let towns = ["临平街道", "东湖街道", "南苑街道", "星桥街道", "�
         let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
         let r = try #require(l.referenceLines.first)
         #expect(abs(r.position - l.valueScale(80)) < 1e-9)
-        #expect(l.plotRect.contains(r.labelBox, tolerance: 0.01))
+        #expect(l.plotRect.contains(try #require(r.labelBox), tolerance: 0.01))
         let ref = findGroup("reference", in: l.group)!
         guard case .path(let p) = ref.children[0] else { Issue.record("no line"); return }
         #expect(p.stroke?.dash.isEmpty == false)

@@ -84,6 +84,12 @@ func isNiceStep(_ step: Double) -> Bool {
         }
     }
 
+    @Test func rangeAcrossZeroNeedsThreeTicks() {
+        // Two ticks cannot cover -1...1 with zero included: one more is allowed rather than a wrong set.
+        let t = NiceTicks.ticks(from: -0.7, to: 0.9, count: 2, maxCount: 2, includeZero: true)
+        #expect(t.values == [-1, 0, 1])
+    }
+
     @Test func targetCountFollowsLength() {
         #expect(NiceTicks.targetCount(length: 400, labelExtent: 10, minSpacing: 30) == 7)
         #expect(NiceTicks.targetCount(length: 100, labelExtent: 10, minSpacing: 30) == 4)
