@@ -37,22 +37,6 @@ public enum TemplateLoader {
         let source = TemplateSource(path: yamlPath, text: String(decoding: yamlData, as: UTF8.self))
         let formatter = ChineseFormatter(currentYear: nil)
 
-        // Charts.
-        var seen = Set<String>()
-        for (i, def) in file.charts.enumerated() {
-            if !seen.insert(def.id).inserted {
-                diags.append(source.diagnostic(.error, ["charts", "\(i)", "id"], "duplicate chart id '\(def.id)'"))
-                continue
-            }
-            do {
-                bound.charts.append(try ChartBinder(catalog: catalog, formatter: formatter).bind(def))
-            } catch let f as ChartBinder.Failure {
-                diags.append(source.diagnostic(.error, ["charts", "\(i)", f.key], "chart '\(def.id)': \(f.message)"))
-            } catch {
-                diags.append(source.diagnostic(.error, ["charts", "\(i)"], "chart '\(def.id)': \(error)"))
-            }
-        }
-
         // Prose, tables and figure references.
         let reportFields = [
             "title": file.report.title, "year": String(catalog.metadata?.reportYear ?? catalog.reportDate.year),
@@ -71,6 +55,27 @@ public enum TemplateLoader {
             }
             return out ?? text
         }
+        // Charts.
+        var seen = Set<String>()
+        for (i, def) in file.charts.enumerated() {
+            if !seen.insert(def.id).inserted {
+                diags.append(source.diagnostic(.error, ["charts", "\(i)", "id"], "duplicate chart id '\(def.id)'"))
+                continue
+            }
+            // Titles and captions may quote data too.
+            var def = def
+            def.title = def.title.map { bindText($0, ["charts", "\(i)", "title"]) }
+            def.subtitle = def.subtitle.map { bindText($0, ["charts", "\(i)", "subtitle"]) }
+            def.caption = def.caption.map { bindText($0, ["charts", "\(i)", "caption"]) }
+            do {
+                bound.charts.append(try ChartBinder(catalog: catalog, formatter: formatter).bind(def))
+            } catch let f as ChartBinder.Failure {
+                diags.append(source.diagnostic(.error, ["charts", "\(i)", f.key], "chart '\(def.id)': \(f.message)"))
+            } catch {
+                diags.append(source.diagnostic(.error, ["charts", "\(i)"], "chart '\(def.id)': \(error)"))
+            }
+        }
+
         let chartIDs = Set(bound.charts.map(\.id)).union(file.charts.map(\.id))
         func walk(_ s: SectionTemplate, path: [String]) {
             _ = bindText(s.title, path + ["title"])
