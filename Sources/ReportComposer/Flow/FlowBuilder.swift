@@ -62,13 +62,20 @@ struct FlowBuilder {
                                         spaceBefore: l.bodySize * 0.6, keepWithNext: !s.records.isEmpty)
             title.style.alignment = .left
             title.style.weight = .bold
-            let citation = s.citation.isEmpty ? "" : "　" + s.citation
-            items.append(.paragraph("[\(i + 1)] " + s.title + citation, title))
+            items.append(.paragraph("[\(i + 1)] " + s.title, title))
             var record = ParagraphFormat(style: base.style, indent: "", leftInset: l.bodySize * 2,
                                          spaceBefore: 0, keepWithNext: false)
             record.style.size = content.style.captionSize
             record.style.color = content.style.secondary
             record.style.alignment = .left
+            record.style.lineSpacing = min(base.style.lineSpacing, 1.35)
+            if !s.citation.isEmpty {
+                // The citation on its own line under the title, so the bold title stays short.
+                var cite = record
+                cite.keepWithNext = !s.records.isEmpty
+                cite.leftInset = 0
+                items.append(.paragraph("来源：" + s.citation, cite))
+            }
             for r in s.records { items.append(.paragraph("· " + r, record)) }
         }
         return items
