@@ -17,9 +17,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
-        .target(name: "ReportData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Proleptic Gregorian day numbers without Foundation: shared by data, charts and render.
+        .target(name: "ReportCalendar"),
+        .target(name: "ReportData", dependencies: ["ReportCalendar", .product(name: "Yams", package: "Yams")]),
         .target(name: "ReportScene"),
-        .target(name: "ReportCharts", dependencies: ["ReportScene"]),
+        .target(name: "ReportCharts", dependencies: ["ReportScene", "ReportCalendar"]),
         .target(name: "ReportComposer", dependencies: [
             "ReportData", "ReportScene", "ReportCharts",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -30,7 +32,7 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
-        .target(name: "ReportRender", dependencies: ["ReportScene", "CCairo"]),
+        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo"]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
         .target(name: "ReportPipeline", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",

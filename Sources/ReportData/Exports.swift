@@ -1,0 +1,2 @@
+// Dates in data are day numbers of the shared civil calendar.
+@_exported import ReportCalendar
