@@ -90,8 +90,16 @@ extension FontEnvironment {
                 width: Double(box.width) / pangoScale, top: Double(box.y - logical.y) / pangoScale,
                 baseline: baseline - Double(logical.y) / pangoScale, height: Double(box.height) / pangoScale))
         } while pango_layout_iter_next_line(iter) != 0
+        // With a line-spacing factor Pango spreads the extra space between lines, outside the
+        // lines' own extents: make each line's height its advance to the next (the last runs to
+        // the layout's bottom), so line heights add up to the text's height.
+        let total = Double(logical.height) / pangoScale
+        for i in lines.indices {
+            let next = i + 1 < lines.count ? lines[i + 1].top : total
+            lines[i].height = max(lines[i].height, next - lines[i].top)
+        }
         return TextMetrics(
-            width: lines.map(\.width).max() ?? 0, height: Double(logical.height) / pangoScale,
+            width: lines.map(\.width).max() ?? 0, height: total,
             baseline: lines.first?.baseline ?? Double(pango_layout_get_baseline(layout)) / pangoScale, lines: lines)
     }
 }

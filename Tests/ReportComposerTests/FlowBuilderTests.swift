@@ -23,8 +23,8 @@ import ReportScene
         let texts = try doc.texts().filter { $0.zone == "body" }.map(\.node.text)
         let start = try #require(texts.firstIndex(of: "附录：数据来源"))
         #expect(Array(texts[(start + 1)...]) == [
-            "[1] 临平区国民经济和社会发展统计公报", "来源：临平区统计局，2022", "· 地区生产总值", "· 村级集体经营性收入 6.78 亿元",
-            "[2] 浙江省“未来工厂”试点企业名单", "来源：浙江省经济和信息化厅", "· 临平区入选企业 2 家",
+            "[1] 临平区国民经济和社会发展统计公报", "来源：临平区统计局，2022", "地区生产总值；村级集体经营性收入 6.78 亿元。",
+            "[2] 浙江省“未来工厂”试点企业名单", "来源：浙江省经济和信息化厅", "临平区入选企业 2 家。",
         ])
         #expect(doc.outline.last == OutlineItem(title: "附录：数据来源", level: 1, destination: "sec-appendix-sources"))
     }

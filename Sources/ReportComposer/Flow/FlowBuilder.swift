@@ -51,7 +51,7 @@ struct FlowBuilder {
             spaceBefore: l.paragraphSpacing, keepWithNext: false)
     }
 
-    /// "附录：数据来源": one entry per source ("[1] 标题。出处。") followed by its records, hanging under it.
+    /// "附录：数据来源": one entry per source ("[1] 标题", "来源：出处") followed by its records, indented.
     func appendix() -> [FlowItem] {
         guard !content.sources.isEmpty else { return [] }
         let l = content.layout
@@ -76,7 +76,8 @@ struct FlowBuilder {
                 cite.leftInset = 0
                 items.append(.paragraph("来源：" + s.citation, cite))
             }
-            for r in s.records { items.append(.paragraph("· " + r, record)) }
+            // One run-on paragraph per source keeps a long list compact and lets it break like text.
+            if !s.records.isEmpty { items.append(.paragraph(s.records.joined(separator: "；") + "。", record)) }
         }
         return items
     }
