@@ -122,9 +122,12 @@ struct TimelineBuilder {
         let badgeGap = theme.labelSize * 0.25
         let badgeRowHeight = badgeHeight + badgeGap
 
-        // Lane heights: a lane needs its name and its marks; each row costs its row height.
+        // Lane heights: a lane needs its name and its marks; each row costs its row height. A
+        // mark line carrying inline labels is a text line high.
+        var inlineLane = [Bool](repeating: false, count: laneNames.count)
         func laneHeights(_ numbered: [Bool]) -> TimelineLaneHeights {
-            TimelineLaneHeights(nameHeights: nameHeights, band: band,
+            TimelineLaneHeights(nameHeights: nameHeights,
+                                bands: laneNames.indices.map { !numbered[$0] && inlineLane[$0] ? max(band, lineHeight) : band },
                                 rowHeights: numbered.map { $0 ? badgeRowHeight : rowHeight }, pad: lanePad)
         }
         let allLabelled = laneHeights(laneNames.map { _ in false })
@@ -137,17 +140,14 @@ struct TimelineBuilder {
         // outer ones: what lands in a row depends only on the rows inside it.
         let labelGap = theme.labelSize * 0.5
         let maxRows = allLabelled.freeRows.map { min(60, $0 + Int((available - baseHeight) / rowHeight)) }
-        var labelRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap) }
-        var labelRow = [Int?](repeating: nil, count: marks.count)
-        var labelLeft = [Double](repeating: 0, count: marks.count)
-        var labelWidth = [Double](repeating: 0, count: marks.count)
-        for (i, m) in marks.enumerated() where !labelRows[m.lane].blocked(at: m.anchorX) {
-            let w = try cache.measure(m.label, labelStyle).width
-            let left = min(m.anchorX, scale.x1 - w)
-            guard left >= scale.x0 else { continue }
-            labelRow[i] = labelRows[m.lane].place(lo: left, hi: left + w)
-            labelLeft[i] = left; labelWidth[i] = w
+        let placement = try TimelineLabelPlacement(marks: marks, laneCount: laneNames.count, maxRows: maxRows,
+                                                   gap: labelGap, x0: scale.x0, x1: scale.x1) {
+            try cache.measure($0, labelStyle).width
         }
+        var labelRow = placement.row
+        var labelInline = placement.inline
+        let labelLeft = placement.left, labelWidth = placement.width
+        inlineLane = placement.laneHasInline
         let maxBadgeRows = laneHeights(laneNames.map { _ in true }).freeRows
             .map { min(80, $0 + Int((available - baseHeight) / badgeRowHeight)) }
         var badgeRows = laneNames.indices.map { TimelineRows(rows: maxBadgeRows[$0], gap: labelGap * 0.5) }
@@ -165,13 +165,13 @@ struct TimelineBuilder {
         }
         let labelDemand = demand(labelRow), badgeDemand = demand(badgeRow)
         var everyLabelPlaced = [Bool](repeating: true, count: laneNames.count)
-        for i in marks.indices where labelRow[i] == nil { everyLabelPlaced[laneOf[i]] = false }
+        for i in marks.indices where labelRow[i] == nil && !labelInline[i] { everyLabelPlaced[laneOf[i]] = false }
 
         // A lane whose labels do not all fit switches to numbered badges with a key below the axis.
         // The key's height and the lanes' depend on each other; settle them lane by lane.
         var numbered = [Bool](repeating: false, count: laneNames.count)
         func currentDemand() -> [Int] { laneNames.indices.map { numbered[$0] ? badgeDemand[$0] : labelDemand[$0] } }
-        var heights = allLabelled
+        var heights = laneHeights(numbered)
         var (laneRows, spare) = heights.allocate(available, demand: currentDemand())
         var listHeight = 0.0
         for _ in 0...laneNames.count {
@@ -204,9 +204,10 @@ struct TimelineBuilder {
                     listed += 1
                 }
                 listed -= try trial.finish(unlisted: inNumberedLanes - listed).count
-                // First give every lane that needs one a row, then list as many events as possible.
+                // A badge without its key line says nothing: list as many as possible, then give
+                // every lane that needs one a row.
                 let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
-                let score = served * 1_000_000 + listed
+                let score = listed * (laneNames.count + 1) + served
                 if score > best.score { best = (score, keyHeight) }
             }
             listHeight = best.height
@@ -224,10 +225,11 @@ struct TimelineBuilder {
             let h = heights.height(l, rows: laneRows[l]) + extra
             laneRects.append(Rect(x: area.minX, y: top, width: area.width, height: h))
             let above = (laneRows[l] + 1) / 2
-            let content = band + Double(laneRows[l]) * heights.rowHeights[l]
+            let line = heights.bands[l]
+            let content = line + Double(laneRows[l]) * heights.rowHeights[l]
             let contentTop = top + (h - content) / 2
             markTop.append(contentTop + Double(above) * heights.rowHeights[l])
-            markMid.append(contentTop + Double(above) * heights.rowHeights[l] + band / 2)
+            markMid.append(contentTop + Double(above) * heights.rowHeights[l] + line / 2)
             top += h
         }
         let axisY = top
@@ -237,7 +239,8 @@ struct TimelineBuilder {
             let level = Double(row / 2)
             let h = heights.rowHeights[lane]
             let inset = (numbered[lane] ? badgeGap : rowGap) / 2
-            return row % 2 == 0 ? markTop[lane] - (level + 1) * h + inset : markTop[lane] + band + level * h + inset
+            return row % 2 == 0 ? markTop[lane] - (level + 1) * h + inset
+                : markTop[lane] + heights.bands[lane] + level * h + inset
         }
 
         // Numbers in chronological order for the badges that fit, while the key has room.
@@ -254,7 +257,7 @@ struct TimelineBuilder {
             var next = 1
             var full = false
             for (i, m) in marks.enumerated() where numbered[m.lane] {
-                labelRow[i] = nil
+                labelRow[i] = nil; labelInline[i] = false
                 guard !full, let r = badgeRow[i], r < laneRows[m.lane],
                       try key.add(number: next, eventID: m.event.id, text: m.label) else {
                     if badgeRow[i].map({ $0 < laneRows[m.lane] }) == true { full = true }
@@ -332,6 +335,12 @@ struct TimelineBuilder {
             if let r = labelRow[i] {
                 let box = Rect(x: labelLeft[i], y: rowTop(m.lane, r), width: labelWidth[i], height: lineHeight)
                 leaderTo(box, row: r)
+                labelNodes.append(.rect(RectNode(box.insetBy(dx: -1, dy: 0), fill: plate)))
+                labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
+                labelBoxes[m.event.id] = box
+            } else if labelInline[i] {
+                // On the mark line, ending just before the mark: no leader needed.
+                let box = Rect(x: labelLeft[i], y: mid - lineHeight / 2, width: labelWidth[i], height: lineHeight)
                 labelNodes.append(.rect(RectNode(box.insetBy(dx: -1, dy: 0), fill: plate)))
                 labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
                 labelBoxes[m.event.id] = box
