@@ -153,10 +153,13 @@ struct TimelineBuilder {
         var badgeRows = laneNames.indices.map { TimelineRows(rows: maxBadgeRows[$0], gap: labelGap * 0.5) }
         var badgeRow = [Int?](repeating: nil, count: marks.count)
         var badgeLeft = [Double](repeating: 0, count: marks.count)
-        for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2) {
+        let badgeShift = badgeWidth * 3
+        for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2 + badgeShift) {
             let lo = min(max(m.anchorX - badgeWidth / 2, scale.x0), scale.x1 - badgeWidth)
-            badgeRow[i] = badgeRows[m.lane].place(lo: lo, hi: lo + badgeWidth)
-            badgeLeft[i] = lo
+            guard let got = badgeRows[m.lane].place(lo: lo, width: badgeWidth, maxShift: badgeShift,
+                                                    limit: scale.x1) else { continue }
+            badgeRow[i] = got.row
+            badgeLeft[i] = got.lo
         }
         func demand(_ placed: [Int?]) -> [Int] {
             var d = [Int](repeating: 0, count: laneNames.count)
@@ -329,7 +332,9 @@ struct TimelineBuilder {
             let leader = Stroke(color: color.withAlpha(0.7), width: 0.6)
             func leaderTo(_ box: Rect, row: Int) {
                 let from = row % 2 == 0 ? Point(m.anchorX, mid - m.height / 2) : Point(m.anchorX, mid + m.height / 2)
-                let to = row % 2 == 0 ? Point(m.anchorX, box.maxY) : Point(m.anchorX, box.minY)
+                // Straight up or down when the box is over the mark, else slanting to its nearest point.
+                let x = min(max(m.anchorX, box.minX + 1), box.maxX - 1)
+                let to = row % 2 == 0 ? Point(x, box.maxY) : Point(x, box.minY)
                 leaderNodes.append(.path(.line(from: from, to: to, stroke: leader)))
             }
             if let r = labelRow[i] {

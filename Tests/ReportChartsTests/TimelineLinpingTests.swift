@@ -108,4 +108,30 @@ private struct NotoLineMeasurer: TextMeasurer {
             }
         }
     }
+
+    /// A crowded lane (the story plus twelve more culture events in spring) goes to numbered
+    /// badges; each badge drawn must be in the key, and the key must rather grow than leave
+    /// badges out with "另有 N 项未列出".
+    @Test(arguments: [330.0, 400.0])
+    func badgesOfACrowdedLaneAreAllListed(_ height: Double) throws {
+        let measurer = NotoLineMeasurer()
+        var spec = Self.spec(ChartNotes(subtitle: Self.subtitle))
+        for k in 0..<12 {
+            spec.events.append(TimelineEvent(id: "extra\(k)", date: .day(2022, 4, 1 + 2 * k), lane: "探寻文化临平",
+                                             label: "文化活动第\(k + 1)场"))
+        }
+        let layout = try spec.layout(frame: Size(481, height), theme: .standard, measurer: measurer)
+        #expect(layout.numberedLanes == ["探寻文化临平"])
+        #expect(layout.unlistedCount == 0, "\(height): \(layout.unlistedCount) unlisted")
+        #expect(layout.labelBoxes.count + layout.numbers.count == spec.events.count)
+        #expect(Set(layout.badgeBoxes.keys) == Set(layout.numbers.keys))
+        let texts = try layout.group.textBoxes(using: measurer)
+        for (id, n) in layout.numbers {
+            let label = spec.events.first { $0.id == id }!.label
+            #expect(texts.contains { $0.text == String(n) && layout.badgeBoxes[id]!.contains($0.box, tolerance: 1e-6) })
+            #expect(texts.contains { $0.text == label && $0.box.minY >= layout.plotRect.maxY })
+        }
+        #expect(TimelineChecks.overlaps(texts.map(\.box)).isEmpty)
+        #expect(try TimelineChecks.outside(layout, measurer: measurer).isEmpty)
+    }
 }
