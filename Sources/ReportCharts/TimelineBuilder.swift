@@ -47,24 +47,7 @@ struct TimelineBuilder {
         // Legend: only the mark kinds this chart uses.
         let openEnd = spec.openEndDay
         let domain = spec.resolvedDomain
-        var kinds = Set<TimelineMarkKind>()
-        for e in spec.events {
-            let planned = e.status == .planned
-            kinds.insert(planned ? .plannedPoint : .donePoint)
-            switch e.end {
-            case .none:
-                if e.date.approximate { kinds.insert(.approximate) }
-                else if e.date.precision != .day { kinds.insert(.period) }
-                if planned && e.date.precision != .day { kinds.insert(.plannedSpan) }
-            case .date(let d):
-                kinds.insert(planned ? .plannedSpan : .span)
-                if e.date.approximate || d.approximate { kinds.insert(.approximate) }
-            case .open:
-                kinds.insert(.openSpan)
-                if e.date.approximate { kinds.insert(.approximate) }
-            }
-        }
-        let legend = try TimelineLegend(kinds: kinds.sorted { $0.rawValue < $1.rawValue }, x: area.minX, y: area.minY,
+        let legend = try TimelineLegend(kinds: spec.markKinds, x: area.minX, y: area.minY,
                                         width: area.width, style: tickStyle, swatchColor: theme.axis,
                                         background: background, cache: cache)
         var y = area.minY + (legend.height > 0 ? legend.height + gap : 0)
@@ -185,35 +168,13 @@ struct TimelineBuilder {
             guard available - gap - listLine * 1.2 >= baseHeight else {
                 throw TimelineError.frameTooSmall("no room for the numbered key")
             }
-            // Badges need lane rows and key lines alike: take the smallest key height that
-            // lists the most of them.
             let d = currentDemand()
-            let lowest = listLine * 1.2, highest = available - gap - baseHeight
-            var best = (score: -1, height: lowest)
-            var inNumberedLanes = 0
-            for i in marks.indices where numbered[laneOf[i]] { inNumberedLanes += 1 }
-            for step in 0...16 {
-                let h = lowest + (highest - lowest) * Double(step) / 16
-                // Height the lanes cannot turn into rows goes to the key too.
-                let (r, leftover) = heights.allocate(available - gap - h, demand: d)
-                let keyHeight = h + leftover
-                // Fill a trial key with the badges these rows hold, with real (wrapped) label heights.
-                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: keyHeight),
-                                                     maxNumber: min(max(inNumberedLanes, 1), keyCapacity), style: listStyle,
-                                                     numberStyle: listNumberStyle, cache: cache)
-                var listed = 0
-                for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < r[laneOf[i]] {
-                    guard try trial.add(number: listed + 1, eventID: "", text: marks[i].label) else { break }
-                    listed += 1
-                }
-                listed -= try trial.finish(unlisted: inNumberedLanes - listed).count
-                // A badge without its key line says nothing: list as many as possible, then give
-                // every lane that needs one a row.
-                let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
-                let score = listed * (laneNames.count + 1) + served
-                if score > best.score { best = (score, keyHeight) }
-            }
-            listHeight = best.height
+            let sizing = TimelineKeySizing(
+                heights: heights, demand: d, numbered: numbered, laneOf: laneOf, badgeRow: badgeRow,
+                labels: marks.map(\.label), width: area.width, keyCapacity: keyCapacity, style: listStyle,
+                numberStyle: listNumberStyle, cache: cache)
+            listHeight = try sizing.bestHeight(total: available - gap, lowest: listLine * 1.2,
+                                               highest: available - gap - baseHeight)
             laneRows = heights.allocate(available - gap - listHeight, demand: d).rows
             spare = 0
         }
