@@ -47,24 +47,7 @@ struct TimelineBuilder {
         // Legend: only the mark kinds this chart uses.
         let openEnd = spec.openEndDay
         let domain = spec.resolvedDomain
-        var kinds = Set<TimelineMarkKind>()
-        for e in spec.events {
-            let planned = e.status == .planned
-            kinds.insert(planned ? .plannedPoint : .donePoint)
-            switch e.end {
-            case .none:
-                if e.date.approximate { kinds.insert(.approximate) }
-                else if e.date.precision != .day { kinds.insert(.period) }
-                if planned && e.date.precision != .day { kinds.insert(.plannedSpan) }
-            case .date(let d):
-                kinds.insert(planned ? .plannedSpan : .span)
-                if e.date.approximate || d.approximate { kinds.insert(.approximate) }
-            case .open:
-                kinds.insert(.openSpan)
-                if e.date.approximate { kinds.insert(.approximate) }
-            }
-        }
-        let legend = try TimelineLegend(kinds: kinds.sorted { $0.rawValue < $1.rawValue }, x: area.minX, y: area.minY,
+        let legend = try TimelineLegend(kinds: spec.markKinds, x: area.minX, y: area.minY,
                                         width: area.width, style: tickStyle, swatchColor: theme.axis,
                                         background: background, cache: cache)
         var y = area.minY + (legend.height > 0 ? legend.height + gap : 0)
@@ -122,9 +105,12 @@ struct TimelineBuilder {
         let badgeGap = theme.labelSize * 0.25
         let badgeRowHeight = badgeHeight + badgeGap
 
-        // Lane heights: a lane needs its name and its marks; each row costs its row height.
+        // Lane heights: a lane needs its name and its marks; each row costs its row height. A
+        // mark line carrying inline labels is a text line high.
+        var inlineLane = [Bool](repeating: false, count: laneNames.count)
         func laneHeights(_ numbered: [Bool]) -> TimelineLaneHeights {
-            TimelineLaneHeights(nameHeights: nameHeights, band: band,
+            TimelineLaneHeights(nameHeights: nameHeights,
+                                bands: laneNames.indices.map { !numbered[$0] && inlineLane[$0] ? max(band, lineHeight) : band },
                                 rowHeights: numbered.map { $0 ? badgeRowHeight : rowHeight }, pad: lanePad)
         }
         let allLabelled = laneHeights(laneNames.map { _ in false })
@@ -137,26 +123,26 @@ struct TimelineBuilder {
         // outer ones: what lands in a row depends only on the rows inside it.
         let labelGap = theme.labelSize * 0.5
         let maxRows = allLabelled.freeRows.map { min(60, $0 + Int((available - baseHeight) / rowHeight)) }
-        var labelRows = laneNames.indices.map { TimelineRows(rows: maxRows[$0], gap: labelGap) }
-        var labelRow = [Int?](repeating: nil, count: marks.count)
-        var labelLeft = [Double](repeating: 0, count: marks.count)
-        var labelWidth = [Double](repeating: 0, count: marks.count)
-        for (i, m) in marks.enumerated() where !labelRows[m.lane].blocked(at: m.anchorX) {
-            let w = try cache.measure(m.label, labelStyle).width
-            let left = min(m.anchorX, scale.x1 - w)
-            guard left >= scale.x0 else { continue }
-            labelRow[i] = labelRows[m.lane].place(lo: left, hi: left + w)
-            labelLeft[i] = left; labelWidth[i] = w
+        let placement = try TimelineLabelPlacement(marks: marks, laneCount: laneNames.count, maxRows: maxRows,
+                                                   gap: labelGap, x0: scale.x0, x1: scale.x1) {
+            try cache.measure($0, labelStyle).width
         }
+        var labelRow = placement.row
+        var labelInline = placement.inline
+        let labelLeft = placement.left, labelWidth = placement.width
+        inlineLane = placement.laneHasInline
         let maxBadgeRows = laneHeights(laneNames.map { _ in true }).freeRows
             .map { min(80, $0 + Int((available - baseHeight) / badgeRowHeight)) }
         var badgeRows = laneNames.indices.map { TimelineRows(rows: maxBadgeRows[$0], gap: labelGap * 0.5) }
         var badgeRow = [Int?](repeating: nil, count: marks.count)
         var badgeLeft = [Double](repeating: 0, count: marks.count)
-        for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2) {
+        let badgeShift = badgeWidth * 3
+        for (i, m) in marks.enumerated() where !badgeRows[m.lane].blocked(at: m.anchorX + badgeWidth / 2 + badgeShift) {
             let lo = min(max(m.anchorX - badgeWidth / 2, scale.x0), scale.x1 - badgeWidth)
-            badgeRow[i] = badgeRows[m.lane].place(lo: lo, hi: lo + badgeWidth)
-            badgeLeft[i] = lo
+            guard let got = badgeRows[m.lane].place(lo: lo, width: badgeWidth, maxShift: badgeShift,
+                                                    limit: scale.x1) else { continue }
+            badgeRow[i] = got.row
+            badgeLeft[i] = got.lo
         }
         func demand(_ placed: [Int?]) -> [Int] {
             var d = [Int](repeating: 0, count: laneNames.count)
@@ -165,13 +151,13 @@ struct TimelineBuilder {
         }
         let labelDemand = demand(labelRow), badgeDemand = demand(badgeRow)
         var everyLabelPlaced = [Bool](repeating: true, count: laneNames.count)
-        for i in marks.indices where labelRow[i] == nil { everyLabelPlaced[laneOf[i]] = false }
+        for i in marks.indices where labelRow[i] == nil && !labelInline[i] { everyLabelPlaced[laneOf[i]] = false }
 
         // A lane whose labels do not all fit switches to numbered badges with a key below the axis.
         // The key's height and the lanes' depend on each other; settle them lane by lane.
         var numbered = [Bool](repeating: false, count: laneNames.count)
         func currentDemand() -> [Int] { laneNames.indices.map { numbered[$0] ? badgeDemand[$0] : labelDemand[$0] } }
-        var heights = allLabelled
+        var heights = laneHeights(numbered)
         var (laneRows, spare) = heights.allocate(available, demand: currentDemand())
         var listHeight = 0.0
         for _ in 0...laneNames.count {
@@ -182,34 +168,13 @@ struct TimelineBuilder {
             guard available - gap - listLine * 1.2 >= baseHeight else {
                 throw TimelineError.frameTooSmall("no room for the numbered key")
             }
-            // Badges need lane rows and key lines alike: take the smallest key height that
-            // lists the most of them.
             let d = currentDemand()
-            let lowest = listLine * 1.2, highest = available - gap - baseHeight
-            var best = (score: -1, height: lowest)
-            var inNumberedLanes = 0
-            for i in marks.indices where numbered[laneOf[i]] { inNumberedLanes += 1 }
-            for step in 0...16 {
-                let h = lowest + (highest - lowest) * Double(step) / 16
-                // Height the lanes cannot turn into rows goes to the key too.
-                let (r, leftover) = heights.allocate(available - gap - h, demand: d)
-                let keyHeight = h + leftover
-                // Fill a trial key with the badges these rows hold, with real (wrapped) label heights.
-                var trial = try TimelineNumberedList(rect: Rect(x: area.minX, y: 0, width: area.width, height: keyHeight),
-                                                     maxNumber: min(max(inNumberedLanes, 1), keyCapacity), style: listStyle,
-                                                     numberStyle: listNumberStyle, cache: cache)
-                var listed = 0
-                for i in marks.indices where numbered[laneOf[i]] && (badgeRow[i] ?? .max) < r[laneOf[i]] {
-                    guard try trial.add(number: listed + 1, eventID: "", text: marks[i].label) else { break }
-                    listed += 1
-                }
-                listed -= try trial.finish(unlisted: inNumberedLanes - listed).count
-                // First give every lane that needs one a row, then list as many events as possible.
-                let served = laneNames.indices.filter { d[$0] == 0 || r[$0] > 0 }.count
-                let score = served * 1_000_000 + listed
-                if score > best.score { best = (score, keyHeight) }
-            }
-            listHeight = best.height
+            let sizing = TimelineKeySizing(
+                heights: heights, demand: d, numbered: numbered, laneOf: laneOf, badgeRow: badgeRow,
+                labels: marks.map(\.label), width: area.width, keyCapacity: keyCapacity, style: listStyle,
+                numberStyle: listNumberStyle, cache: cache)
+            listHeight = try sizing.bestHeight(total: available - gap, lowest: listLine * 1.2,
+                                               highest: available - gap - baseHeight)
             laneRows = heights.allocate(available - gap - listHeight, demand: d).rows
             spare = 0
         }
@@ -224,10 +189,11 @@ struct TimelineBuilder {
             let h = heights.height(l, rows: laneRows[l]) + extra
             laneRects.append(Rect(x: area.minX, y: top, width: area.width, height: h))
             let above = (laneRows[l] + 1) / 2
-            let content = band + Double(laneRows[l]) * heights.rowHeights[l]
+            let line = heights.bands[l]
+            let content = line + Double(laneRows[l]) * heights.rowHeights[l]
             let contentTop = top + (h - content) / 2
             markTop.append(contentTop + Double(above) * heights.rowHeights[l])
-            markMid.append(contentTop + Double(above) * heights.rowHeights[l] + band / 2)
+            markMid.append(contentTop + Double(above) * heights.rowHeights[l] + line / 2)
             top += h
         }
         let axisY = top
@@ -237,7 +203,8 @@ struct TimelineBuilder {
             let level = Double(row / 2)
             let h = heights.rowHeights[lane]
             let inset = (numbered[lane] ? badgeGap : rowGap) / 2
-            return row % 2 == 0 ? markTop[lane] - (level + 1) * h + inset : markTop[lane] + band + level * h + inset
+            return row % 2 == 0 ? markTop[lane] - (level + 1) * h + inset
+                : markTop[lane] + heights.bands[lane] + level * h + inset
         }
 
         // Numbers in chronological order for the badges that fit, while the key has room.
@@ -254,7 +221,7 @@ struct TimelineBuilder {
             var next = 1
             var full = false
             for (i, m) in marks.enumerated() where numbered[m.lane] {
-                labelRow[i] = nil
+                labelRow[i] = nil; labelInline[i] = false
                 guard !full, let r = badgeRow[i], r < laneRows[m.lane],
                       try key.add(number: next, eventID: m.event.id, text: m.label) else {
                     if badgeRow[i].map({ $0 < laneRows[m.lane] }) == true { full = true }
@@ -326,12 +293,20 @@ struct TimelineBuilder {
             let leader = Stroke(color: color.withAlpha(0.7), width: 0.6)
             func leaderTo(_ box: Rect, row: Int) {
                 let from = row % 2 == 0 ? Point(m.anchorX, mid - m.height / 2) : Point(m.anchorX, mid + m.height / 2)
-                let to = row % 2 == 0 ? Point(m.anchorX, box.maxY) : Point(m.anchorX, box.minY)
+                // Straight up or down when the box is over the mark, else slanting to its nearest point.
+                let x = min(max(m.anchorX, box.minX + 1), box.maxX - 1)
+                let to = row % 2 == 0 ? Point(x, box.maxY) : Point(x, box.minY)
                 leaderNodes.append(.path(.line(from: from, to: to, stroke: leader)))
             }
             if let r = labelRow[i] {
                 let box = Rect(x: labelLeft[i], y: rowTop(m.lane, r), width: labelWidth[i], height: lineHeight)
                 leaderTo(box, row: r)
+                labelNodes.append(.rect(RectNode(box.insetBy(dx: -1, dy: 0), fill: plate)))
+                labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
+                labelBoxes[m.event.id] = box
+            } else if labelInline[i] {
+                // On the mark line, ending just before the mark: no leader needed.
+                let box = Rect(x: labelLeft[i], y: mid - lineHeight / 2, width: labelWidth[i], height: lineHeight)
                 labelNodes.append(.rect(RectNode(box.insetBy(dx: -1, dy: 0), fill: plate)))
                 labelNodes.append(.text(TextNode(m.label, style: labelStyle, at: Point(box.x, box.y), anchor: .topLeft)))
                 labelBoxes[m.event.id] = box

@@ -2,17 +2,26 @@
 /// row it gets costs its row height more (label rows are taller than number-badge rows).
 struct TimelineLaneHeights {
     let nameHeights: [Double]
-    let band: Double
+    /// Height of each lane's mark line: the marks' band, or a text line where labels sit inline.
+    let bands: [Double]
     let rowHeights: [Double]
     let pad: Double
+
+    init(nameHeights: [Double], bands: [Double], rowHeights: [Double], pad: Double) {
+        self.nameHeights = nameHeights; self.bands = bands; self.rowHeights = rowHeights; self.pad = pad
+    }
+
+    init(nameHeights: [Double], band: Double, rowHeights: [Double], pad: Double) {
+        self.init(nameHeights: nameHeights, bands: nameHeights.map { _ in band }, rowHeights: rowHeights, pad: pad)
+    }
 
     var count: Int { nameHeights.count }
 
     /// Height of lane `i` with `rows` label rows.
-    func height(_ i: Int, rows: Int) -> Double { pad + max(nameHeights[i], band + Double(rows) * rowHeights[i]) }
+    func height(_ i: Int, rows: Int) -> Double { pad + max(nameHeights[i], bands[i] + Double(rows) * rowHeights[i]) }
 
     /// Rows a lane holds at no cost because its name is taller than its mark line.
-    var freeRows: [Int] { (0..<count).map { max(0, Int((max(nameHeights[$0], band) - band) / rowHeights[$0])) } }
+    var freeRows: [Int] { (0..<count).map { max(0, Int((max(nameHeights[$0], bands[$0]) - bands[$0]) / rowHeights[$0])) } }
 
     /// All lanes without label rows.
     var baseHeight: Double { (0..<count).reduce(0.0) { $0 + height($1, rows: 0) } }

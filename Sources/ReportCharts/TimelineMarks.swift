@@ -116,3 +116,27 @@ enum TimelineMarkPaint {
         }
     }
 }
+
+extension TimelineSpec {
+    /// The mark kinds this chart's events use, in legend order: the legend shows only these.
+    var markKinds: [TimelineMarkKind] {
+        var kinds = Set<TimelineMarkKind>()
+        for e in events {
+            let planned = e.status == .planned
+            kinds.insert(planned ? .plannedPoint : .donePoint)
+            switch e.end {
+            case .none:
+                if e.date.approximate { kinds.insert(.approximate) }
+                else if e.date.precision != .day { kinds.insert(.period) }
+                if planned && e.date.precision != .day { kinds.insert(.plannedSpan) }
+            case .date(let d):
+                kinds.insert(planned ? .plannedSpan : .span)
+                if e.date.approximate || d.approximate { kinds.insert(.approximate) }
+            case .open:
+                kinds.insert(.openSpan)
+                if e.date.approximate { kinds.insert(.approximate) }
+            }
+        }
+        return kinds.sorted { $0.rawValue < $1.rawValue }
+    }
+}

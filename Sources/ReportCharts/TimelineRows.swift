@@ -29,4 +29,18 @@ struct TimelineRows {
         }
         return nil
     }
+
+    /// First row that takes a box of `width` at `lo` or pushed right by at most `maxShift`, not
+    /// past `limit`; records it there. Number badges use this: a cluster of marks a day apart
+    /// then shares a few rows (leaders slant to the badges) instead of stacking one per row.
+    mutating func place(lo: Double, width: Double, maxShift: Double, limit: Double) -> (row: Int, lo: Double)? {
+        for k in ends.indices {
+            let start = max(lo, ends[k] + gap)
+            if start - lo <= maxShift + 1e-9 && start + width <= limit + 1e-9 {
+                ends[k] = start + width
+                return (k, start)
+            }
+        }
+        return nil
+    }
 }

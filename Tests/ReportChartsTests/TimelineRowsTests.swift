@@ -13,6 +13,16 @@ import Testing
         #expect(!rows.blocked(at: 17))
     }
 
+    @Test func shiftingPlacementPacksClustersIntoFewRows() {
+        var rows = TimelineRows(rows: 4, gap: 1)
+        // Five 10 pt badges wanted one point apart: pushed right up to 25 pt, three share row 0.
+        let placed = (0..<5).map { rows.place(lo: Double($0), width: 10, maxShift: 25, limit: 100) }
+        #expect(placed.map { $0?.row } == [0, 0, 0, 1, 1])
+        #expect(placed.map { $0?.lo } == [0, 11, 22, 3, 14])
+        // Never past the limit, never further than allowed.
+        #expect(rows.place(lo: 95, width: 10, maxShift: 50, limit: 100) == nil)
+    }
+
     @Test func laneHeightsShareRowsRoundRobin() {
         let h = TimelineLaneHeights(nameHeights: [10, 10, 40], band: 10, rowHeights: [10, 10, 10], pad: 0)
         #expect(h.freeRows == [0, 0, 3])
