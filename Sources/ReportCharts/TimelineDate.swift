@@ -1,3 +1,4 @@
+import ReportCalendar
 /// A calendar date known to a year, a month or a day, possibly only approximately ("近日").
 /// Day numbers count days since 1970-01-01 in the proleptic Gregorian calendar, computed
 /// arithmetically so nothing depends on Foundation's calendars or the time zone.
@@ -86,40 +87,20 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
         (a.firstDay, a.lastDay, a.approximate ? 1 : 0) < (b.firstDay, b.lastDay, b.approximate ? 1 : 0)
     }
 
-    // MARK: Calendar arithmetic
+    // MARK: Calendar arithmetic (the shared civil calendar; kept here as the timeline's API)
 
-    public static func isLeapYear(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+    public static func isLeapYear(_ y: Int) -> Bool { CivilCalendar.isLeapYear(y) }
 
-    public static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    public static func daysInMonth(year: Int, month: Int) -> Int { CivilCalendar.daysInMonth(year: year, month: month) }
 
-    /// Days since 1970-01-01 (negative before). Howard Hinnant's days_from_civil.
-    public static func dayNumber(year y0: Int, month m: Int, day d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+    /// Days since 1970-01-01 (negative before).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        CivilCalendar.dayNumber(year: year, month: month, day: day)
     }
 
     /// The inverse of `dayNumber`.
     public static func civil(fromDayNumber n: Int) -> (year: Int, month: Int, day: Int) {
-        let z = n + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400
-        return (m <= 2 ? y + 1 : y, m, d)
+        CivilCalendar.civil(fromDayNumber: n)
     }
 }
 
