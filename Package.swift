@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts"]),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline"]),
-        .testTarget(name: "ReportCLITests", dependencies: ["ReportCLI"]),
+        // Runs the built `report` binary end to end; reads the data to know what the PDF must show.
+        .testTarget(name: "ReportCLITests", dependencies: ["ReportCLI", "ReportPipeline", "ReportComposer", "ReportData"]),
     ]
 )

@@ -74,6 +74,10 @@ enum RenderRun {
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             Stderr.print("\(errors) error(s); nothing was written")
             return false
+        } catch let e as OutputError {
+            // Already `path: error: message` (the locked folder, or the file that could not be written).
+            Stderr.print(e.description)
+            return false
         } catch {
             Stderr.print("\(options.template.path): error: \(error)")
             return false

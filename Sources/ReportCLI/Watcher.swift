@@ -9,9 +9,19 @@ struct Watcher {
     var interval: TimeInterval = 0.3
 
     func run() throws {
+        // A watcher runs until stopped, so Ctrl-C and `kill` must reach it even when the launching
+        // process spawned it with those signals blocked (threads of Dispatch-based runners block
+        // them, and posix_spawn passes the mask on): the signal would stay pending forever.
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stop, s) }
+        pthread_sigmask(SIG_UNBLOCK, &stop, nil)
         var last = snapshot()
         _ = RenderRun.once(options, quiet: quiet)
         print("watching \(options.template.path) (Ctrl-C to stop)")
+        // Standard output is block-buffered when piped (`| tee`, an editor's task runner): flush
+        // after each run so the summary shows up when it happens, not when the buffer fills.
+        fflush(nil)
         while true {
             Thread.sleep(forTimeInterval: interval)
             let now = snapshot()
@@ -21,6 +31,7 @@ struct Watcher {
                 Thread.sleep(forTimeInterval: interval)
                 last = snapshot()
                 _ = RenderRun.once(options, quiet: quiet)
+                fflush(nil)
             }
         }
     }

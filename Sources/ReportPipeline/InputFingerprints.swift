@@ -2,14 +2,13 @@ import Foundation
 import ReportComposer
 import ReportData
 import ReportRender
-import Yams
+import ReportScene
 
 /// Fingerprints of what each output is made from: the tool, fonts, template text, data files.
 struct InputFingerprints {
     static let toolVersion = "ReportRenderer 0.1.0"
     let base: String
     let datasets: [String: String]
-    let chartDefinitions: [String: String]
     let whole: String
 
     init(bound: BoundTemplate) {
@@ -34,14 +33,6 @@ struct InputFingerprints {
         datasets = ds
 
         let yamlText = (try? String(contentsOf: bound.templateDirectory.appendingPathComponent(TemplateLoader.fileName), encoding: .utf8)) ?? ""
-        var defs: [String: String] = [:]
-        if let root = try? Yams.compose(yaml: yamlText), let charts = root["charts"]?.sequence {
-            for node in charts {
-                guard let id = node["id"]?.string else { continue }
-                defs[id] = (try? Yams.serialize(node: node)) ?? ""
-            }
-        }
-        chartDefinitions = defs
 
         var w = Fingerprint()
         w.add("base", base)
@@ -62,12 +53,26 @@ struct InputFingerprints {
         return "\(path) \(size) \(mtime)"
     }()
 
-    func chart(_ job: ChartJob, format: OutputFormat) -> String {
+    /// A standalone chart's key: the scene it draws plus what each format adds (PDF metadata).
+    /// Keying on the laid-out scene rather than on the dataset files means that editing one cell
+    /// re-renders only the charts that show it, and any change that alters a chart (data, template,
+    /// binding code, text measurement) is caught. Scene types are plain value types (no sets or
+    /// dictionaries), so their reflection is stable across runs.
+    func chart(_ job: ChartJob, scene: String, info: ReportInfo, format: OutputFormat) -> String {
         var f = Fingerprint()
         f.add("base", base)
         f.add("format", format.rawValue)
-        f.add("definition", chartDefinitions[job.id] ?? job.id)
-        for d in job.datasets.sorted() { f.add(d, datasets[d] ?? "") }
+        f.add("id", job.id)
+        f.add("scene", scene)
+        if format == .pdf {
+            f.add("caption", job.caption)
+            f.add("info", String(reflecting: info))
+        }
         return f.hex()
+    }
+
+    /// Digest of a laid-out page, shared by the chart's formats.
+    static func scene(_ page: Page) -> String {
+        Fingerprint.of(Array(String(reflecting: page).utf8))
     }
 }

@@ -34,20 +34,19 @@ public enum ReportBuild {
         var rendered: [String] = [], upToDate: [String] = []
 
         for job in bound.charts {
-            var page: Page?
+            // Laying out is cheap next to rendering, and the scene is what decides whether the
+            // chart's files are up to date.
+            let page = Page(size: job.exportPreset.size, root: try job.layoutStandalone(measurer: measurer), background: .white)
+            let scene = InputFingerprints.scene(page)
             var any = false
             for format in options.formats.sorted() {
                 let rel = "charts/\(job.id).\(format.rawValue)"
-                let key = fingerprints.chart(job, format: format)
+                let key = fingerprints.chart(job, scene: scene, info: bound.info, format: format)
                 if let m = manifest, m.isUpToDate(rel, inputs: key, in: outDir) {
                     next.outputs[rel] = m.outputs[rel]
                     continue
                 }
-                if page == nil {
-                    let group = try job.layoutStandalone(measurer: measurer)
-                    page = Page(size: job.exportPreset.size, root: group, background: .white)
-                }
-                let bytes = try ChartFiles.render(page!, format: format, id: job.id, title: job.caption,
+                let bytes = try ChartFiles.render(page, format: format, id: job.id, title: job.caption,
                                                   info: bound.info, measurer: measurer)
                 pending.append((rel, bytes))
                 next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))

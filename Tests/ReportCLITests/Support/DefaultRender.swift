@@ -1,0 +1,22 @@
+import Foundation
+
+/// One render of the default template, shared by every read-only check so the suite renders it
+/// once. Kept in its own temp folder for the life of the test process.
+struct DefaultRender: Sendable {
+    let outputs: URL
+    let result: ReportBinary.Result
+
+    var pdf: URL { outputs.appendingPathComponent("report.pdf") }
+    var charts: URL { outputs.appendingPathComponent("charts") }
+
+    static let shared: DefaultRender = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rr-default-\(UUID().uuidString)")
+        let result: ReportBinary.Result
+        do {
+            result = try ReportBinary.run(["render", ReportBinary.defaultTemplate.path, "--out", root.path])
+        } catch {
+            result = .init(status: -1, stdout: "", stderr: "cannot start \(ReportBinary.url.path): \(error)")
+        }
+        return DefaultRender(outputs: root.appendingPathComponent(ReportBinary.defaultTemplate.lastPathComponent), result: result)
+    }()
+}
