@@ -85,7 +85,12 @@ public enum ReportBuild {
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
         }
-        try AtomicFile.write(try next.encoded(), to: outDir.appendingPathComponent(BuildManifest.fileName))
+        // A run that changed nothing leaves the folder untouched, manifest included (mtimes stay,
+        // so tools watching the folder see no spurious update).
+        let manifestBytes = try next.encoded(), manifestURL = outDir.appendingPathComponent(BuildManifest.fileName)
+        if Fingerprint.of(file: manifestURL) != Fingerprint.sha256(manifestBytes) {
+            try AtomicFile.write(manifestBytes, to: manifestURL)
+        }
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
                             changes: changes)
