@@ -74,7 +74,12 @@ public enum ReportBuild {
         // Everything is rendered: now replace files one by one (each rename is atomic).
         for (rel, bytes) in pending { try AtomicFile.write(bytes, to: outDir.appendingPathComponent(rel)) }
         var removed: [String] = []
+        let chartIDs = Set(bound.charts.map(\.id))
         for rel in (previous?.outputs.keys.sorted() ?? []) where next.outputs[rel] == nil {
+            if !isStale(rel, chartIDs: chartIDs, hasReport: !bound.sections.isEmpty, formats: options.formats) {
+                next.outputs[rel] = previous?.outputs[rel]
+                continue
+            }
             try? FileManager.default.removeItem(at: outDir.appendingPathComponent(rel))
             removed.append(rel)
         }
@@ -85,10 +90,28 @@ public enum ReportBuild {
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
         }
-        try AtomicFile.write(try next.encoded(), to: outDir.appendingPathComponent(BuildManifest.fileName))
+        // A run that changed nothing leaves the folder untouched, manifest included (mtimes stay,
+        // so tools watching the folder see no spurious update).
+        let manifestBytes = try next.encoded(), manifestURL = outDir.appendingPathComponent(BuildManifest.fileName)
+        if Fingerprint.of(file: manifestURL) != Fingerprint.sha256(manifestBytes) {
+            try AtomicFile.write(manifestBytes, to: manifestURL)
+        }
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
                             changes: changes)
+    }
+}
+
+extension ReportBuild {
+    /// An output this run did not produce is stale when its chart (or the whole report) is gone
+    /// from the template. One of a format not asked for this time (`--format svg`) is still the
+    /// user's: it stays, with its manifest record, and is brought up to date when next asked for.
+    static func isStale(_ rel: String, chartIDs: Set<String>, hasReport: Bool, formats: Set<OutputFormat>) -> Bool {
+        let url = URL(fileURLWithPath: rel)
+        guard let format = OutputFormat(rawValue: url.pathExtension), !formats.contains(format) else { return true }
+        if rel == "report.pdf" { return !hasReport }
+        if rel.hasPrefix("charts/") { return !chartIDs.contains(url.deletingPathExtension().lastPathComponent) }
+        return true
     }
 }
 

@@ -14,6 +14,9 @@ import Testing
         var after: OutputSnapshot
         var forcedOutputs: OutputSnapshot
         var changes: String
+        /// A third run with nothing changed.
+        var noop: ReportBinary.Result
+        var afterNoop: OutputSnapshot
     }
 
     static let scenario: Result<Scenario, ScenarioError> = {
@@ -27,8 +30,10 @@ import Testing
             let after = OutputSnapshot(copy.outputs(in: out))
             let forced = try ReportBinary.run(["render", copy.template.path, "--out", other.path, "--force"])
             let changes = (try? String(contentsOf: copy.outputs(in: out).appendingPathComponent("CHANGES.md"), encoding: .utf8)) ?? ""
+            let noop = try ReportBinary.run(["render", copy.template.path, "--out", out.path])
             return .success(Scenario(first: first, second: second, forced: forced, before: before, after: after,
-                                     forcedOutputs: OutputSnapshot(copy.outputs(in: other)), changes: changes))
+                                     forcedOutputs: OutputSnapshot(copy.outputs(in: other)), changes: changes,
+                                     noop: noop, afterNoop: OutputSnapshot(copy.outputs(in: out))))
         } catch {
             return .failure(ScenarioError(description: "\(error)"))
         }
@@ -76,5 +81,12 @@ import Testing
         #expect(s.changes.hasPrefix("# 临平区2022年发展报告: 数据变更"))
         // The first run had nothing to compare with.
         #expect(!s.first.stdout.contains("→"))
+    }
+
+    @Test func runWithNothingChangedWritesNothing() throws {
+        let s = try Self.scenario.get()
+        #expect(s.noop.status == 0, "\(s.noop.all)")
+        #expect(s.noop.stdout == "5 charts up to date, 0 rendered; report.pdf up to date\n")
+        #expect(s.afterNoop == s.after, "rewritten: \(s.afterNoop.touched(since: s.after).sorted())")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 final class TempDir: @unchecked Sendable {
     let url: URL
     init(prefix: String = "e2e") throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("rr-\(prefix)-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("rr-e2e-\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     deinit { try? FileManager.default.removeItem(at: url) }
