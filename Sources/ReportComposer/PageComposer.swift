@@ -42,11 +42,12 @@ public enum PageComposer {
 
         let chrome = PageChrome(layout: layout, style: style, measurer: measurer)
         var pages = [Page(size: layout.pageSize, root: Group([.group(try CoverLayout(
-            info: content.info, layout: layout, style: style, measurer: measurer).group())]), background: .white)]
+            info: content.info, layout: layout, style: style, measurer: measurer).group())]), background: .white,
+            label: "封面")]
         for nodes in contents {
             pages.append(Page(size: layout.pageSize, root: Group([
                 .group(Group(nodes, name: "contents")), .group(chrome.footer(number: pages.count)),
-            ]), background: .white))
+            ]), background: .white, label: String(pages.count)))
         }
         let sectionTitles = runningSectionTitles(headings, pageCount: body.state.pages.count)
         for (i, nodes) in body.state.pages.enumerated() {
@@ -55,7 +56,7 @@ public enum PageComposer {
                 root.append(.group(try chrome.header(title: content.info.title, section: sectionTitles[i])))
             }
             root.append(.group(chrome.footer(number: pages.count)))
-            pages.append(Page(size: layout.pageSize, root: root, background: .white))
+            pages.append(Page(size: layout.pageSize, root: root, background: .white, label: String(pages.count)))
         }
 
         let info = DocumentInfo(title: content.info.title, author: content.info.author, subject: content.info.subtitle,

@@ -105,7 +105,8 @@ extension DatasetCatalog {
         catalog.collectFigures(sink: &sink, shown: shown)
         catalog.computeDerived(directory: directory, sink: &sink, shown: shown)
         if let path = catalogMeta?.source?.path {
-            catalog.verifySentences(sourceURL: directory.appendingPathComponent(path), sink: &sink, shown: shown)
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+            catalog.verifySentences(sourceURL: url, sink: &sink, shown: shown)
         }
         return LoadResult(catalog: catalog, diagnostics: sink.finish(file: shown("")))
     }

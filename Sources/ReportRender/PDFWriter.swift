@@ -27,6 +27,7 @@ public enum PDFWriter {
                 cairo_show_page(cr)
                 cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             }
+            if let label = page.label { cairo_pdf_surface_set_page_label(surface, label) }
             // A page-sized clip stops Cairo from turning a full-page opaque fill (a background,
             // a full-bleed cover) into "discard the page so far", which would also discard the
             // open structure tag: Cairo 1.16 then aborts or writes a damaged file.

@@ -4,8 +4,11 @@ public struct Page: Sendable, Hashable {
     public var root: Group
     /// Optional solid background; nil leaves the surface transparent (PNG) or white (PDF).
     public var background: Color?
-    public init(size: Size, root: Group, background: Color? = nil) {
-        self.size = size; self.root = root; self.background = background
+    /// The page's name in a PDF viewer ("封面", "3"), so the viewer's page box matches the
+    /// number printed in the footer; nil leaves the viewer's own counting.
+    public var label: String?
+    public init(size: Size, root: Group, background: Color? = nil, label: String? = nil) {
+        self.size = size; self.root = root; self.background = background; self.label = label
     }
 }
 

@@ -25,6 +25,19 @@ import Testing
         for line in sizes { #expect(line.hasSuffix("595.28 x 841.89 pts (A4)"), "\(line)") }
     }
 
+    /// Viewers show the printed page number: the cover is "封面", then 1, 2, ... as in the footers.
+    @Test func pageLabelsMatchTheFooters() throws {
+        let out = try ExternalTool.run("qpdf", ["--json", "--json-key=pagelabels", render.pdf.path])
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any] ?? [:]
+        let labels = json["pagelabels"] as? [[String: Any]] ?? []
+        #expect(labels.count == 2)
+        let cover = labels.first?["label"] as? [String: Any]
+        #expect(cover?["/P"] as? String == "u:封面")
+        let body = labels.last?["label"] as? [String: Any]
+        #expect(labels.last?["index"] as? Int == 1)
+        #expect(body?["/S"] as? String == "/D" && body?["/St"] as? Int == 1)
+    }
+
     @Test func qpdfFindsNoErrors() throws {
         let check = try ExternalTool.run("qpdf", ["--check", render.pdf.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
