@@ -3,7 +3,7 @@ import ReportScene
 @testable import ReportCharts
 
 /// Counts calls, to check that layout measures each distinct string once.
-final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
+private final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
     var calls = 0
     var keys = Set<String>()
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {

@@ -3,7 +3,7 @@ import ReportScene
 @testable import ReportCharts
 
 /// Counts measurements per distinct request, to prove the layout shapes each string once.
-final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
+private final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
     private let inner = FixedTextMeasurer()
     private(set) var counts: [String: Int] = [:]
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
