@@ -154,7 +154,8 @@ class Bench:
             m = re.search(r"^(\s*path:\s*)(\S+)", text, re.M)
             if m:
                 absolute = os.path.normpath(os.path.join(src, "data", m.group(2)))
-                text = text[:m.start(2)] + absolute + text[m.end(2):]
+                rel = os.path.relpath(absolute, os.path.join(dst, "data"))
+                text = text[:m.start(2)] + rel + text[m.end(2):]
                 open(cat, "w", encoding="utf-8").write(text)
             copies[tag] = dst
         out_full, out_edit = os.path.join(root, "out-full"), os.path.join(root, "out-edit")

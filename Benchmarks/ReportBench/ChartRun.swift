@@ -42,7 +42,7 @@ struct ChartRun {
             bytes = try PDFWriter.render(doc, measurer: measurer)
         default: throw BenchError.usage("unknown output format: \(out.path)")
         }
-        try Data(bytes).write(to: out)
+        try writeFile(bytes, to: out.path)
         return (nowMs() - t0, t1 - t0)
     }
 }
