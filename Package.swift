@@ -43,6 +43,10 @@ let package = Package(
             "ReportData", "ReportPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `make bench`: in-process timings of the reference workloads (see docs/performance.md).
+        .executableTarget(name: "ReportBench", dependencies: [
+            "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
+        ], path: "Benchmarks/ReportBench"),
         .testTarget(name: "ReportDataTests", dependencies: ["ReportData"]),
         .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),

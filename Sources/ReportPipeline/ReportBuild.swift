@@ -33,26 +33,26 @@ public enum ReportBuild {
         var pending: [(String, [UInt8])] = []
         var rendered: [String] = [], upToDate: [String] = []
 
+        // Decide what is stale first (cheap, in order), then render the stale outputs on all cores:
+        // charts and the report are independent, and most of a PDF's time (font subsetting,
+        // compression) and a PNG's (encoding) runs outside the Pango lock.
+        var tasks: [RenderTask] = []
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
             let page = Page(size: job.exportPreset.size, root: try job.layoutStandalone(measurer: measurer), background: .white)
             let scene = InputFingerprints.scene(page)
-            var any = false
+            var stale: [(OutputFormat, String, String)] = []
             for format in options.formats.sorted() {
                 let rel = "charts/\(job.id).\(format.rawValue)"
                 let key = fingerprints.chart(job, scene: scene, info: bound.info, format: format)
                 if let m = manifest, m.isUpToDate(rel, inputs: key, in: outDir) {
                     next.outputs[rel] = m.outputs[rel]
-                    continue
+                } else {
+                    stale.append((format, rel, key))
                 }
-                let bytes = try ChartFiles.render(page, format: format, id: job.id, title: job.caption,
-                                                  info: bound.info, measurer: measurer)
-                pending.append((rel, bytes))
-                next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))
-                any = true
             }
-            if any { rendered.append(job.id) } else { upToDate.append(job.id) }
+            if stale.isEmpty { upToDate.append(job.id) } else { rendered.append(job.id); tasks.append(.chart(job, page, stale)) }
         }
 
         var reportRendered = false, reportUpToDate = false
@@ -62,14 +62,20 @@ public enum ReportBuild {
                 next.outputs[rel] = m.outputs[rel]
                 reportUpToDate = true
             } else {
-                let content = try bound.content(measurer: measurer)
-                let document = try PageComposer.compose(content, measurer: measurer)
-                let bytes = try PDFWriter.render(document, measurer: measurer)
-                pending.append((rel, bytes))
-                next.outputs[rel] = .init(inputs: fingerprints.whole, output: Fingerprint.sha256(bytes))
+                // First in the list: the longest task starts first.
+                tasks.insert(.report(rel, fingerprints.whole), at: 0)
                 reportRendered = true
             }
         }
+
+        for result in try RenderTask.runAll(tasks, bound: bound, measurer: measurer) {
+            for (rel, key, bytes) in result {
+                pending.append((rel, bytes))
+                next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))
+            }
+        }
+        // Files are written in a fixed order whatever order the tasks finished in.
+        pending.sort { $0.0 < $1.0 }
 
         // Everything is rendered: now replace files one by one (each rename is atomic).
         for (rel, bytes) in pending { try AtomicFile.write(bytes, to: outDir.appendingPathComponent(rel)) }

@@ -33,14 +33,43 @@ public struct CairoSceneRenderer: Sendable {
         }
         let translucent = group.opacity < 1
         if translucent { cairo_push_group(cr) }
-        for child in group.children {
-            switch child {
+        let children = group.children
+        // Not in PDF: there Cairo writes each lone rectangle as a compact `re`, a merged path as
+        // 5 operators per rectangle (bigger and slower, measured on 10,000 bars).
+        let batching = cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF
+        var i = 0
+        while i < children.count {
+            // Runs of sibling shapes with the same opaque paint become one path painted once
+            // (a chart's bars, its grid lines): one drawing operation per run
+            // instead of per shape in the SVG (10,000 bars: half the time, less than half the
+            // bytes). Same picture for opaque paint; only anti-aliasing where shapes touch differs
+            // (no faint seams between adjacent shapes).
+            if batching, let shared = Self.batchPaint(children[i]) {
+                var end = i + 1
+                while end < children.count, Self.batchPaint(children[end]) == shared { end += 1 }
+                if end - i > 1 {
+                    cairo_new_path(cr)
+                    for child in children[i..<end] {
+                        cairo_new_sub_path(cr)
+                        switch child {
+                        case .rect(let r): addRect(r, cr)
+                        case .path(let p): addPath(p, cr)
+                        default: break
+                        }
+                    }
+                    try paint(fill: shared.fill, stroke: shared.stroke, cr)
+                    i = end
+                    continue
+                }
+            }
+            switch children[i] {
             case .group(let g): try drawGroup(g, cr)
             case .rect(let r): try drawRect(r, cr)
             case .path(let p): try drawPath(p, cr)
             case .text(let t): try drawText(t, cr)
             case .link, .anchor: break
             }
+            i += 1
         }
         if translucent {
             cairo_pop_group_to_source(cr)
@@ -49,8 +78,13 @@ public struct CairoSceneRenderer: Sendable {
     }
 
     private func drawRect(_ node: RectNode, _ cr: OpaquePointer) throws {
-        let r = node.rect
         cairo_new_path(cr)
+        addRect(node, cr)
+        try paint(fill: node.fill, stroke: node.stroke, cr)
+    }
+
+    private func addRect(_ node: RectNode, _ cr: OpaquePointer) {
+        let r = node.rect
         let radius = min(max(node.cornerRadius, 0), min(abs(r.width), abs(r.height)) / 2)
         if radius > 0 {
             let x0 = min(r.minX, r.maxX), y0 = min(r.minY, r.maxY)
@@ -64,11 +98,15 @@ public struct CairoSceneRenderer: Sendable {
         } else {
             cairo_rectangle(cr, r.x, r.y, r.width, r.height)
         }
-        try paint(fill: node.fill, stroke: node.stroke, cr)
     }
 
     private func drawPath(_ node: PathNode, _ cr: OpaquePointer) throws {
         cairo_new_path(cr)
+        addPath(node, cr)
+        try paint(fill: node.fill, stroke: node.stroke, cr)
+    }
+
+    private func addPath(_ node: PathNode, _ cr: OpaquePointer) {
         for element in node.elements {
             switch element {
             case .move(let p): cairo_move_to(cr, p.x, p.y)
@@ -77,7 +115,23 @@ public struct CairoSceneRenderer: Sendable {
             case .close: cairo_close_path(cr)
             }
         }
-        try paint(fill: node.fill, stroke: node.stroke, cr)
+    }
+
+    /// The paint of a shape that may share one path with equal neighbours: fill only or stroke
+    /// only (fill-then-stroke per shape would change which shape covers which), fully opaque
+    /// (overlaps would otherwise darken differently), no dash (the pattern would run on).
+    private static func batchPaint(_ node: Node) -> BatchPaint? {
+        let fill: Color?, stroke: Stroke?
+        switch node {
+        case .rect(let r): fill = r.fill; stroke = r.stroke
+        case .path(let p): fill = p.fill; stroke = p.stroke
+        default: return nil
+        }
+        switch (fill, stroke) {
+        case (let f?, nil) where f.alpha >= 1: return BatchPaint(fill: f, stroke: nil)
+        case (nil, let s?) where s.color.alpha >= 1 && s.dash.isEmpty && s.width > 0: return BatchPaint(fill: nil, stroke: s)
+        default: return nil
+        }
     }
 
     /// Fills then strokes the current path.
@@ -119,6 +173,11 @@ public struct CairoSceneRenderer: Sendable {
     private func setSource(_ c: Color, _ cr: OpaquePointer) {
         cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
     }
+}
+
+private struct BatchPaint: Equatable {
+    var fill: Color?
+    var stroke: Stroke?
 }
 
 /// Fills the page with a colour.

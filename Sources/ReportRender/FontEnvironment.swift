@@ -68,6 +68,9 @@ final class FontEnvironment: @unchecked Sendable {
         return nil
     }
 
+    /// A new layout in the shared context, for callers that keep configured layouts. Call under `lock`.
+    func makeLayout() -> OpaquePointer { pango_layout_new(context) }
+
     /// Language of the shared context (chooses CJK glyph variants). Call under `lock`.
     func setLanguage(_ tag: String) {
         guard tag != language else { return }

@@ -5,9 +5,11 @@ import ReportScene
 let pangoScale = 1024.0
 
 extension FontEnvironment {
-    /// Points the shared layout at `key` (every property is reset, the layout is reused) and
-    /// checks fonts and glyphs. Call under `lock`.
-    func configure(_ key: LayoutKey) throws -> OpaquePointer {
+    /// Points `target` (default: the shared layout) at `key` (every property is reset, so a
+    /// layout can be reused) and checks fonts and glyphs. Call under `lock`.
+    @discardableResult
+    func configure(_ key: LayoutKey, on target: OpaquePointer? = nil) throws -> OpaquePointer {
+        let layout = target ?? self.layout
         if let missing = missingFamily(in: key.family) {
             throw RenderError.unknownFontFamily(family: missing, text: key.text)
         }
@@ -46,13 +48,13 @@ extension FontEnvironment {
         }
 
         if pango_layout_get_unknown_glyphs_count(layout) > 0 {
-            throw RenderError.missingGlyphs(text: key.text, family: key.family, codePoints: unknownCodePoints())
+            throw RenderError.missingGlyphs(text: key.text, family: key.family, codePoints: unknownCodePoints(layout))
         }
         return layout
     }
 
     /// Code points drawn as "unknown" boxes: Pango encodes them in the glyph id.
-    private func unknownCodePoints() -> [UInt32] {
+    private func unknownCodePoints(_ layout: OpaquePointer) -> [UInt32] {
         let unknownFlag: UInt32 = 0x1000_0000
         var found: [UInt32] = []
         let iter = pango_layout_get_iter(layout)
@@ -67,8 +69,9 @@ extension FontEnvironment {
         return found
     }
 
-    /// Logical metrics of the configured layout, in points. Call under `lock`.
-    func metrics(text: String) -> TextMetrics {
+    /// Logical metrics of a configured layout (default: the shared one), in points. Call under `lock`.
+    func metrics(text: String, layout target: OpaquePointer? = nil) -> TextMetrics {
+        let layout = target ?? self.layout
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         let utf8 = Array(text.utf8)

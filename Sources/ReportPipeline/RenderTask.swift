@@ -1,0 +1,48 @@
+import Foundation
+import ReportComposer
+import ReportRender
+import ReportScene
+
+/// One independent unit of a build's rendering: a chart in its stale formats, or the report PDF.
+/// Each yields (relative path, input fingerprint, bytes) per output.
+enum RenderTask {
+    case chart(ChartJob, Page, [(format: OutputFormat, rel: String, key: String)])
+    case report(String, String)
+
+    typealias Output = [(String, String, [UInt8])]
+
+    func run(bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> Output {
+        switch self {
+        case .chart(let job, let page, let stale):
+            return try stale.map { format, rel, key in
+                (rel, key, try ChartFiles.render(page, format: format, id: job.id, title: job.caption,
+                                                 info: bound.info, measurer: measurer))
+            }
+        case .report(let rel, let key):
+            let content = try bound.content(measurer: measurer)
+            let document = try PageComposer.compose(content, measurer: measurer)
+            return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
+        }
+    }
+
+    /// Runs every task, on as many threads as there are cores; results come back in task order
+    /// and the first failure (in task order) is thrown, so a build's outcome does not depend on
+    /// scheduling.
+    static func runAll(_ tasks: [RenderTask], bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [Output] {
+        guard tasks.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer) } }
+        let results = ResultSlots(count: tasks.count)
+        // Each iteration writes only its own slot.
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
+            results.set(i, Result { try tasks[i].run(bound: bound, measurer: measurer) })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+/// Slots written by concurrent iterations, each slot by exactly one; read after all have finished.
+private final class ResultSlots: @unchecked Sendable {
+    private(set) var values: [Result<RenderTask.Output, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<RenderTask.Output, Error>) { lock.withLock { values[i] = r } }
+}

@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""The benchmark harness behind `make bench` (run through scripts/bench.sh, which builds
+everything first). Runs our renderer and the C cairo+pango baseline side by side, interleaved:
+every round runs every job once in a fresh random order, so machine drift hits both alike.
+
+Jobs are processes timed from outside (wall ms around the child, peak RSS from GNU time):
+  warm  - one process renders each output 1+K times; the median of the K repeats is the
+          in-process cost per chart (both programs print `BENCH {json}`)
+  cold  - one process renders each output once: whole-process ms, peak RSS, bytes, first render
+  cli   - one `report render` of the same workload written as a template (chart size from the
+          `slide` preset, 960×540 pt, since templates have no explicit size)
+Prints markdown tables; writes them to OUT/latest.md and every record to OUT/raw.jsonl.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+FORMATS = {"w1": ["svg", "pdf", "png"], "w2": ["svg", "pdf"]}
+W4 = [(kind, n) for kind in ("bars", "timeline") for n in (100, 1000, 10000)]
+
+
+class Job:
+    def __init__(self, key, tool, kind, cmd, outputs=(), heavy=False, before=None):
+        self.key, self.tool, self.kind, self.cmd = key, tool, kind, cmd
+        self.outputs, self.heavy, self.before = list(outputs), heavy, before
+
+
+def run_job(job, scratch):
+    if job.before:
+        job.before()
+    tfile = os.path.join(scratch, "time.txt")
+    t = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v", "-o", tfile] + job.cmd, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    wall = (time.perf_counter() - t) * 1e3
+    if p.returncode != 0:
+        sys.exit(f"bench: job {job.key} failed ({p.returncode}):\n{' '.join(job.cmd)}\n{p.stderr[-2000:]}")
+    rss = None
+    with open(tfile) as f:
+        for line in f:
+            if "Maximum resident set size" in line:
+                rss = int(line.rsplit(":", 1)[1]) / 1024
+    bench = None
+    for line in p.stdout.splitlines():
+        if line.startswith("BENCH "):
+            bench = json.loads(line[6:])
+    sizes = {o: os.path.getsize(o) for o in job.outputs if os.path.exists(o)}
+    return {"job": job.key, "tool": job.tool, "kind": job.kind, "wall_ms": wall, "rss_mib": rss,
+            "bench": bench, "bytes": sizes}
+
+
+def median(xs):
+    xs = [x for x in xs if x is not None]
+    return statistics.median(xs) if xs else None
+
+
+def fmt_ms(v):
+    if v is None:
+        return "–"
+    return f"{v:,.0f}" if v >= 100 else f"{v:.1f}" if v >= 10 else f"{v:.2f}"
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if a is not None and b else "–"
+
+
+def kib(b):
+    if b is None:
+        return "–"
+    return f"{b / 1048576:.1f} MiB" if b >= 10 * 1048576 else f"{b / 1024:,.0f} KiB"
+
+
+class Bench:
+    def __init__(self, a):
+        self.a = a
+        self.jobs = []
+        self.records = []
+        self.scratch = tempfile.mkdtemp(prefix="report-bench-")
+        self.has_c = bool(a.c_render)
+        self.reps_w12 = 2 if a.quick else 5
+
+    def out(self, *parts):
+        p = os.path.join(self.scratch, *parts)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        return p
+
+    def add(self, *args, **kw):
+        self.jobs.append(Job(*args, **kw))
+
+    # ---- job lists ----
+    def chart_jobs(self, case, mode, tsv, fmts, reps, template, heavy=False):
+        """Warm + cold jobs of both programs for one chart workload, plus `report render`."""
+        for tool, binary in (("swift", self.a.bench_bin), ("c", self.a.c_render)):
+            if not binary:
+                continue
+            outs = [self.out(tool, case, f"warm.{f}") for f in fmts]
+            self.add(f"{case}:warm:{tool}", tool, "warm", [binary, mode, tsv, str(reps)] + outs, heavy=heavy)
+            for f in fmts:
+                o = self.out(tool, case, f"cold.{f}")
+                self.add(f"{case}.{f}:cold:{tool}", tool, "cold", [binary, mode, tsv, "0", o], [o], heavy=heavy)
+        for f in fmts:
+            outdir = self.out("cli", f"{case}.{f}", "x")
+            name = os.path.basename(template)
+            produced = os.path.join(os.path.dirname(outdir), name, "charts", name.replace("_", "-") + "." + f)
+            self.add(f"{case}.{f}:cli", "cli", "cli",
+                     [self.a.report_bin, "render", template, "--out", os.path.dirname(outdir), "--force",
+                      "--format", f, "-q"], [produced], heavy=heavy)
+
+    def build_jobs(self):
+        a, wl, q = self.a, self.a.workloads, self.a.quick
+        if self.has_c:
+            self.add("startup:c", "c", "startup", [a.c_render, "startup"])
+        self.add("startup:swift", "swift", "startup", [a.bench_bin, "startup"])
+        self.chart_jobs("w1", "bar", f"{a.data}/w1.tsv", FORMATS["w1"], self.reps_w12, f"{wl}/w1")
+        self.chart_jobs("w2", "timeline", f"{a.data}/w2.tsv", FORMATS["w2"], self.reps_w12, f"{wl}/w2")
+        for kind, n in W4:
+            reps = {100: 3, 1000: 2, 10000: 1}[n] if not q else 1
+            mode = "bar" if kind == "bars" else "timeline"
+            self.chart_jobs(f"{kind}_{n}", mode, f"{a.data}/{kind}_{n}.tsv", ["svg", "pdf"], reps,
+                            f"{wl}/{kind}_{n}", heavy=n == 10000)
+        # W3: the report PDF in process (both programs), and `report render` of the template.
+        for tool, binary, src in (("swift", a.bench_bin, f"{wl}/w3"), ("c", a.c_render, a.data)):
+            if binary:
+                self.add(f"w3:warm:{tool}", tool, "warm", [binary, "report", src, "2", self.out(tool, "w3", "warm.pdf")])
+                o = self.out(tool, "w3", "cold.pdf")
+                self.add(f"w3.pdf:cold:{tool}", tool, "cold", [binary, "report", src, "0", o], [o])
+        cli = self.out("cli", "w3", "x")
+        self.add("w3.pdf:cli", "cli", "cli", [a.report_bin, "render", f"{wl}/w3", "--out", os.path.dirname(cli),
+                                             "--force", "--format", "pdf", "-q"],
+                 [os.path.join(os.path.dirname(cli), "w3", "report.pdf")])
+        self.linping_jobs()
+
+    def linping_jobs(self):
+        """The default report: full render, a rerun with nothing changed, and a rerun after one
+        CSV cell changed (a copy of the template; the cell flips between two values each run)."""
+        src = os.path.abspath(self.a.template)
+        base = self.out("linping", "x")
+        root = os.path.dirname(base)
+        copies = {}
+        for tag in ("full", "edit"):
+            dst = os.path.join(root, tag, os.path.basename(src))
+            shutil.copytree(src, dst)
+            # Keep the article path (relative in the template) valid from the copy.
+            cat = os.path.join(dst, "data", "catalog.yaml")
+            text = open(cat, encoding="utf-8").read()
+            m = re.search(r"^(\s*path:\s*)(\S+)", text, re.M)
+            if m:
+                absolute = os.path.normpath(os.path.join(src, "data", m.group(2)))
+                rel = os.path.relpath(absolute, os.path.join(dst, "data"))
+                text = text[:m.start(2)] + rel + text[m.end(2):]
+                open(cat, "w", encoding="utf-8").write(text)
+            copies[tag] = dst
+        out_full, out_edit = os.path.join(root, "out-full"), os.path.join(root, "out-edit")
+        render = lambda tpl, out, *extra: [self.a.report_bin, "render", tpl, "--out", out, "-q", *extra]
+        name = os.path.basename(src)
+        self.add("linping:full", "cli", "linping", render(copies["full"], out_full, "--force"),
+                 [os.path.join(out_full, name, "report.pdf")])
+        self.add("linping:nochange", "cli", "linping", render(copies["full"], out_full))
+        csv_path = os.path.join(copies["edit"], "data", "counts_by_category.csv")
+        state = {"flip": False}
+
+        def edit_one_cell():
+            text = open(csv_path, encoding="utf-8").read()
+            old, new = ("common_prosperity_projects,既强村也富农,共富发展项目,29,",
+                        "common_prosperity_projects,既强村也富农,共富发展项目,31,")
+            if state["flip"]:
+                old, new = new, old
+            assert old in text, "the edited cell moved: update bench.py"
+            open(csv_path, "w", encoding="utf-8").write(text.replace(old, new))
+            state["flip"] = not state["flip"]
+
+        self.add("linping:onecell", "cli", "linping", render(copies["edit"], out_edit), before=edit_one_cell)
+        # Prime both output folders so the reruns find a manifest.
+        for tpl, out in ((copies["full"], out_full), (copies["edit"], out_edit)):
+            subprocess.run(render(tpl, out), check=True, stdout=subprocess.DEVNULL)
+
+    # ---- running ----
+    def run(self):
+        self.build_jobs()
+        warmup = 0 if self.a.quick else 1
+        rounds = self.a.rounds or (1 if self.a.quick else 5)
+        heavy_rounds = min(rounds, 1 if self.a.quick else 3)
+        start = time.time()
+        for r in range(-warmup, rounds):
+            jobs = [j for j in self.jobs if not j.heavy or 0 <= r < heavy_rounds]
+            random.Random(1000 + r).shuffle(jobs)
+            for j in jobs:
+                rec = run_job(j, self.scratch)
+                rec["round"] = r
+                if r >= 0:
+                    self.records.append(rec)
+            print(f"bench: round {r + 1}/{rounds} done ({time.time() - start:.0f} s)", file=sys.stderr)
+
+    def recs(self, key):
+        return [r for r in self.records if r["job"] == key]
+
+    def warm(self, case, tool, fmt):
+        samples = []
+        for r in self.recs(f"{case}:warm:{tool}"):
+            samples += r["bench"]["warm"].get(fmt, [])
+        return median(samples)
+
+    def cold(self, key):
+        rs = self.recs(key)
+        if not rs:
+            return None
+        first = [r["bench"]["first"] for r in rs if r["bench"] and "first" in r["bench"]]
+        return {"wall": median([r["wall_ms"] for r in rs]), "rss": median([r["rss_mib"] for r in rs]),
+                "bytes": median([sum(r["bytes"].values()) for r in rs if r["bytes"]]),
+                "first": median([f.get(k) for f in first for k in f]) if first else None,
+                "setup": median([r["bench"].get("setup_ms") for r in rs if r["bench"]])}
+
+    # ---- tables ----
+    def tables(self):
+        L = []
+        c = self.has_c
+        L.append("### Charts: W1 (12 bars, 800×500 pt), W2 (20 events, 1000×500 pt), W4 (100 / 1,000 / 10,000 elements)\n")
+        L.append("In-process = warm median per chart (layout + render + file write) / first render in a fresh process. "
+                 "Whole process = one `ReportBench` invocation rendering that one file at the baseline's size; "
+                 "`report render` = the same data as a template (960×540 pt slide preset). ✓ = warm and whole-process both within 1.3× C.\n")
+        L.append("| case | ours warm ms | C warm ms | ×C | ours first | C first | ours whole ms | C whole ms | ×C "
+                 "| `report render` ms | ours bytes | C bytes | ours RSS MiB | C RSS MiB | ≤1.3× |")
+        L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        cases = [("w1", f) for f in FORMATS["w1"]] + [("w2", f) for f in FORMATS["w2"]] + \
+                [(f"{k}_{n}", f) for k, n in W4 for f in ("svg", "pdf")]
+        self.summary = {}
+        for case, f in cases:
+            ow, cw = self.warm(case, "swift", f), self.warm(case, "c", f) if c else None
+            oc, cc = self.cold(f"{case}.{f}:cold:swift"), self.cold(f"{case}.{f}:cold:c") if c else None
+            cli = self.cold(f"{case}.{f}:cli")
+            ok = "–"
+            if cw and cc:
+                ok = "✓" if ow / cw <= 1.3 and oc["wall"] / cc["wall"] <= 1.3 else "✗"
+            self.summary[(case, f)] = (ow, cw, oc, cc)
+            L.append(f"| {case} {f.upper()} | {fmt_ms(ow)} | {fmt_ms(cw)} | {ratio(ow, cw)} | {fmt_ms(oc['first'])} | "
+                     f"{fmt_ms(cc['first'] if cc else None)} | {fmt_ms(oc['wall'])} | {fmt_ms(cc['wall'] if cc else None)} | "
+                     f"{ratio(oc['wall'], cc['wall'] if cc else None)} | {fmt_ms(cli['wall'] if cli else None)} | "
+                     f"{kib(oc['bytes'])} | {kib(cc['bytes'] if cc else None)} | {oc['rss']:.0f} | "
+                     f"{cc['rss'] if cc else 0:.0f} | {ok} |")
+
+        L.append("\n### W3: 20-page A4 report, 30 charts, ~300 Chinese characters per page\n")
+        L.append("| program | in-process ms per report | first render ms | whole-process ms | ×C | PDF bytes | peak RSS MiB |")
+        L.append("|---|---|---|---|---|---|---|")
+        cc = self.cold("w3.pdf:cold:c") if c else None
+        for label, tool, key in (("ours (ReportBench report)", "swift", "w3.pdf:cold:swift"),
+                                 ("ours (`report render --format pdf`, also writes the 30 chart PDFs)", "cli", "w3.pdf:cli"),
+                                 ("C cairo+pango", "c", "w3.pdf:cold:c")):
+            r = self.cold(key)
+            if not r:
+                continue
+            w = self.warm("w3", tool, "pdf") if tool != "cli" else None
+            L.append(f"| {label} | {fmt_ms(w)} | {fmt_ms(r['first'])} | {fmt_ms(r['wall'])} | "
+                     f"{ratio(r['wall'], cc['wall'] if cc else None)} | {kib(r['bytes'])} | {r['rss']:.0f} |")
+
+        L.append("\n### The default report (`Templates/linping-annual`, PDF + 5 charts × SVG/PDF/PNG)\n")
+        L.append("| run | whole-process ms | target | peak RSS MiB |")
+        L.append("|---|---|---|---|")
+        for key, label, target in (("linping:full", "full render (`--force`)", "< 300 ms, < 100 MiB"),
+                                   ("linping:nochange", "rerun, nothing changed", "< 50 ms"),
+                                   ("linping:onecell", "rerun after one CSV cell changed", "beside the full render")):
+            r = self.cold(key)
+            L.append(f"| {label} | {fmt_ms(r['wall'])} | {target} | {r['rss']:.0f} |")
+
+        L.append("\n### Start-up (font map, no render)\n")
+        L.append("| program | whole-process ms | in-process set-up ms | peak RSS MiB |")
+        L.append("|---|---|---|---|")
+        for tool in ("swift", "c"):
+            r = self.cold(f"startup:{tool}")
+            if r:
+                L.append(f"| {'ours' if tool == 'swift' else 'C'} | {fmt_ms(r['wall'])} | {fmt_ms(r['setup'])} | {r['rss']:.0f} |")
+
+        L.append("\n### Growth (warm in-process): time(1k)/time(100) / time(10k)/time(1k); µs per element from 1k to 10k\n")
+        L.append("| case | ours | C |")
+        L.append("|---|---|---|")
+        for kind in ("bars", "timeline"):
+            for f in ("svg", "pdf"):
+                cells = []
+                for idx in (0, 1):
+                    t = [self.summary[(f"{kind}_{n}", f)][idx] for n in (100, 1000, 10000)]
+                    if None in t:
+                        cells.append("–")
+                    else:
+                        cells.append(f"{t[1] / t[0]:.1f}× / {t[2] / t[1]:.1f}× ; {(t[2] - t[1]) * 1000 / 9000:.1f} µs")
+                L.append(f"| {kind} {f.upper()} | {cells[0]} | {cells[1]} |")
+        return "\n".join(L) + "\n"
+
+    def save(self, text):
+        os.makedirs(self.a.out, exist_ok=True)
+        with open(os.path.join(self.a.out, "raw.jsonl"), "w") as f:
+            for r in self.records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        env = subprocess.run(["uname", "-srm"], stdout=subprocess.PIPE, text=True).stdout.strip()
+        head = (f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {env}, {os.cpu_count()} CPUs, "
+                f"load average {os.getloadavg()[0]:.1f}; {'quick' if self.a.quick else 'full'} run.\n\n")
+        with open(os.path.join(self.a.out, "latest.md"), "w") as f:
+            f.write(head + text)
+        print(head + text)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", required=True)
+    p.add_argument("--workloads", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--report-bin", required=True)
+    p.add_argument("--bench-bin", required=True)
+    p.add_argument("--c-render")
+    p.add_argument("--template", default="Templates/linping-annual")
+    p.add_argument("--quick", action="store_true", help="one round, fewer repeats: a short check")
+    p.add_argument("--rounds", type=int, help="measured rounds (default 5, quick 1)")
+    p.add_argument("--skip-c", action="store_true", help="leave out the C baseline")
+    a = p.parse_args()
+    if a.skip_c:
+        a.c_render = None
+    b = Bench(a)
+    try:
+        b.run()
+        b.save(b.tables())
+    finally:
+        shutil.rmtree(b.scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
