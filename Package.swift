@@ -51,9 +51,11 @@ let package = Package(
         .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),
         .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts"]),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts"]),
+        // Shared by the test targets: running external tools, temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts", "TestSupport"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.
-        .testTarget(name: "ReportCLITests", dependencies: ["ReportCLI", "ReportPipeline", "ReportComposer", "ReportData"]),
+        .testTarget(name: "ReportCLITests", dependencies: ["TestSupport", "ReportCLI", "ReportPipeline", "ReportComposer", "ReportData"]),
     ]
 )

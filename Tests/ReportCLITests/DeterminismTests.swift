@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 7: the same input gives the same bytes whatever the time zone, locale and working folder.

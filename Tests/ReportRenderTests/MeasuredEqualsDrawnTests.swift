@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import ReportRender
 import ReportScene
 import Testing

@@ -1,3 +1,4 @@
+import TestSupport
 import ReportRender
 import ReportScene
 import Testing

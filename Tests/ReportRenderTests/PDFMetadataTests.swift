@@ -1,3 +1,4 @@
+import TestSupport
 @testable import ReportRender
 import ReportScene
 import Testing

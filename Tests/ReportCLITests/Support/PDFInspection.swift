@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What poppler and qpdf see in a PDF: per-page text, outline entries and link targets.
 struct PDFInspection {

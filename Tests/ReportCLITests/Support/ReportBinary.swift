@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `report` executable, run as users run it: a separate process with its own
 /// working directory and environment.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A private copy of a template that a test may edit, with helpers to change one CSV cell.
 struct TemplateCopy {

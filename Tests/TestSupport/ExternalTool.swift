@@ -1,15 +1,17 @@
 import Foundation
 
-/// poppler, qpdf and friends, looked up in PATH.
-enum ExternalTool {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Runs command-line tools (poppler, qpdf, rsvg-convert, ...) looked up in PATH. Output goes
+/// through files, so a large output can never fill a pipe and block the tool.
+public enum ExternalTool {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var all: String { stdout + stderr }
     }
 
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> Output {
+    public static func run(_ tool: String, _ arguments: [String]) throws -> Output {
         let tmp = try TempDir(prefix: "tool")
         let outURL = tmp.file("out"), errURL = tmp.file("err")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
