@@ -126,7 +126,7 @@ enum ChartFiles {
     static func render(_ page: Page, format: OutputFormat, id: String, title: String, info: ReportInfo,
                        measurer: PangoTextMeasurer) throws -> [UInt8] {
         switch format {
-        case .svg: return try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer)
+        case .svg: return titled(try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer), title)
         case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
         case .pdf:
             let doc = Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
@@ -134,6 +134,16 @@ enum ChartFiles {
                                                   language: info.language), pages: [page])
             return try PDFWriter.render(doc, measurer: measurer)
         }
+    }
+
+    /// Glyphs are outlines (identical in every viewer, no font needed), so the chart's title goes
+    /// into a `<title>` element: slide tools, screen readers and search see what the chart is.
+    static func titled(_ svg: [UInt8], _ title: String) -> [UInt8] {
+        guard !title.isEmpty, let open = svg.firstRange(of: Array("<svg".utf8)),
+              let end = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">")) else { return svg }
+        let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return Array(svg[...end]) + Array("\n<title>\(escaped)</title>".utf8) + Array(svg[(end + 1)...])
     }
 
     /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit.
