@@ -16,7 +16,7 @@ build: deps
 	swift build
 
 bench: test-deps
-	bash scripts/bench.sh
+	bash scripts/bench.sh $(BENCH_ARGS)
 
 deps:
 	@bash scripts/install-deps.sh

@@ -240,11 +240,12 @@ class Bench:
             if cw and cc:
                 ok = "✓" if ow / cw <= 1.3 and oc["wall"] / cc["wall"] <= 1.3 else "✗"
             self.summary[(case, f)] = (ow, cw, oc, cc)
+            c_rss = f"{cc['rss']:.0f}" if cc else "–"
             L.append(f"| {case} {f.upper()} | {fmt_ms(ow)} | {fmt_ms(cw)} | {ratio(ow, cw)} | {fmt_ms(oc['first'])} | "
                      f"{fmt_ms(cc['first'] if cc else None)} | {fmt_ms(oc['wall'])} | {fmt_ms(cc['wall'] if cc else None)} | "
                      f"{ratio(oc['wall'], cc['wall'] if cc else None)} | {fmt_ms(cli['wall'] if cli else None)} | "
                      f"{kib(oc['bytes'])} | {kib(cc['bytes'] if cc else None)} | {oc['rss']:.0f} | "
-                     f"{cc['rss'] if cc else 0:.0f} | {ok} |")
+                     f"{c_rss} | {ok} |")
 
         L.append("\n### W3: 20-page A4 report, 30 charts, ~300 Chinese characters per page\n")
         L.append("| program | in-process ms per report | first render ms | whole-process ms | ×C | PDF bytes | peak RSS MiB |")
