@@ -64,6 +64,7 @@ enum RenderRun {
         do {
             let outcome = try ReportBuild.run(options)
             for d in outcome.diagnostics { Stderr.print(d.description) }
+            for w in outcome.previousWarnings { Stderr.print(w) }
             if !quiet {
                 for line in outcome.changes.lines { print(line) }
                 print(outcome.summaryLine)

@@ -16,6 +16,12 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     public var outputs: [String: Record]
     /// The displayed data values of the run, for the change summary of the next one.
     public var values: [String: ValueSnapshot.Entry]
+    /// Hash of the raw input files and options, for the quick no-change check.
+    public var quickKey: String?
+    /// Font files (path → size) the outputs were drawn with.
+    public var fontFiles: [String: Int]?
+    /// Warnings of the run, printed again when a rerun finds nothing to do.
+    public var warnings: [String]?
 
     public init(tool: String, outputs: [String: Record] = [:], values: [String: ValueSnapshot.Entry] = [:]) {
         self.tool = tool; self.outputs = outputs; self.values = values

@@ -16,6 +16,12 @@ public enum ReportBuild {
     }
 
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
+        // Nothing changed since the last run: answer without loading data, fonts or templates.
+        let quickKey = QuickCheck.key(options)
+        if let m = BuildManifest.load(from: options.outputDirectory),
+           QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
+            return BuildOutcome.upToDate(manifest: m, formats: options.formats)
+        }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
@@ -93,6 +99,9 @@ public enum ReportBuild {
         let snapshot = ValueSnapshot(bound.values.mapValues { ValueSnapshot.Entry(label: $0.label, display: $0.display) })
         let changes = ChangeSummary(old: previous?.values, new: snapshot)
         next.values = snapshot.entries
+        next.quickKey = quickKey
+        next.fontFiles = FontInventory.files(families: [ReportSceneFonts.sans, ReportSceneFonts.serif])
+        next.warnings = bound.diagnostics.map(\.description)
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
         }

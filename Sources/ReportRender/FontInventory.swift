@@ -3,30 +3,39 @@ import CCairo
 /// The font files fontconfig would use for some families, with their sizes: part of every
 /// output's fingerprint, so installing or updating a font re-renders what it affects.
 public enum FontInventory {
+    /// Path → size of every file fontconfig has for these families.
+    public static func files(families: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for family in families { for (path, size) in files(family: family) { out[path] = size } }
+        return out
+    }
+
+    /// One line per family: "family: path size; path size", sorted.
     public static func describe(families: [String]) -> String {
-        var lines: [String] = []
-        for family in families.sorted() {
-            guard let pattern = FcPatternCreate() else { continue }
-            defer { FcPatternDestroy(pattern) }
-            _ = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
-            guard let os = FcObjectSetCreate() else { continue }
-            defer { FcObjectSetDestroy(os) }
-            FcObjectSetAdd(os, FC_FILE)
-            guard let set = FcFontList(nil, pattern, os) else { continue }
-            defer { FcFontSetDestroy(set) }
-            var files: [String] = []
-            for i in 0..<Int(set.pointee.nfont) {
-                var file: UnsafeMutablePointer<FcChar8>?
-                if FcPatternGetString(set.pointee.fonts[i], FC_FILE, 0, &file) == FcResultMatch, let file {
-                    let path = String(cString: file)
-                    var st = stat()
-                    let size = stat(path, &st) == 0 ? Int(st.st_size) : -1
-                    files.append("\(path) \(size)")
-                }
+        families.sorted().map { family in
+            "\(family): " + files(family: family).map { "\($0.path) \($0.size)" }.sorted().joined(separator: "; ")
+        }.joined(separator: "\n")
+    }
+
+    static func files(family: String) -> [(path: String, size: Int)] {
+        guard let pattern = FcPatternCreate() else { return [] }
+        defer { FcPatternDestroy(pattern) }
+        _ = family.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+        guard let os = FcObjectSetCreate() else { return [] }
+        defer { FcObjectSetDestroy(os) }
+        FcObjectSetAdd(os, FC_FILE)
+        guard let set = FcFontList(nil, pattern, os) else { return [] }
+        defer { FcFontSetDestroy(set) }
+        var files: [(String, Int)] = []
+        for i in 0..<Int(set.pointee.nfont) {
+            var file: UnsafeMutablePointer<FcChar8>?
+            if FcPatternGetString(set.pointee.fonts[i], FC_FILE, 0, &file) == FcResultMatch, let file {
+                let path = String(cString: file)
+                var st = stat()
+                files.append((path, stat(path, &st) == 0 ? Int(st.st_size) : -1))
             }
-            lines.append("\(family): " + files.sorted().joined(separator: "; "))
         }
-        return lines.joined(separator: "\n")
+        return files
     }
 }
 
