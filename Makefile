@@ -5,7 +5,7 @@ TEMPLATE ?= Templates/linping-annual
 .PHONY: report test build deps test-deps bench clean
 
 report: deps
-	swift build -c release --product report
+	swift build -c release --static-swift-stdlib --product report
 	.build/release/report render $(TEMPLATE)
 
 test: test-deps

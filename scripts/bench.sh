@@ -22,8 +22,8 @@ if [ ! -d "$SHARED/data" ]; then
     exit 1
 fi
 
-swift build -c release --product report
-swift build -c release --product ReportBench
+swift build -c release --static-swift-stdlib --product report
+swift build -c release --static-swift-stdlib --product ReportBench
 
 mkdir -p "$OUT/c"
 C_ARGS=()

@@ -33,7 +33,9 @@ enum ValueList {
                 for c in ds.metadata.columns where [.number, .date, .span, .rank].contains(c.type) {
                     let v = r[c.name]
                     if v.isEmpty { continue }
-                    out["\(name).\(key).\(c.name)"] = ("\(label)（\(c.name)）", formatter.cell(v))
+                    // The main value reads as the record itself; other columns are named.
+                    let shown = c.name == "value" ? label : "\(label)（\(c.description ?? c.name)）"
+                    out["\(name).\(key).\(c.name)"] = (shown, formatter.cell(v))
                 }
             }
         }
