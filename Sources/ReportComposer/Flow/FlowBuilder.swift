@@ -62,6 +62,8 @@ struct FlowBuilder {
                                         spaceBefore: l.bodySize * 0.6, keepWithNext: !s.records.isEmpty)
             title.style.alignment = .left
             title.style.weight = .bold
+            // Bold text is set in the heading face, as everywhere else: one face fewer to embed.
+            title.style.family = l.headingFamily
             items.append(.paragraph("[\(i + 1)] " + s.title, title))
             var record = ParagraphFormat(style: base.style, indent: "", leftInset: l.bodySize * 2,
                                          spaceBefore: 0, keepWithNext: false)
