@@ -127,6 +127,14 @@ extension DatasetCatalog {
         }
     }
 
+    /// True when some CSV of the folder has a row whose first cell is `id` (a row that failed to load).
+    static func rowExists(_ id: String, in directory: URL, datasets: some Sequence<String>) -> Bool {
+        datasets.contains { name in
+            let text = (try? String(contentsOf: directory.appendingPathComponent(name + ".csv"), encoding: .utf8)) ?? ""
+            return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix(id + ",") }
+        }
+    }
+
     mutating func computeDerived(directory: URL, sink: inout DiagnosticSink, shown: (String) -> String) {
         let parser = DateParser(reportDate: reportDate)
         for (name, ds) in datasets.sorted(by: { $0.key < $1.key }) {
@@ -145,6 +153,8 @@ extension DatasetCatalog {
                 let value: Quantity
                 switch formula.evaluate({ self.figures[$0]?.quantity }, unit: spec.unit) {
                 case .success(let q): value = q
+                case .failure(.missingInput(let id)) where Self.rowExists(id, in: directory, datasets: datasets.keys):
+                    continue  // The row is there but has an error of its own, already reported.
                 case .failure(let e): fail("formula", e.description); continue
                 }
                 var date: DateValue?

@@ -83,6 +83,18 @@ import ReportScene
         #expect(errors.first?.file.hasSuffix("report.yaml") == true)
     }
 
+    /// A bad cell is reported once, not again by every derived value, chart and placeholder using it.
+    @Test func aBadCellIsReportedOnce() throws {
+        let dir = try copy { $0 }
+        let csv = dir.appendingPathComponent("data/figures.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8)
+        try text.replacingOccurrences(of: "村级集体经营性收入,6.78,", with: "村级集体经营性收入,六点七八,")
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let errors = TemplateLoader.load(template: dir).diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == ["\"六点七八\" is not a number (column value, unit 亿元)"])
+        #expect(errors.first?.file.hasSuffix("data/figures.csv") == true)
+    }
+
     @Test func contentComposesWithFixedMeasurer() throws {
         let bound = TemplateLoader.load(template: Self.linping)
         let doc = try PageComposer.compose(try bound.content(measurer: FixedTextMeasurer()), measurer: FixedTextMeasurer())

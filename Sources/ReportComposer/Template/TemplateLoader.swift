@@ -34,6 +34,12 @@ public enum TemplateLoader {
             return bound
         }
         bound.file = file
+        // Like a compiler, stop at the first layer with errors: a bad cell would otherwise be
+        // reported again by every placeholder and chart that uses its record.
+        if loaded.hasErrors {
+            bound.diagnostics = diags
+            return bound
+        }
         let source = TemplateSource(path: yamlPath, text: String(decoding: yamlData, as: UTF8.self))
         let formatter = ChineseFormatter(currentYear: nil)
 
