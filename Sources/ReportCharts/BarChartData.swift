@@ -129,6 +129,24 @@ struct BarChartData {
     }
 
     /// Label of one bar, made on demand: dense charts never format most of theirs.
+    /// The drawn segments of category `c`, in series order: value and where it starts on the value
+    /// axis (0, or for stacks the running positive or negative total, kept apart).
+    func segments(category c: Int) -> [(series: Int, value: Double, start: Double)] {
+        var out: [(Int, Double, Double)] = []
+        var pos = 0.0, neg = 0.0
+        for s in 0..<seriesCount {
+            let v = values[s][c]
+            guard v.isFinite else { continue }
+            var start = 0.0
+            if stacked {
+                start = v >= 0 ? pos : neg
+                if v >= 0 { pos += v } else { neg += v }
+            }
+            out.append((s, v, start))
+        }
+        return out
+    }
+
     func label(series s: Int, category c: Int) -> String? {
         guard showLabels, values[s][c].isFinite else { return nil }
         return (given[s].isEmpty ? nil : given[s][c]) ?? format(values[s][c])

@@ -30,15 +30,7 @@ extension BarChartEngine {
         for slot in 0..<data.n {
             let c = data.order[slot]
             let first = bars.count
-            var pos = 0.0, neg = 0.0
-            for s in 0..<data.seriesCount {
-                let v = data.values[s][c]
-                guard v.isFinite else { continue }
-                var start = 0.0
-                if data.stacked {
-                    start = v >= 0 ? pos : neg
-                    if v >= 0 { pos += v } else { neg += v }
-                }
+            for (s, v, start) in data.segments(category: c) {
                 let lit = highlights[s].contains(c)
                 let color = barColor(series: s, lit: lit, base: baseColors[s])
                 bars.append(BarMark(series: s, category: c, slot: slot, value: rawValues[s][c],

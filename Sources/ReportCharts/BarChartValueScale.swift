@@ -44,15 +44,7 @@ extension BarChartEngine {
         labelCandidates.reserveCapacity(data.n * (data.seriesCount + (data.stacked ? 1 : 0)))
         for slot in 0..<data.n {
             let c = data.order[slot]
-            var pos = 0.0, neg = 0.0
-            for s in 0..<data.seriesCount {
-                let v = data.values[s][c]
-                guard v.isFinite else { continue }
-                var start = 0.0
-                if data.stacked {
-                    start = v >= 0 ? pos : neg
-                    if v >= 0 { pos += v } else { neg += v }
-                }
+            for (s, v, start) in data.segments(category: c) {
                 guard let text = data.label(series: s, category: c) else { continue }
                 let m = try fit.measure(text, valueStyle)
                 let cross = vertical ? m.width : m.height
