@@ -7,39 +7,25 @@ import ReportScene
 /// Fingerprints of what each output is made from: the tool, fonts, template text, data files.
 struct InputFingerprints {
     static let toolVersion = "ReportRenderer 0.1.0"
+    /// What every output depends on: the tool, the installed font files, the theme.
     let base: String
-    let datasets: [String: String]
+    /// The report's key: the base plus every template and data file (`QuickCheck.key`).
     let whole: String
+    /// Path → size of the font files, recorded in the manifest for the quick check.
+    let fontFiles: [String: Int]
 
-    init(bound: BoundTemplate) {
+    init(bound: BoundTemplate, rawInputs: String) {
+        let fonts = FontInventory.files(families: [ReportSceneFonts.sans, ReportSceneFonts.serif])
+        fontFiles = fonts
         var b = Fingerprint()
         b.add("tool", Self.toolVersion)
         b.add("executable", Self.executableIdentity)
-        b.add("fonts", FontInventory.describe(families: [ReportSceneFonts.sans, ReportSceneFonts.serif]))
+        b.add("fonts", fonts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n"))
         b.add("theme", bound.file.theme ?? "standard")
         base = b.hex()
-
-        let fm = FileManager.default
-        let catalogBytes = (try? Data(contentsOf: bound.dataDirectory.appendingPathComponent("catalog.yaml"))) ?? Data()
-        var ds: [String: String] = [:]
-        for name in bound.catalog.datasets.keys {
-            var f = Fingerprint()
-            f.add("catalog", catalogBytes)
-            for ext in ["csv", "yaml"] {
-                f.add(ext, (try? Data(contentsOf: bound.dataDirectory.appendingPathComponent("\(name).\(ext)"))) ?? Data())
-            }
-            ds[name] = f.hex()
-        }
-        datasets = ds
-
-        let yamlText = (try? String(contentsOf: bound.templateDirectory.appendingPathComponent(TemplateLoader.fileName), encoding: .utf8)) ?? ""
-
         var w = Fingerprint()
         w.add("base", base)
-        w.add("template", yamlText)
-        for name in ds.keys.sorted() { w.add(name, ds[name]!) }
-        let files = (try? fm.contentsOfDirectory(atPath: bound.templateDirectory.path))?.sorted() ?? []
-        w.add("template-files", files.joined(separator: "\n"))
+        w.add("inputs", rawInputs)
         whole = w.hex()
     }
 

@@ -34,7 +34,7 @@ public enum ReportBuild {
 
         let previous = BuildManifest.load(from: outDir)
         let manifest = options.force ? nil : previous
-        let fingerprints = InputFingerprints(bound: bound)
+        let fingerprints = InputFingerprints(bound: bound, rawInputs: quickKey)
         var next = BuildManifest(tool: toolVersion)
         var pending: [(String, [UInt8])] = []
         var rendered: [String] = [], upToDate: [String] = []
@@ -100,7 +100,7 @@ public enum ReportBuild {
         let changes = ChangeSummary(old: previous?.values, new: snapshot)
         next.values = snapshot.entries
         next.quickKey = quickKey
-        next.fontFiles = FontInventory.files(families: [ReportSceneFonts.sans, ReportSceneFonts.serif])
+        next.fontFiles = fingerprints.fontFiles
         next.warnings = bound.diagnostics.map(\.description)
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))

@@ -1,20 +1,13 @@
 import CCairo
 
-/// The font files fontconfig would use for some families, with their sizes: part of every
-/// output's fingerprint, so installing or updating a font re-renders what it affects.
+/// The font files fontconfig has for some families, with their sizes: part of every output's
+/// fingerprint, so installing or updating a font re-renders what it affects.
 public enum FontInventory {
     /// Path → size of every file fontconfig has for these families.
     public static func files(families: [String]) -> [String: Int] {
         var out: [String: Int] = [:]
         for family in families { for (path, size) in files(family: family) { out[path] = size } }
         return out
-    }
-
-    /// One line per family: "family: path size; path size", sorted.
-    public static func describe(families: [String]) -> String {
-        families.sorted().map { family in
-            "\(family): " + files(family: family).map { "\($0.path) \($0.size)" }.sorted().joined(separator: "; ")
-        }.joined(separator: "\n")
     }
 
     static func files(family: String) -> [(path: String, size: Int)] {

@@ -130,8 +130,8 @@ public enum TemplateLoader {
         return p.hasPrefix(cwd) ? String(p.dropFirst(cwd.count)) : p
     }
 
-    static var placeholderFile: TemplateFile {
+    static let placeholderFile: TemplateFile = {
         // An empty template, used only when report.yaml cannot be read (then diagnostics stop the run).
         try! YAMLLoader.decode(TemplateFile.self, data: Data("report: {title: ''}\n".utf8), file: "").get()
-    }
+    }()
 }
