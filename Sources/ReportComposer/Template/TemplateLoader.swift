@@ -9,12 +9,14 @@ public enum TemplateLoader {
     /// - Parameters:
     ///   - displayPrefix: how paths are printed in diagnostics (relative paths read better).
     ///   - sourceDateEpoch: overrides the creation date (SOURCE_DATE_EPOCH).
-    public static func load(template dir: URL, data: URL? = nil, sourceDateEpoch: Int64? = nil) -> BoundTemplate {
+    ///   - scope: one unit of a batch: its rows replace the split datasets, and `{{unit.*}}` is its row.
+    public static func load(template dir: URL, data: URL? = nil, sourceDateEpoch: Int64? = nil,
+                            scope: UnitScope? = nil) -> BoundTemplate {
         let dataDir = data ?? dir.appendingPathComponent("data")
         let yamlURL = dir.appendingPathComponent(fileName)
         let yamlPath = displayPath(yamlURL)
         var diags: [Diagnostic] = []
-        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir))
+        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets)
         diags += loaded.diagnostics
         let catalog = loaded.catalog
 
@@ -48,7 +50,8 @@ public enum TemplateLoader {
             "title": file.report.title, "year": String(catalog.metadata?.reportYear ?? catalog.reportDate.year),
             "date": formatter.date(catalog.reportDate),
         ]
-        let binder = ProseBinder(catalog: catalog, formatter: formatter, report: reportFields)
+        let binder = ProseBinder(catalog: catalog, formatter: formatter, report: reportFields,
+                                 unit: scope?.fields(catalog: catalog, formatter: formatter))
         let stale = StaleNumberCheck(allowed: file.allowNumbers)
         func bindText(_ text: String, _ keyPath: [String]) -> String {
             let (out, problems) = binder.render(text)
