@@ -99,6 +99,20 @@ import Testing
         #expect(check.status == 1 && check.stderr.contains("figures.csv:\(i + 1):5: error:"), "\(check.all)")
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`), standard error shows the
+    /// progress line, redrawn in place and erased before the summary.
+    @Test func progressLineOnATerminal() throws {
+        let copy = try TemplateCopy(of: Self.example)
+        let out = copy.root.file("out")
+        let command = [ReportBinary.url.path, "render", copy.template.path, "--out", out.path, "--format", "pdf"]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let tty = try ExternalTool.run("script", ["-qec", command, "/dev/null"])
+        #expect(tty.stdout.contains("\r\u{1B}[Kunits 6/6 · "), "\(tty.stdout.debugDescription)")
+        #expect(tty.stdout.hasSuffix("\r\u{1B}[K6 units: 6 rendered, 0 up to date; index.csv written\r\n"), "\(tty.stdout.debugDescription)")
+        let quiet = try ExternalTool.run("script", ["-qec", command + " --quiet", "/dev/null"])
+        #expect(quiet.stdout.isEmpty, "\(quiet.stdout.debugDescription)")
+    }
+
     @Test func quietPrintsNothingAndEachNamesTheUnits() throws {
         let copy = try TemplateCopy(of: Self.example)
         // Without `batch:` in report.yaml, --each makes it a batch.
