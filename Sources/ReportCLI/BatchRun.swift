@@ -28,6 +28,9 @@ enum BatchRun {
         do {
             let s = try shard.map { try Shard(parsing: $0) }
                 ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount)
+            if s == nil && shardCount != nil {
+                throw ValidationError("--shard-count needs the shard index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID (or use --shard K/N)")
+            }
             return BatchOptions(build: build, each: spec, shard: s)
         } catch let e as ShardError {
             throw ValidationError(e.description)
