@@ -21,19 +21,21 @@ fi
 CORES=$(nproc)
 mkdir -p "$OUT"
 
-printf '%-7s %-9s %10s %10s %14s %12s\n' units run seconds "s/unit" "units/s/core" "peak RSS"
+printf '%-7s %-6s %9s %8s %13s %13s %10s\n' units run seconds "s/unit" "units/s/core" "units/cpu-s" "peak RSS"
 for n in $SIZES; do
     python3 scripts/batch_bench_gen.py "$n" "$OUT/bench-$n"
     for run in full noop; do
         [ "$run" = full ] && rm -rf "$OUT/out-$n"
-        /usr/bin/time -f '%e %M' -o "$OUT/time" "$BIN" render "$OUT/bench-$n" --out "$OUT/out-$n" --format pdf --quiet
-        read -r secs kib < "$OUT/time"
-        python3 - "$n" "$run" "$secs" "$kib" "$CORES" <<'PY'
+        /usr/bin/time -f '%e %U %S %M' -o "$OUT/time" "$BIN" render "$OUT/bench-$n" --out "$OUT/out-$n" --format pdf --quiet
+        read -r secs user sys kib < "$OUT/time"
+        python3 - "$n" "$run" "$secs" "$user" "$sys" "$kib" "$CORES" <<'PY'
 import sys
-n, run, secs, kib, cores = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+n, run, secs, user, sys_, kib, cores = int(sys.argv[1]), sys.argv[2], *map(float, sys.argv[3:6]), int(sys.argv[6]), int(sys.argv[7])
 rate = n / secs / cores if secs > 0 else float("inf")
-print(f"{n:<7} {run:<9} {secs:10.2f} {secs / n:10.3f} {rate:14.2f} {kib / 1024:9.0f} MiB")
+cpu = n / (user + sys_) if user + sys_ > 0 else float("inf")
+print(f"{n:<7} {run:<6} {secs:9.2f} {secs / n:8.3f} {rate:13.2f} {cpu:13.2f} {kib / 1024:6.0f} MiB")
 PY
     done
 done
-echo "(${CORES} cores; full = every unit rendered, noop = rerun with nothing changed)"
+echo "(${CORES} cores; full = every unit rendered, noop = rerun with nothing changed;"
+echo " units/cpu-s = units per second of CPU time, the per-core rate unaffected by other load)"
