@@ -54,8 +54,13 @@ struct ChartBinder {
             for (i, r) in records.enumerated() {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
                 values.append(q.value)
-                let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
-                labels.append(labelFormatter.quantity(q) + mark)
+                // A figure's label is its one display (4.8705万元 stays so on a 万元 axis, 48705元 too).
+                if s.column == "value", let f = r.id.flatMap(catalog.figure(id:)), f.dataset == ds.name {
+                    labels.append(labelFormatter.figure(f))
+                } else {
+                    let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
+                    labels.append(labelFormatter.quantity(q) + mark)
+                }
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
             series.append(BarSeries(name: s.name ?? ds.metadata.column(named: s.column)?.description ?? s.column,
