@@ -91,7 +91,7 @@ public struct ChineseFormatter: Sendable {
         return quantity(q, fractionDigits: digits) + (f.derived ? derivedMark : "")
     }
 
-    /// The figure in another unit, for a template that asks for it explicitly ({{figures.x.in.元}}).
+    /// The figure in another unit, for a template that asks for it explicitly ({{figures.x.in.base}}, .wan, .yi).
     /// Nil when the unit is not of the figure's family.
     public func figure(_ f: Figure, in unit: String) -> String? {
         guard let q = f.quantity.converted(to: unit) else { return nil }

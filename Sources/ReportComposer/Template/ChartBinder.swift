@@ -67,7 +67,9 @@ struct ChartBinder {
                                     values: values, labels: labels, highlighted: highlighted))
         }
         var n = notes
-        n.unitNote = "单位：\(unit)" + (derivedIDs.isEmpty ? "" : "；* 为推算值")
+        // Ratios (1.58:1) and bare counts have no unit to name.
+        let notes = (unit.isEmpty ? [] : ["单位：\(unit)"]) + (derivedIDs.isEmpty ? [] : ["* 为推算值"])
+        n.unitNote = notes.isEmpty ? nil : notes.joined(separator: "；")
         let tick = formatter
         return BarChartSpec(
             notes: n, categories: categories, series: series,

@@ -6,17 +6,22 @@ import ReportData
 struct DisplayNode: MustacheParent, CustomStringConvertible {
     var display: String
     var fields: [String: String]
-    /// `{{figures.x.in.元}}`: the figure in another unit, asked for explicitly in one place.
+    /// `{{figures.x.in.wan}}`: the figure in another unit, asked for explicitly in one place.
     var conversions: UnitConversions?
     func child(named name: String) -> Any? { name == "in" ? conversions : fields[name] }
     var description: String { display }
 }
 
-/// The children of `{{figures.x.in}}`: one per unit of the figure's family.
+/// The children of `{{figures.x.in}}`, named in ASCII because Mustache names are: `base` (元),
+/// `wan` (万元), `yi` (亿元) of the figure's unit family.
 struct UnitConversions: MustacheParent {
     let figure: ReportData.Figure
     let formatter: ChineseFormatter
-    func child(named unit: String) -> Any? { formatter.figure(figure, in: unit).map(NoBreak.glue) }
+    static let prefixes = ["base": "", "wan": "万", "yi": "亿"]
+    func child(named name: String) -> Any? {
+        guard let prefix = Self.prefixes[name], UnitScale.factor(of: figure.quantity.unit) != nil else { return nil }
+        return formatter.figure(figure, in: prefix + UnitScale.base(of: figure.quantity.unit)).map(NoBreak.glue)
+    }
 }
 
 /// Builds the Mustache context for prose: `figures.<id>`, `<dataset>.<record id>.<column>` and `report.*`.
