@@ -18,7 +18,7 @@ public struct FixedTextMeasurer: TextMeasurer {
 
     static let joiner: Character = "\u{2060}"
 
-    static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", ",", ".", ")", ";", ":", "%", "％"]
+    public static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "〉", "】", ",", ".", ")", ";", ":", "%", "％"]
 
     public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
         let lineHeight = style.size * 1.2 * style.lineSpacing
