@@ -1,4 +1,5 @@
 import Foundation
+import ReportData
 import TestSupport
 import Testing
 
@@ -173,5 +174,30 @@ import Testing
         #expect(check.status != 0)
         #expect(check.stderr.contains("figures.csv:6:5: error: \"好像\" is not a qualifier"), "\(check.stderr)")
         #expect(check.stderr.contains("figures.csv:14:3: error: \"5-3\" is a range that ends below its start"), "\(check.stderr)")
+    }
+
+    /// Every figure of the default article, from its CSV row to the PDF: the appendix lists each as
+    /// `label：display` (displays as before, qualifiers in place), each display whole on one line,
+    /// and the bar charts' labels read as the prose.
+    @Test func everyDefaultFigureReachesThePDFWhole() throws {
+        let render = DefaultRender.shared
+        #expect(render.result.status == 0, "\(render.result.all)")
+        let raw = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", render.pdf.path, "-"]).stdout
+        let lines = raw.components(separatedBy: .newlines)
+        let flat = PDFInspection.normalised(raw)
+        let catalog = DatasetCatalog.load(directory: ReportBinary.defaultTemplate.appendingPathComponent("data")).catalog
+        let formatter = ChineseFormatter()
+        #expect(catalog.orderedFigures.count >= 36)
+        for f in catalog.orderedFigures {
+            let shown = formatter.figure(f)
+            #expect(flat.contains(PDFInspection.normalised(f.label + "：" + shown)), "\(f.id): \(shown)")
+            #expect(lines.contains { $0.contains(shown) }, "\(f.id): \(shown) is split across lines")
+        }
+        for shown in ["1200余家", "12000余个", "3万余条", "预计12万份", "6.78亿元", "569.7万元", "5.75亿元（推算）"] {
+            #expect(lines.contains { $0.contains(shown) }, "\(shown)")
+        }
+        #expect(!raw.contains(".csv") && !raw.contains("village_income_total"))
+        let chart = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", render.charts.appendingPathComponent("village-average.pdf").path, "-"]).stdout
+        for shown in ["569.7万元", "80万元"] { #expect(chart.contains(shown), "chart: \(shown)") }
     }
 }
