@@ -1,4 +1,5 @@
 import Foundation
+import ReportComposer
 import ReportData
 import TestSupport
 import Testing
@@ -62,7 +63,7 @@ import Testing
               - table:
                   id: all
                   dataset: figures
-                  columns: [{column: label, title: 指标}, {column: value, title: 数值}]
+                  columns: [{column: label, title: 指标}, {column: value, title: 数值}, {column: qualifier, title: 限定}]
                   caption: 主要指标
 
         """,
@@ -122,6 +123,12 @@ import Testing
         }
         let check = try ReportBinary.run(["check", template.path])
         #expect(check.status == 0, "\(check.all)")
+        // The bound table: each value as displayed, the qualifier column in the source's words.
+        let bound = TemplateLoader.load(template: template)
+        let rows = try #require(bound.tables["all"]).rows.map { $0.map(NoBreak.strip) }
+        #expect(rows.first { $0[0] == "村均经营性收入" } == ["村均经营性收入", "近5.8万元", "近"])
+        #expect(rows.first { $0[0] == "帮扶资金" } == ["帮扶资金", "超过860万元", "超过"])
+        #expect(rows.first { $0[0] == "农民专业合作社" } == ["农民专业合作社", "143家", ""])
 
         let r = try ReportBinary.run(["render", template.path, "--out", tmp.file("out").path, "--format", "pdf"])
         #expect(r.status == 0, "\(r.all)")

@@ -24,6 +24,10 @@ struct TableBinder {
         if column == "value", ds.metadata.kind == .figures, let f = r.id.flatMap(catalog.figure(id:)) {
             return NoBreak.glue(formatter.figure(f))
         }
+        // A qualifier column shows the source's word (近, 超过), not only its meaning.
+        if ds.metadata.column(named: column)?.type == .qualifier, let m = r.raw[column].flatMap(QualifierMark.init(text:)) {
+            return m.meaning == .exact ? "" : m.word
+        }
         return Self.cellText(r[column], formatter)
     }
 
