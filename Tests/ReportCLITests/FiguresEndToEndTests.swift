@@ -40,7 +40,7 @@ import Testing
           - id: shares
             type: bar
             dataset: figures
-            records: [rural_growth, online_share]
+            records: [rural_growth, online_share_low]
             title: 增速与占比
             report_height: 200
           - id: counts
@@ -103,6 +103,7 @@ import Testing
         ratio_2021,上年城乡居民收入比,1.96:1,,,,
         rural_growth,农村居民收入增速,21.9,%,,,rural_income
         online_share,线上销售占比,30%-40%,,约,,coop_total
+        online_share_low,线上销售占比下限,30,%,,,
         target_range,户均增收目标,3-5,万元,,,
         gap_points,收入比降幅,0.38,个百分点,,,
 
@@ -153,7 +154,7 @@ import Testing
         for d in ["1.58:1", "1.96:1"] { #expect(ratios.contains(d), "ratio chart: \(d)") }
         #expect(!ratios.contains("单位："))
         let shares = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", out.appendingPathComponent("charts/shares.pdf").path, "-"]).stdout
-        for d in ["21.9%", "约30%–40%"] { #expect(shares.contains(d), "shares chart: \(d)") }
+        for d in ["21.9%", "30%"] { #expect(shares.contains(d), "shares chart: \(d)") }
         let counts = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", out.appendingPathComponent("charts/counts.pdf").path, "-"]).stdout
         for d in ["143家", "逾200家"] { #expect(counts.contains(d), "counts chart: \(d)") }
         // The appendix, for readers: labels with displays, the source, no file names.
@@ -172,6 +173,7 @@ import Testing
             .replacingOccurrences(of: "5.8,万元,近", with: "5.8,万元,好像")
             .replacingOccurrences(of: "3-5,万元", with: "5-3,万元")
             .replacingOccurrences(of: "21.9,%,,,rural_income", with: "21.9,%,,,nosuch")
+
         for (path, text) in files {
             let url = template.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -180,7 +182,25 @@ import Testing
         let check = try ReportBinary.run(["check", template.path])
         #expect(check.status != 0)
         #expect(check.stderr.contains("figures.csv:6:5: error: \"好像\" is not a qualifier"), "\(check.stderr)")
-        #expect(check.stderr.contains("figures.csv:14:3: error: \"5-3\" is a range that ends below its start"), "\(check.stderr)")
+        #expect(check.stderr.contains("figures.csv:15:3: error: \"5-3\" is a range that ends below its start"), "\(check.stderr)")
+    }
+
+    /// A bar cannot show a range: the chart fails at its report.yaml line instead of misstating it.
+    @Test func aRangeInABarChartFailsTheCheck() throws {
+        let tmp = try TempDir(prefix: "yuhang-range")
+        let template = tmp.file("yuhang")
+        var files = Self.files
+        files["report.yaml"] = files["report.yaml"]!.replacingOccurrences(of: "[rural_growth, online_share_low]",
+                                                                          with: "[rural_growth, online_share]")
+        for (path, text) in files {
+            let url = template.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let check = try ReportBinary.run(["check", template.path])
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("report.yaml:22:14: error: chart 'shares'"), "\(check.stderr)")
+        #expect(check.stderr.contains("record 'online_share' is a range (约30%–40%), which a bar cannot show"), "\(check.stderr)")
     }
 
     /// Every figure of the default article, from its CSV row to the PDF: the appendix lists each as

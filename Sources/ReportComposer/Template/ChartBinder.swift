@@ -39,6 +39,7 @@ struct ChartBinder {
                 guard let q = r[s.column].quantity else {
                     throw Failure(key: "series", message: "record '\(r.id ?? "line \(r.line)")' has no number in column '\(s.column)'")
                 }
+                try Self.checkBarShape(q, record: r.id ?? "line \(r.line)", among: all, formatter: formatter)
                 all.append(q)
             }
         }
@@ -79,6 +80,20 @@ struct ChartBinder {
             referenceLines: def.referenceLines.map { BarReferenceLine(value: $0.value, label: $0.label) },
             valueAxisTitle: unit, valueFormatter: { tick.tick($0) },
             showValueLabels: def.valueLabels)
+    }
+
+    /// A bar has one length: a range (3–5万元) has none, and ratios compare only over the same
+    /// second term. Such a chart fails rather than draw a bar that misstates the figure.
+    static func checkBarShape(_ q: Quantity, record: String, among earlier: [Quantity], formatter: ChineseFormatter) throws {
+        switch q.shape {
+        case .single: break
+        case .range:
+            throw Failure(key: "records", message: "record '\(record)' is a range (\(formatter.quantity(q))), which a bar cannot show; chart its ends as two figures or leave it out")
+        case .ratio(let second):
+            for case .ratio(let other) in earlier.map(\.shape) where other != second {
+                throw Failure(key: "records", message: "record '\(record)' is a ratio to \(formatter.number(second)), the others to \(formatter.number(other)); bars compare ratios to the same second term only")
+            }
+        }
     }
 
     func timeline(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> TimelineSpec {
