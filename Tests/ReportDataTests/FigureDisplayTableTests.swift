@@ -156,4 +156,17 @@ import Testing
         #expect(g.count == 11 && NoBreak.strip(g) == "近5.8万元")
         #expect(NoBreak.glue(g) == g && NoBreak.glue("") == "" && NoBreak.glue("5") == "5")
     }
+
+    /// A formula never computes with one end of a range or the first term of a ratio.
+    @Test func formulasRefuseRangesAndRatios() throws {
+        let inputs = ["r": Quantity(3, unit: "万元", shape: .range(upper: 5)), "q": Quantity(1.58, shape: .ratio(second: 1)),
+                      "x": Quantity(2, unit: "万元")]
+        for text in ["sum(r, x)", "ratio(numerator: x, denominator: q)"] {
+            let e = Formula.parse(text).flatMap { $0.evaluate({ inputs[$0] }, unit: nil) }
+            guard case .failure(.notSingleValue(let id)) = e else { Issue.record("\(text): \(e)"); continue }
+            #expect(["r", "q"].contains(id))
+        }
+        // Converting a range converts both ends.
+        #expect(ChineseFormatter().quantity(inputs["r"]!.converted(to: "元")!) == "30000–50000元")
+    }
 }
