@@ -57,14 +57,14 @@ public struct ChineseFormatter: Sendable {
         switch mark.position {
         case .beforeNumber: return mark.word + numberText + unitText
         case .afterUnit: return numberText + unitText + mark.word
-        case .afterNumber: return Self.insertAfterNumber(mark.word, numberText, unitText, value: q.value)
+        case .afterNumber: return Self.insertAfterNumber(mark.word, numberText, unitText)
         }
     }
 
     /// 余/多 between number and unit. With 万元/亿元 and a whole number they precede the magnitude
     /// (860余万元, 6余亿元), as Chinese writes money; with a decimal (5.8万余元) or another unit they
     /// follow it (3万余条, 1200余家). A percentage takes 以上 for 余 (20%以上).
-    static func insertAfterNumber(_ word: String, _ number: String, _ unit: String, value: Double) -> String {
+    static func insertAfterNumber(_ word: String, _ number: String, _ unit: String) -> String {
         if unit == "%" { return number + unit + (word == "余" ? "以上" : word) }
         guard unit.count > 1, let f = UnitScale.factor(of: unit), f > 1 else { return number + word + unit }
         let prefix = String(unit.prefix(1)), rest = String(unit.dropFirst())

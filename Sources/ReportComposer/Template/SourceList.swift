@@ -15,17 +15,20 @@ enum SourceList {
                 records = catalog.orderedFigures.filter { $0.dataset == name }
                     .map { "\($0.label)：" + NoBreak.glue(formatter.figure($0)) }
             } else {
-                records = ds.records.compactMap { readerLabel($0, ds.metadata) }
+                records = ds.records.compactMap { readerLabel($0, ds.metadata, formatter) }
             }
             return SourceEntry(title: ds.metadata.title, citation: citation, records: records)
         }
     }
 
-    /// What a reader recognises a row by: its label, name or subject, else its first text cell.
-    static func readerLabel(_ r: Record, _ meta: DatasetMetadata) -> String? {
+    /// What a reader recognises a row by: its label, name or subject, else its first text cell,
+    /// else its values (2021年，6.78亿元) — never its id or line number.
+    static func readerLabel(_ r: Record, _ meta: DatasetMetadata, _ formatter: ChineseFormatter) -> String? {
         if let named = ["label", "name", "subject"].lazy.compactMap({ r[$0].text }).first { return named }
-        return meta.columns.lazy.filter { $0.type == .text && $0.name != meta.sentenceColumn }
-            .compactMap { r[$0.name].text }.first
+        let readable = meta.columns.filter { $0.name != meta.sentenceColumn && $0.name != meta.sectionColumn && $0.type != .id }
+        if let text = readable.lazy.filter({ $0.type == .text }).compactMap({ r[$0.name].text }).first { return text }
+        let values = readable.map { TableBinder.cellText(r[$0.name], formatter) }.filter { !$0.isEmpty }
+        return values.isEmpty ? nil : values.joined(separator: "，")
     }
 }
 
