@@ -20,7 +20,7 @@ import Testing
     static let files: [String: String] = [
         "report.yaml": """
         report:
-          title: 余杭区共同富裕报告
+          title: "余杭区共同富裕报告（{{figures.coops}}合作社）"
           author: 测试
           organisation: 余杭区
           date: 2022-12
@@ -29,7 +29,7 @@ import Testing
             type: bar
             dataset: figures
             records: [coop_income, fund, fund_extra, village_avg, rural_income]
-            title: 收入与资金
+            title: "收入与资金（帮扶{{figures.fund}}）"
             report_height: 260
           - id: ratios
             type: bar
@@ -131,7 +131,7 @@ import Testing
         #expect(rows.first { $0[0] == "帮扶资金" } == ["帮扶资金", "超过860万元", "超过"])
         #expect(rows.first { $0[0] == "农民专业合作社" } == ["农民专业合作社", "143家", ""])
 
-        let r = try ReportBinary.run(["render", template.path, "--out", tmp.file("out").path, "--format", "pdf"])
+        let r = try ReportBinary.run(["render", template.path, "--out", tmp.file("out").path, "--format", "pdf,svg"])
         #expect(r.status == 0, "\(r.all)")
         let out = tmp.file("out/yuhang")
         let raw = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", out.appendingPathComponent("report.pdf").path, "-"]).stdout
@@ -147,6 +147,12 @@ import Testing
         for wrong in ["860万余元", "4.87万元", "5.8万元左右", ":1:1", "（figures.csv）", "coop_income"] {
             #expect(!raw.contains(wrong), "\(wrong)")
         }
+        // Titles become metadata (PDF /Title, SVG <title>): the figure is there, the joiner is not.
+        let info = try ExternalTool.run("pdfinfo", [out.appendingPathComponent("report.pdf").path]).stdout
+        #expect(info.contains("余杭区共同富裕报告（143家合作社）"), "\(info)")
+        let svg = try String(contentsOf: out.appendingPathComponent("charts/money.svg"), encoding: .utf8)
+        #expect(svg.contains("<title>收入与资金（帮扶超过860万元）</title>"))
+        #expect(!svg.contains("\u{2060}") && !info.contains("\u{2060}"))
         // Charts: each value label is the figure's one display (the standalone chart PDF).
         let money = try ExternalTool.run("pdftotext", ["-enc", "UTF-8", out.appendingPathComponent("charts/money.pdf").path, "-"]).stdout
         for d in ["592万元", "超过860万元", "860余万元", "近5.8万元", "48705元"] { #expect(money.contains(d), "money chart: \(d)") }

@@ -40,7 +40,7 @@ import ReportScene
         let job = try #require(bound.charts.first { $0.id == "village-income" })
         guard case .bar(let spec) = job.spec else { Issue.record("not a bar chart"); return }
         #expect(spec.categories == ["2020年", "2021年"])
-        #expect(spec.series[0].labels == ["5.75亿元*", "6.78亿元"])
+        #expect(spec.series[0].labels == ["5.75亿元*", "6.78亿元"].map(NoBreak.glue))
         #expect(spec.notes.unitNote == "单位：亿元；* 为推算值")
     }
 

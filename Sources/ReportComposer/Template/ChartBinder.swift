@@ -56,11 +56,12 @@ struct ChartBinder {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
                 values.append(q.value)
                 // A figure's label is its one display (4.8705万元 stays so on a 万元 axis, 48705元 too).
+                // Glued like prose, so a label that wraps never splits the figure.
                 if s.column == "value", let f = r.id.flatMap(catalog.figure(id:)), f.dataset == ds.name {
-                    labels.append(labelFormatter.figure(f))
+                    labels.append(NoBreak.glue(labelFormatter.figure(f)))
                 } else {
                     let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
-                    labels.append(labelFormatter.quantity(q) + mark)
+                    labels.append(NoBreak.glue(labelFormatter.quantity(q) + mark))
                 }
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
