@@ -116,13 +116,18 @@ public struct ChineseFormatter: Sendable {
         return min(10, max(base, written + shift))
     }
 
-    /// The fraction digits of a value as typed (569.7 → 1, 48705 → 0).
+    /// The fraction digits of a value as typed (569.7 → 1, 48705 → 0, 5471772.99 → 2), read from its
+    /// shortest 15-significant-digit form, which a CSV decimal round-trips through.
     static func decimalsWritten(_ v: Double) -> Int {
-        for d in 0...10 {
-            let scaled = abs(v) * pow(10, Double(d))
-            if abs(scaled - scaled.rounded()) < 1e-7 * max(1, scaled) { return d }
+        let text = String(format: "%.15g", abs(v))
+        if let e = text.firstIndex(where: { $0 == "e" }) {
+            let exponent = Int(text[text.index(after: e)...]) ?? 0
+            let mantissa = text[..<e]
+            let fraction = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
+            return min(10, max(0, fraction - exponent))
         }
-        return 10
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return min(10, text.distance(from: dot, to: text.endIndex) - 1)
     }
 
     public func rank(_ r: Rank) -> String { r.text }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportData
 
@@ -105,6 +106,7 @@ import Testing
             (0.5697, "亿元", policy, nil, "5697万元"),
             (267.83, "公里", policy, nil, "267.83公里"),
             (48705, "元", nil, "万元", "4.8705万元"),
+            (5_471_772.99, "元", policy, nil, "547.177299万元"),   // found by the property test below
         ]
         for (v, unit, p, own, want) in table {
             let q = Quantity(v, unit: unit)
@@ -168,5 +170,38 @@ import Testing
         }
         // Converting a range converts both ends.
         #expect(ChineseFormatter().quantity(inputs["r"]!.converted(to: "元")!) == "30000–50000元")
+    }
+
+    /// Property, over 5000 random figures: under the display policy the shown number, read back in
+    /// its display unit, is the source value (no digit rounded away), and a qualifier's word
+    /// appears once, on the side Chinese puts it.
+    @Test func policyDisplayIsLosslessAndQualifiersArePlaced() throws {
+        var s: UInt64 = 2022
+        func next(_ n: Int) -> Int { s = s &* 6364136223846793005 &+ 1442695040888963407; return Int((s >> 33) % UInt64(n)) }
+        let units = ["元", "万元", "亿元"], policy = DisplayPolicy(scale: ["元"])
+        for _ in 0..<5000 {
+            let decimals = next(3)
+            let value = Double(1 + next(2_000_000_000)) / pow(10, Double(decimals))
+            let unit = units[next(units.count)]
+            let entry = QualifierMark.words[next(QualifierMark.words.count)]
+            let q = Quantity(value, unit: unit, qualifier: entry.meaning, word: entry.word)
+            let u = policy.unit(for: q)
+            let fig = Figure(id: "x", label: "x", quantity: q, displayUnit: u == unit ? nil : u)
+            let shown = f.figure(fig)
+            let (dq, _) = f.displayed(fig)
+            let digits = shown.filter { $0.isASCII && ($0.isNumber || $0 == ".") }
+            let back = try #require(Double(digits), "\(shown)")
+            let base = value * UnitScale.factor(of: unit)!, again = back * UnitScale.factor(of: dq.unit)!
+            #expect(abs(again - base) <= 1e-9 * base, "\(value)\(unit) → \(shown)")
+            #expect(shown.components(separatedBy: entry.word).count == 2 || (entry.word == "余" && shown.contains("以上")), "\(shown)")
+            switch entry.position {
+            case .beforeNumber: #expect(shown.hasPrefix(entry.word), "\(shown)")
+            case .afterUnit: #expect(shown.hasSuffix(entry.word), "\(shown)")
+            case .afterNumber: #expect(!shown.hasPrefix(entry.word) && !shown.hasSuffix(entry.word), "\(shown)")
+            }
+            // Policy: 元 amounts of 1万 or more are shown in 万元 or 亿元.
+            let top = base >= 1e8 ? "亿元" : base >= 1e4 ? "万元" : "元"
+            #expect(dq.unit == top, "\(value)\(unit) → \(shown)")
+        }
     }
 }
