@@ -68,12 +68,13 @@ import ReportData
             #expect(!bound.hasErrors, "\(bound.diagnostics)")
             let name = try #require(towns.first { $0[0] == unit }?[1])
             #expect(bound.info.title.hasPrefix(name), "\(bound.info.title)")
-            let prose = bound.boundTexts.values.joined(separator: "\n")
+            // Without invisible format characters (a word joiner keeps a number with its unit).
+            let prose = String(String.UnicodeScalarView(bound.boundTexts.values.joined(separator: "\n").unicodeScalars
+                .filter { $0.properties.generalCategory != .format }))
             for row in figures where row[1] == "income_2023" {
-                // As the source wrote it, without a trailing ".0" (777.0 reads 777万元).
-                let number = Double(row[4]).map { $0 == $0.rounded() ? String(Int($0)) : row[4] } ?? row[4]
-                let shown = number + "万元"
-                #expect(prose.contains(shown) == (row[0] == unit), "\(unit): \(shown)")
+                // As the source wrote it; a whole number may drop its ".0" (777.0 reads 777万元).
+                let forms = [row[4], row[4].hasSuffix(".0") ? String(row[4].dropLast(2)) : row[4]].map { $0 + "万元" }
+                #expect(forms.contains { prose.contains($0) } == (row[0] == unit), "\(unit): \(forms)")
             }
             #expect(bound.catalog.datasets["figures"]?.records.count == 6)
             #expect(bound.catalog.datasets["towns"]?.records.map(\.id) == [unit])
