@@ -21,7 +21,7 @@ struct InputFingerprints {
         b.add("tool", Self.toolVersion)
         b.add("executable", Self.executableIdentity)
         b.add("fonts", fonts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n"))
-        b.add("theme", bound.file.theme ?? "standard")
+        b.add("theme", bound.file.theme?.rawValue ?? "standard")
         base = b.hex()
         var w = Fingerprint()
         w.add("base", base)

@@ -10,11 +10,6 @@ import ReportScene
 public enum ReportBuild {
     public static var toolVersion: String { InputFingerprints.toolVersion }
 
-    /// Loads and binds without writing anything: what `report check` prints.
-    public static func check(template: URL, data: URL?) -> [Diagnostic] {
-        TemplateLoader.load(template: template, data: data).diagnostics
-    }
-
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
         let quickKey = QuickCheck.key(options)
@@ -46,7 +41,9 @@ public enum ReportBuild {
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
-            let page = Page(size: job.exportPreset.size, root: try job.layoutStandalone(measurer: measurer), background: .white)
+            let root: Group
+            do { root = try job.layoutStandalone(measurer: measurer) } catch { throw BuildFailure(diagnostics: [positioned(error, bound)]) }
+            let page = Page(size: job.exportPreset.size, root: root, background: .white)
             let scene = InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
             for format in options.formats.sorted() {
@@ -74,7 +71,11 @@ public enum ReportBuild {
             }
         }
 
-        for result in try RenderTask.runAll(tasks, bound: bound, measurer: measurer) {
+        let results: [RenderTask.Output]
+        do { results = try RenderTask.runAll(tasks, bound: bound, measurer: measurer) } catch {
+            throw BuildFailure(diagnostics: [positioned(error, bound)])
+        }
+        for result in results {
             for (rel, key, bytes) in result {
                 pending.append((rel, bytes))
                 next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))
