@@ -102,7 +102,13 @@ public enum ReportBuild {
         next.values = snapshot.entries
         next.quickKey = quickKey
         next.fontFiles = fingerprints.fontFiles
-        next.warnings = bound.diagnostics.map(\.description)
+        // Kept without the project's location (printed from elsewhere, the path is absolute).
+        let parent = options.template.deletingLastPathComponent().standardizedFileURL.path + "/"
+        next.warnings = bound.diagnostics.map { d in
+            var d = d
+            if d.file.hasPrefix(parent) { d.file = String(d.file.dropFirst(parent.count)) }
+            return d.description
+        }
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
         }
