@@ -20,6 +20,14 @@ public enum ReportBuild {
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
+        // Charts are laid out before the output folder is touched (not even its lock file): a
+        // chart that does not fit fails here, at its report.yaml line.
+        var roots: [String: Group] = [:]
+        do { for job in bound.charts { roots[job.id] = try job.layoutStandalone(measurer: measurer) } } catch {
+            throw BuildFailure(diagnostics: [positioned(error, bound)])
+        }
+        let columnProblems = bound.verifyCharts(measurer: measurer, presets: [])
+        if !columnProblems.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + columnProblems) }
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
@@ -41,9 +49,7 @@ public enum ReportBuild {
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
-            let root: Group
-            do { root = try job.layoutStandalone(measurer: measurer) } catch { throw BuildFailure(diagnostics: [positioned(error, bound)]) }
-            let page = Page(size: job.exportPreset.size, root: root, background: .white)
+            let page = Page(size: job.exportPreset.size, root: roots[job.id]!, background: .white)
             let scene = InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
             for format in options.formats.sorted() {
