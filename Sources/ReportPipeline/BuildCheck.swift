@@ -36,7 +36,10 @@ extension ReportBuild {
         case let .missingGlyphs(text, _, codePoints):
             let at = codePoints.first.flatMap(Unicode.Scalar.init).flatMap(bound.position(ofScalar:)) ?? bound.position(ofText: text)
             return bound.diagnostic(at: at, r.description)
-        case let .unknownFontFamily(_, text), let .invalidFontSize(_, text):
+        case let .unknownFontFamily(family, text):
+            // The family is named in report.yaml's layout (bodyFamily, headingFamily).
+            return bound.diagnostic(at: bound.position(ofText: family) ?? bound.position(ofText: text), r.description)
+        case let .invalidFontSize(_, text):
             return bound.diagnostic(at: bound.position(ofText: text), r.description)
         default:
             return bound.diagnostic(at: nil, r.description)
