@@ -19,7 +19,8 @@ struct ChartBinder {
 
     func bind(_ def: ChartDefinition) throws -> ChartJob {
         guard let ds = catalog.dataset(named: def.dataset) else {
-            throw Failure(key: "dataset", message: "no dataset '\(def.dataset)' (have: \(catalog.datasets.keys.sorted().joined(separator: ", ")))")
+            throw Failure(key: "dataset", message: DidYouMean.unknown("dataset", def.dataset, among: catalog.datasets.keys.sorted())
+                          + " (have: \(catalog.datasets.keys.sorted().joined(separator: ", ")))")
         }
         let records = try RecordSelection.select(def.records, from: ds, catalog: catalog)
         guard records.count <= TemplateLimits.chartRecords else {
@@ -60,6 +61,11 @@ struct ChartBinder {
         }
         guard let unit = UnitScale.choose(for: all) else {
             throw Failure(key: "series", message: "the values mix units that cannot share an axis (\(Set(all.map(\.unit)).sorted().joined(separator: ", ")))")
+        }
+        let selected = Set(records.compactMap(\.id))
+        for id in def.highlight where !selected.contains(id) {
+            throw Failure(key: "highlight", message: "highlight names record '\(id)', which the chart does not show"
+                          + (DidYouMean.suggestion(for: id, in: selected.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
         let derivedIDs = Set(records.compactMap { r in r.id.flatMap { catalog.figure(id: $0) }.flatMap { $0.derived ? r.id : nil } })
         let labelFormatter = ChineseFormatter(maxFractionDigits: formatter.maxFractionDigits, derivedMark: "*",
@@ -139,6 +145,10 @@ struct ChartBinder {
     /// Labels are drawn on one or two lines: a cell longer than `TemplateLimits.chartText` is a
     /// mistake (a pasted paragraph), said at the cell before any layout runs.
     static func shortText(_ text: String, _ r: Record, _ ds: Dataset, _ column: String) throws -> String {
+        if let bad = text.unicodeScalars.first(where: QuotedValue.isInvisible) {
+            throw Failure(key: column, message: "the \(column) cell \(QuotedValue.quote(text)) holds the invisible character U+\(String(bad.value, radix: 16, uppercase: true)); remove it",
+                          cell: (ds.name, r.line, column))
+        }
         guard text.count <= TemplateLimits.chartText else {
             throw Failure(key: column, message: "the \(column) cell is \(text.count) characters long; a chart label may have at most \(TemplateLimits.chartText)",
                           cell: (ds.name, r.line, column))
@@ -152,7 +162,9 @@ struct ChartBinder {
 
     func requireColumn(_ name: String, in ds: Dataset, key: String) throws {
         guard ds.metadata.column(named: name) != nil else {
-            throw Failure(key: key, message: "dataset '\(ds.name)' has no column '\(name)' (have: \(ds.metadata.columns.map(\.name).joined(separator: ", ")))")
+            let names = ds.metadata.columns.map(\.name)
+            throw Failure(key: key, message: "dataset '\(ds.name)' has no column '\(name)' (have: \(names.joined(separator: ", ")))"
+                          + (DidYouMean.suggestion(for: name, in: names).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
     }
 }
@@ -166,12 +178,18 @@ enum RecordSelection {
                 // Derived figures are not rows of the file but can be selected like them.
                 guard let r = ds.record(id: id)
                     ?? catalog.figure(id: id).flatMap({ $0.dataset == ds.name && $0.derived ? $0.asRecord : nil }) else {
-                    throw ChartBinder.Failure(key: "records", message: "dataset '\(ds.name)' has no record '\(id)'")
+                    throw ChartBinder.Failure(key: "records", message: "dataset '\(ds.name)' has no record '\(id)'"
+                        + (DidYouMean.suggestion(for: id, in: ds.records.compactMap(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
                 return r
             }
         } else {
             out = ds.records
+        }
+        for col in f.where.keys.sorted() where ds.metadata.column(named: col) == nil {
+            let names = ds.metadata.columns.map(\.name)
+            throw ChartBinder.Failure(key: "where", message: "dataset '\(ds.name)' has no column '\(col)' (have: \(names.joined(separator: ", ")))"
+                + (DidYouMean.suggestion(for: col, in: names).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
         for (col, want) in f.where.sorted(by: { $0.key < $1.key }) {
             out = out.filter { ($0.raw[col] ?? "") == want }

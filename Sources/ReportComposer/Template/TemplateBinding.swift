@@ -75,7 +75,8 @@ struct TemplateBinding {
             return Diagnostic(.error, file: bound.dataDisplayPath + "/" + cell.dataset + ".csv", line: cell.line, column: column,
                               "\(what): \(f.message)")
         }
-        return source.diagnostic(.error, keyPath + [f.key], "\(what): \(f.message)")
+        // A key may name a nested value: "columns.1.column".
+        return source.diagnostic(.error, keyPath + f.key.split(separator: ".").map(String.init), "\(what): \(f.message)")
     }
 
     mutating func bindSections() {

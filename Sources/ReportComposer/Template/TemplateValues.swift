@@ -24,6 +24,9 @@ enum TemplateLimits {
     static let chartText = 200
     /// Records one chart may show.
     static let chartRecords = 500
+    /// Rows of one table, and characters of one of its cells.
+    static let tableRows = 2000
+    static let tableCell = 1000
     static let idPattern = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}"
 }
 
