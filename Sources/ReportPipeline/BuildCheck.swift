@@ -12,7 +12,9 @@ extension ReportBuild {
     public static func check(template: URL, data: URL?, measurer: PangoTextMeasurer = .shared) -> [Diagnostic] {
         let bound = TemplateLoader.load(template: template, data: data)
         if bound.hasErrors { return bound.diagnostics }
-        let charts = bound.verifyCharts(measurer: measurer)
+        let fonts = fontProblems(bound, measurer)
+        guard fonts.isEmpty else { return bound.diagnostics + fonts }
+        let charts = bound.verifyCharts(measurer: measurer) { positioned($0, bound) }
         guard charts.isEmpty else { return bound.diagnostics + charts }
         do {
             for job in bound.charts {
@@ -29,20 +31,39 @@ extension ReportBuild {
         return bound.diagnostics
     }
 
+    /// The body and heading families must be installed (Pango would silently substitute).
+    static func fontProblems(_ bound: BoundTemplate, _ measurer: PangoTextMeasurer) -> [Diagnostic] {
+        let layout = bound.file.layout ?? LayoutSettings()
+        return [("bodyFamily", layout.bodyFamily), ("headingFamily", layout.headingFamily)].compactMap { key, family in
+            guard !measurer.isInstalled(family: family) else { return nil }
+            let m = YAMLLoader.mark(["layout", key], in: bound.yamlText)
+            return bound.diagnostic(at: SourcePosition(file: bound.yamlPath, line: m.line, column: m.column),
+                                    "\(key): font family \(QuotedValue.quote(family)) is not installed (fontconfig knows no such family)")
+        }
+    }
+
     /// A build error at the report.yaml node or data cell behind it.
     static func positioned(_ error: Error, _ bound: BoundTemplate) -> Diagnostic {
+        // A glyph missing in a chart's text: at the cell or value that holds it.
+        if let f = error as? ChartLayoutFailure, let r = f.underlying as? RenderError {
+            return f.diagnostic(at: textPosition(r, bound), r.description)
+        }
         guard let r = error as? RenderError else { return bound.diagnostic(for: error) }
+        return bound.diagnostic(at: textPosition(r, bound), r.description)
+    }
+
+    /// Where the text a render error names comes from, when it can be traced.
+    static func textPosition(_ r: RenderError, _ bound: BoundTemplate) -> SourcePosition? {
         switch r {
         case let .missingGlyphs(text, _, codePoints):
-            let at = codePoints.first.flatMap(Unicode.Scalar.init).flatMap(bound.position(ofScalar:)) ?? bound.position(ofText: text)
-            return bound.diagnostic(at: at, r.description)
+            return codePoints.first.flatMap(Unicode.Scalar.init).flatMap(bound.position(ofScalar:)) ?? bound.position(ofText: text)
         case let .unknownFontFamily(family, text):
             // The family is named in report.yaml's layout (bodyFamily, headingFamily).
-            return bound.diagnostic(at: bound.position(ofText: family) ?? bound.position(ofText: text), r.description)
+            return bound.position(ofText: family) ?? bound.position(ofText: text)
         case let .invalidFontSize(_, text):
-            return bound.diagnostic(at: bound.position(ofText: text), r.description)
+            return bound.position(ofText: text)
         default:
-            return bound.diagnostic(at: nil, r.description)
+            return nil
         }
     }
 }

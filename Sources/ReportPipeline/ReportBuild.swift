@@ -20,13 +20,15 @@ public enum ReportBuild {
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
+        let fonts = fontProblems(bound, measurer)
+        if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
         // Charts are laid out before the output folder is touched (not even its lock file): a
         // chart that does not fit fails here, at its report.yaml line.
         var roots: [String: Group] = [:]
         do { for job in bound.charts { roots[job.id] = try job.layoutStandalone(measurer: measurer) } } catch {
             throw BuildFailure(diagnostics: [positioned(error, bound)])
         }
-        let columnProblems = bound.verifyCharts(measurer: measurer, presets: [])
+        let columnProblems = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }
         if !columnProblems.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + columnProblems) }
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.

@@ -79,6 +79,10 @@ import TestSupport
                 message: ["U+200B"]),
         Mistake(name: "pasted paragraph in a table cell", cell: ("transport", "donghu_elevated", "name", String(repeating: "高架路", count: 1000)),
                 message: ["a table cell may have at most 1000"]),
+        Mistake(name: "font family not installed", replace: ("  pageNumbers: dashed\n", "  pageNumbers: dashed\n  bodyFamily: No Such Serif\n"),
+                line: "bodyFamily: No Such Serif", column: "No Such Serif", message: ["bodyFamily: font family \"No Such Serif\" is not installed"]),
+        Mistake(name: "page_break false", replace: ("      - figure: milestones", "      - page_break: false"), line: "- page_break: false",
+                column: "false", message: ["page_break: false does nothing"]),
         Mistake(name: "figure of an unknown chart", replace: ("- figure: milestones", "- figure: milestone"), line: "- figure: milestone",
                 column: "milestone", message: ["no chart \"milestone\" in charts; did you mean \"milestones\"?"]),
     ]

@@ -8,10 +8,11 @@ import ReportScene
 extension BoundTemplate {
     /// Every chart laid out in memory at every preset and in the report column; the problems
     /// at their positions. (`ReportBuild.check` then composes and draws the report.)
-    public func verifyCharts(measurer: any TextMeasurer, presets: [ChartPreset] = [.slide, .report]) -> [Diagnostic] {
+    public func verifyCharts(measurer: any TextMeasurer, presets: [ChartPreset] = [.slide, .report],
+                             describe: ((Error) -> Diagnostic)? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func note(_ error: Error) {
-            let d = diagnostic(for: error)
+            let d = describe?(error) ?? diagnostic(for: error)
             if !found.contains(d) { found.append(d) }
         }
         let width = (file.layout ?? LayoutSettings()).textFrame.width
@@ -28,6 +29,7 @@ extension BoundTemplate {
     public func diagnostic(for error: Error) -> Diagnostic {
         switch error {
         case let d as Diagnostic: return d
+        case let f as ChartLayoutFailure: return f.diagnostic
         case let c as ComposerError: return composerDiagnostic(c)
         default: return diagnostic(at: nil, "\(error)")
         }

@@ -194,7 +194,12 @@ enum RecordSelection {
         for (col, want) in f.where.sorted(by: { $0.key < $1.key }) {
             out = out.filter { ($0.raw[col] ?? "") == want }
         }
-        guard !out.isEmpty else { throw ChartBinder.Failure(key: "records", message: "no records selected from '\(ds.name)'") }
+        guard !out.isEmpty else {
+            let filter = f.where.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            throw ChartBinder.Failure(key: f.where.isEmpty ? "records" : "where",
+                                      message: f.where.isEmpty ? "no records selected from '\(ds.name)'"
+                                        : "no record of '\(ds.name)' has \(filter)")
+        }
         return out
     }
 }

@@ -63,15 +63,37 @@ public struct ChartJob: Sendable {
         }
     }
 
-    /// Any layout failure becomes "report.yaml:line:col: error: chart 'id': <message> (<where>)".
-    /// Errors that already carry a position (a data cell) pass through.
+    /// Any layout failure becomes a `ChartLayoutFailure`: "report.yaml:line:col: error: chart
+    /// 'id': <message> (<where>)". Errors that already carry a position pass through.
     func positioned<T>(_ place: String, at position: SourcePosition?, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let d as Diagnostic { throw d } catch {
-            let p = position ?? SourcePosition(file: "report.yaml", line: 1, column: 1)
-            throw Diagnostic(.error, file: p.file, line: p.line, column: p.column, "chart '\(id)': \(error) (\(place))")
+        do { return try body() } catch let d as Diagnostic { throw d } catch let f as ChartLayoutFailure { throw f } catch {
+            throw ChartLayoutFailure(chartID: id, place: place, position: position, underlying: error)
         }
     }
 
     static func points(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format2(v)) }
     private static func format2(_ v: Double) -> String { String((v * 100).rounded() / 100) }
+}
+
+/// A chart that could not be laid out, with the report.yaml position of its definition (or its
+/// report_height). The underlying error stays available, so a caller that knows more (a glyph
+/// no font has → the cell holding it) can point closer.
+public struct ChartLayoutFailure: Error, CustomStringConvertible {
+    public var chartID: String
+    public var place: String
+    public var position: SourcePosition?
+    public var underlying: Error
+
+    public init(chartID: String, place: String, position: SourcePosition?, underlying: Error) {
+        self.chartID = chartID; self.place = place; self.position = position; self.underlying = underlying
+    }
+
+    public var diagnostic: Diagnostic { diagnostic(at: position, "\(underlying)") }
+
+    /// The failure said at `at` (default: the chart's definition) with `message` for the cause.
+    public func diagnostic(at at: SourcePosition?, _ message: String) -> Diagnostic {
+        let p = at ?? position ?? SourcePosition(file: "report.yaml", line: 1, column: 1)
+        return Diagnostic(.error, file: p.file, line: p.line, column: p.column, "chart '\(chartID)': \(message) (\(place))")
+    }
+    public var description: String { diagnostic.description }
 }

@@ -105,7 +105,11 @@ public enum BlockTemplate: Sendable, Decodable {
         case .text: self = .text(try c.requiredText(.text, decoder, multiline: true))
         case .figure: self = .figure(try c.requiredText(.figure, decoder))
         case .table: self = .table(try c.decode(TableTemplate.self, forKey: .table))
-        case .pageBreak: self = .pageBreak
+        case .pageBreak:
+            if try c.decode(Bool.self, forKey: .pageBreak) == false {
+                try decoder.problem("page_break: false does nothing; write page_break: true or remove the block", key: CodingKeys.pageBreak)
+            }
+            self = .pageBreak
         }
     }
 }
