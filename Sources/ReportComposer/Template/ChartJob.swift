@@ -91,7 +91,7 @@ public struct ChartLayoutFailure: Error, CustomStringConvertible {
     public var diagnostic: Diagnostic { diagnostic(at: position, "\(underlying)") }
 
     /// The failure said at `at` (default: the chart's definition) with `message` for the cause.
-    public func diagnostic(at at: SourcePosition?, _ message: String) -> Diagnostic {
+    public func diagnostic(at: SourcePosition?, _ message: String) -> Diagnostic {
         let p = at ?? position ?? SourcePosition(file: "report.yaml", line: 1, column: 1)
         return Diagnostic(.error, file: p.file, line: p.line, column: p.column, "chart '\(chartID)': \(message) (\(place))")
     }
