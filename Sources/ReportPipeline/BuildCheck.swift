@@ -31,6 +31,32 @@ extension ReportBuild {
         return bound.diagnostics
     }
 
+    /// What `render` checks before it touches the output folder (not even its lock file): the
+    /// fonts, and every chart laid out for its export and for the report column. Returns the
+    /// export layouts by chart id.
+    static func preflight(_ bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [String: Group] {
+        let fonts = fontProblems(bound, measurer)
+        if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
+        var roots: [String: Group] = [:]
+        do { for job in bound.charts { roots[job.id] = try job.layoutStandalone(measurer: measurer) } } catch {
+            throw BuildFailure(diagnostics: bound.diagnostics + [positioned(error, bound)])
+        }
+        let column = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }
+        if !column.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + column) }
+        return roots
+    }
+
+    /// Warnings for manifest.json, without the project's location (a template given as an
+    /// absolute path prints absolute paths).
+    static func portableWarnings(_ diagnostics: [Diagnostic], template: URL) -> [String] {
+        let parent = template.deletingLastPathComponent().standardizedFileURL.path + "/"
+        return diagnostics.map { d in
+            var d = d
+            if d.file.hasPrefix(parent) { d.file = String(d.file.dropFirst(parent.count)) }
+            return d.description
+        }
+    }
+
     /// The body and heading families must be installed (Pango would silently substitute).
     static func fontProblems(_ bound: BoundTemplate, _ measurer: PangoTextMeasurer) -> [Diagnostic] {
         let layout = bound.file.layout ?? LayoutSettings()

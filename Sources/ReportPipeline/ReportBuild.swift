@@ -20,16 +20,7 @@ public enum ReportBuild {
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
-        let fonts = fontProblems(bound, measurer)
-        if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
-        // Charts are laid out before the output folder is touched (not even its lock file): a
-        // chart that does not fit fails here, at its report.yaml line.
-        var roots: [String: Group] = [:]
-        do { for job in bound.charts { roots[job.id] = try job.layoutStandalone(measurer: measurer) } } catch {
-            throw BuildFailure(diagnostics: [positioned(error, bound)])
-        }
-        let columnProblems = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }
-        if !columnProblems.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + columnProblems) }
+        let roots = try preflight(bound, measurer: measurer)
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
@@ -110,13 +101,7 @@ public enum ReportBuild {
         next.values = snapshot.entries
         next.quickKey = quickKey
         next.fontFiles = fingerprints.fontFiles
-        // Kept without the project's location (printed from elsewhere, the path is absolute).
-        let parent = options.template.deletingLastPathComponent().standardizedFileURL.path + "/"
-        next.warnings = bound.diagnostics.map { d in
-            var d = d
-            if d.file.hasPrefix(parent) { d.file = String(d.file.dropFirst(parent.count)) }
-            return d.description
-        }
+        next.warnings = portableWarnings(bound.diagnostics, template: options.template)
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
         }
