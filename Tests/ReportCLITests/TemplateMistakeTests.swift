@@ -124,6 +124,32 @@ import TestSupport
         }
     }
 
+    /// One run lists every wrong value, each at its own line, and writes nothing.
+    @Test func checkReportsEveryWrongValueAtOnce() throws {
+        let copy = try TemplateCopy()
+        try copy.editReport(replacing: "theme: standard", with: "theme: dark")
+        try copy.editReport(replacing: "orientation: horizontal", with: "orientation: sideways")
+        try copy.editReport(replacing: "sort: descending", with: "sort: biggest")
+        let before = OutputSnapshot(copy.root.url)
+        let r = try ReportBinary.run(["check", "linping-annual"], in: copy.root.url)
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 3, "\(r.stderr)")
+        #expect(errors.allSatisfy { $0.hasPrefix("linping-annual/report.yaml:") })
+        #expect(r.stderr.contains("3 error(s)"))
+        #expect(OutputSnapshot(copy.root.url) == before)
+    }
+
+    /// A clean check writes nothing either (no Output folder, no lock, no cache).
+    @Test func cleanCheckWritesNothing() throws {
+        let copy = try TemplateCopy()
+        let before = OutputSnapshot(copy.root.url)
+        let r = try ReportBinary.run(["check", "linping-annual"], in: copy.root.url)
+        #expect(r.status == 0 && r.stdout == "ok: linping-annual\n", "\(r.all)")
+        #expect(OutputSnapshot(copy.root.url) == before)
+        #expect(!FileManager.default.fileExists(atPath: copy.root.file("Output").path))
+    }
+
     /// "line:column" of `at` on the first line of `url` that contains `line`.
     static func position(of line: String, at column: String, in url: URL) throws -> String {
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
