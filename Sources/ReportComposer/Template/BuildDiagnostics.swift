@@ -59,7 +59,7 @@ extension BoundTemplate {
 
     /// The first place in report.yaml, then in the data CSV files, that holds `text`.
     public func position(ofText text: String) -> SourcePosition? {
-        let needle = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let needle = NoBreak.strip(text).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !needle.isEmpty else { return nil }
         if let p = Self.find(needle, in: yamlText, file: yamlPath, csv: false) { return p }
         for (name, url) in dataFiles() {

@@ -20,7 +20,7 @@ struct TableBinder {
         }
         let rows = try records.map { r in
             try t.columns.map { c in
-                let text = formatter.cell(r[c.column])
+                let text = cell(r, c.column, ds)
                 guard text.count <= TemplateLimits.tableCell else {
                     throw ChartBinder.Failure(key: "columns", message: "the \(c.column) cell is \(text.count) characters long; a table cell may have at most \(TemplateLimits.tableCell)",
                                               cell: (ds.name, r.line, c.column))
@@ -32,5 +32,25 @@ struct TableBinder {
                      rows: rows,
                      alignments: t.columns.enumerated().map { i, c in c.align ?? (i == 0 ? .left : .right) },
                      caption: t.caption, source: t.source ?? SourceText.of(ds, catalog: catalog))
+    }
+
+    /// A figure's value reads as everywhere else (its display unit); other cells as formatted.
+    func cell(_ r: Record, _ column: String, _ ds: Dataset) -> String {
+        if column == "value", ds.metadata.kind == .figures, let f = r.id.flatMap(catalog.figure(id:)) {
+            return NoBreak.glue(formatter.figure(f))
+        }
+        // A qualifier column shows the source's word (近, 超过), not only its meaning.
+        if ds.metadata.column(named: column)?.type == .qualifier, let m = r.raw[column].flatMap(QualifierMark.init(text:)) {
+            return m.meaning == .exact ? "" : m.word
+        }
+        return Self.cellText(r[column], formatter)
+    }
+
+    /// Numbers and dates are glued (never split across lines); text wraps freely.
+    static func cellText(_ v: CellValue, _ formatter: ChineseFormatter) -> String {
+        switch v {
+        case .number, .date: return NoBreak.glue(formatter.cell(v))
+        default: return formatter.cell(v)
+        }
     }
 }

@@ -52,7 +52,8 @@ struct TemplateBinding {
             }
             // Titles and captions may quote data too.
             var def = def
-            def.title = def.title.map { bindText($0, path + ["title"]) }
+            // A title also becomes metadata (SVG <title>, PDF /Title): no word joiners there.
+            def.title = def.title.map { NoBreak.strip(bindText($0, path + ["title"])) }
             def.subtitle = def.subtitle.map { bindText($0, path + ["subtitle"]) }
             def.caption = def.caption.map { bindText($0, path + ["caption"]) }
             def.position = position(path)
@@ -124,8 +125,8 @@ struct TemplateBinding {
         }
         let epoch = sourceDateEpoch ?? Int64(reportDate.firstDayNumber) * 86_400
         bound.info = ReportInfo(
-            title: bindText(file.report.title, ["report", "title"]),
-            subtitle: bindText(file.report.subtitle, ["report", "subtitle"]),
+            title: NoBreak.strip(bindText(file.report.title, ["report", "title"])),
+            subtitle: NoBreak.strip(bindText(file.report.subtitle, ["report", "subtitle"])),
             author: file.report.author, organisation: file.report.organisation,
             dateText: ChineseFormatter().date(reportDate), keywords: file.report.keywords,
             language: file.report.language, creationDate: epoch)
