@@ -16,7 +16,8 @@ public enum BatchBuild {
         return file.batch
     }
 
-    /// Binds every unit in memory and returns each distinct problem once; writes nothing.
+    /// Builds every unit in memory (`ReportBuild.check`) and returns each distinct problem once;
+    /// writes nothing.
     public static func check(template: URL, data: URL?, each: BatchSpec? = nil) -> [Diagnostic] {
         let plan: BatchPlan
         switch BatchPlan.make(template: template, data: data, override: each, sourceDateEpoch: nil) {
@@ -25,7 +26,7 @@ public enum BatchBuild {
         }
         let slots = Slots<[Diagnostic]>(count: plan.units.count)
         parallel(plan.units.count) { i in
-            slots.set(i, TemplateLoader.load(template: template, data: data, scope: plan.scope(plan.units[i])).diagnostics)
+            slots.set(i, ReportBuild.check(template: template, data: data, scope: plan.scope(plan.units[i])))
         }
         var seen = Set<Diagnostic>()
         return slots.values.flatMap { $0 ?? [] }.filter { seen.insert($0).inserted }

@@ -51,11 +51,8 @@ extension BatchPlan {
             return fail(yamlPath, 1, 1, "cannot read the template file")
         }
         let yamlText = String(decoding: yamlData, as: UTF8.self)
-        let file: TemplateFile
-        switch YAMLLoader.decode(TemplateFile.self, data: yamlData, file: yamlPath) {
-        case .success(let f): file = f
-        case .failure(let d): return .failure(BuildFailure(diagnostics: [d]))
-        }
+        let (decoded, problems) = YAMLLoader.decodeAll(TemplateFile.self, data: yamlData, file: yamlPath)
+        guard let file = decoded, problems.isEmpty else { return .failure(BuildFailure(diagnostics: problems)) }
         guard let spec = override ?? file.batch else {
             return fail(yamlPath, 1, 1, "not a batch template: report.yaml has no `batch: {dataset: ..., key: ...}` (or pass --each DATASET)")
         }
