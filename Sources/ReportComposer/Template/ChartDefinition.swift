@@ -37,6 +37,8 @@ public struct ChartDefinition: Sendable, Decodable {
     public var subtitle: String?
     /// Shown under the figure in the report ("图N caption"); defaults to the title.
     public var caption: String?
+    /// The text read instead of the chart (tagged PDF /Alt, SVG <desc>); default: generated from the data.
+    public var alt: String?
     /// Source line; defaults to the dataset's (or catalog's) source.
     public var source: String?
     // Bar charts.
@@ -60,7 +62,7 @@ public struct ChartDefinition: Sendable, Decodable {
     public var reportHeight: Double?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, type, dataset, records, `where`, title, subtitle, caption, source, category, value, series
+        case id, type, dataset, records, `where`, title, subtitle, caption, alt, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
         case lane, label, date, status, lanes, export, reportHeight = "report_height"
     }
@@ -75,6 +77,7 @@ public struct ChartDefinition: Sendable, Decodable {
         title = try c.decodeIfPresent(String.self, forKey: .title)
         subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
         caption = try c.decodeIfPresent(String.self, forKey: .caption)
+        alt = try c.decodeIfPresent(String.self, forKey: .alt)
         source = try c.decodeIfPresent(String.self, forKey: .source)
         category = try c.decodeIfPresent(String.self, forKey: .category) ?? "label"
         if let s = try c.decodeIfPresent([Series].self, forKey: .series) {

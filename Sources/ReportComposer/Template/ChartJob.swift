@@ -17,6 +17,8 @@ public struct ChartJob: Sendable {
     public var exportPreset: ChartPreset
     /// Height in the report's text column.
     public var reportHeight: Double
+    /// What the chart shows in words, for readers that cannot see it (PDF /Alt, SVG <desc>).
+    public var alt: String = ""
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {

@@ -73,6 +73,7 @@ public enum TemplateLoader {
             def.title = def.title.map { bindText($0, ["charts", "\(i)", "title"]) }
             def.subtitle = def.subtitle.map { bindText($0, ["charts", "\(i)", "subtitle"]) }
             def.caption = def.caption.map { bindText($0, ["charts", "\(i)", "caption"]) }
+            def.alt = def.alt.map { bindText($0, ["charts", "\(i)", "alt"]) }
             do {
                 bound.charts.append(try ChartBinder(catalog: catalog, formatter: formatter).bind(def))
             } catch let f as ChartBinder.Failure {
