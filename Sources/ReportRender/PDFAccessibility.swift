@@ -4,9 +4,11 @@ import ReportScene
 /// What Cairo 1.16 cannot write, added as one incremental update appended to its finished file
 /// (new versions of a few objects, their cross-reference section, a trailer with /Prev):
 /// the catalog's /Lang, /ViewerPreferences << /DisplayDocTitle true >> and XMP /Metadata;
-/// /Alt on each Figure element; /Tabs /S on pages with links (annotations in structure order); and an
-/// Info dictionary rewritten from the same values as the XMP packet, so the two always agree.
-/// Cairo's bytes are kept as they are, so the page content (and every page image) is unchanged.
+/// /Alt on each Figure element; /Tabs /S on pages with links (annotations in structure order);
+/// page content outside every element marked as artifacts; and an Info dictionary rewritten
+/// from the same values as the XMP packet, so the two always agree.
+/// Cairo's objects are kept; page content streams get only marked-content operators (see
+/// `PDFArtifacts`), so every page image is unchanged.
 enum PDFAccessibility {
     static func update(_ pdf: [UInt8], info: DocumentInfo, figureAlts: [String]) throws -> [UInt8] {
         let file = PDFSyntax(bytes: pdf)
@@ -27,14 +29,14 @@ enum PDFAccessibility {
         var infoRef = PDFSyntax.Ref(number: next)
         if let old = trailer["Info"].flatMap(file.reference(in:)) { infoRef = old } else { next += 1 }
 
-        var objects: [PDFSyntax.Ref: String] = [:]
+        var objects: [PDFSyntax.Ref: [UInt8]] = [:]
         var extra = ""
         if catalog["Lang"] == nil, !info.language.isEmpty { extra += " /Lang \(literal(info.language))" }
         if catalog["ViewerPreferences"] == nil { extra += " /ViewerPreferences << /DisplayDocTitle true >>" }
         if catalog["Metadata"] == nil { extra += " /Metadata \(metadata.number) 0 R" }
-        objects[root] = inserting(extra, into: file.text(catalogRange))
-        objects[metadata] = xmpStream(info)
-        objects[infoRef] = infoDictionary(info)
+        objects[root] = Array(inserting(extra, into: file.text(catalogRange)).utf8)
+        objects[metadata] = Array(xmpStream(info).utf8)
+        objects[infoRef] = Array(infoDictionary(info).utf8)
 
         if let treeValue = catalog["StructTreeRoot"], let tree = file.reference(in: treeValue) {
             let figures = try figureElements(tree, file: file, object: object)
@@ -42,7 +44,7 @@ enum PDFAccessibility {
                 throw PDFSyntax.Failure.malformed("\(figures.count) Figure elements for \(figureAlts.count) alt texts")
             }
             for (ref, alt) in zip(figures, figureAlts) {
-                objects[ref] = inserting(" /Alt \(textString(alt))", into: file.text(try object(ref)))
+                objects[ref] = Array(inserting(" /Alt \(textString(alt))", into: file.text(try object(ref))).utf8)
             }
         }
         if let pagesValue = catalog["Pages"], let pages = file.reference(in: pagesValue) {
@@ -52,7 +54,10 @@ enum PDFAccessibility {
                 // Only where PDF/UA asks for it (pages with annotations): on other pages poppler's
                 // struct-text then loses the text of continued paragraphs' spans.
                 if d["Annots"] != nil, d["Tabs"] == nil {
-                    objects[page] = inserting(" /Tabs /S", into: file.text(range))
+                    objects[page] = Array(inserting(" /Tabs /S", into: file.text(range)).utf8)
+                }
+                for content in try d["Contents"].map(file.references(in:)) ?? [] {
+                    if let marked = try artifactsMarked(content, file: file, object: object) { objects[content] = marked }
                 }
             }
         }
@@ -90,6 +95,21 @@ enum PDFAccessibility {
         return out
     }
 
+    /// A page content stream with its unmarked content marked as artifacts, re-compressed;
+    /// nil leaves the stream as Cairo wrote it (a form this reader does not take apart).
+    private static func artifactsMarked(_ ref: PDFSyntax.Ref, file: PDFSyntax,
+                                        object: (PDFSyntax.Ref) throws -> Range<Int>) throws -> [UInt8]? {
+        let dictRange = try object(ref)
+        let d = try file.dictionary(at: dictRange.lowerBound)
+        guard let filter = d["Filter"], file.text(filter) == "/FlateDecode", d["DecodeParms"] == nil,
+              let lengthValue = d["Length"] else { return nil }
+        let lengthText = try file.reference(in: lengthValue).map { file.text(try object($0)) } ?? file.text(lengthValue)
+        guard let length = Int(lengthText), let data = file.streamData(after: dictRange, length: length),
+              let content = PDFArtifacts.inflate(data), let marked = PDFArtifacts.wrap(content),
+              let packed = PDFArtifacts.deflate(marked) else { return nil }
+        return Array("<< /Length \(packed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + packed + Array("\nendstream".utf8)
+    }
+
     // MARK: writing
 
     /// `dict` (a dictionary's text) with `entries` added before its closing `>>`.
@@ -98,14 +118,14 @@ enum PDFAccessibility {
         return String(dict.dropLast(2)) + entries.dropFirst() + "\n>>"
     }
 
-    private static func append(_ objects: [PDFSyntax.Ref: String], to pdf: [UInt8], root: PDFSyntax.Ref,
+    private static func append(_ objects: [PDFSyntax.Ref: [UInt8]], to pdf: [UInt8], root: PDFSyntax.Ref,
                                info: PDFSyntax.Ref, size: Int, prev: Int) -> [UInt8] {
         var out = pdf
         if out.last != 0x0A { out.append(0x0A) }
         var offsets: [(Int, Int)] = []
         for ref in objects.keys.sorted() {
             offsets.append((ref.number, out.count))
-            out += Array("\(ref.number) 0 obj\n\(objects[ref]!)\nendobj\n".utf8)
+            out += Array("\(ref.number) 0 obj\n".utf8) + objects[ref]! + Array("\nendobj\n".utf8)
         }
         let xref = out.count
         var table = "xref\n"

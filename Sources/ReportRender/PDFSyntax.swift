@@ -60,6 +60,17 @@ struct PDFSyntax {
         return start..<i
     }
 
+    /// The `length` bytes of a stream whose dictionary is at `dict`.
+    func streamData(after dict: Range<Int>, length: Int) -> ArraySlice<UInt8>? {
+        var i = dict.upperBound
+        skipSpace(&i)
+        guard matches("stream", at: i) else { return nil }
+        i += 6
+        if matches("\r\n", at: i) { i += 2 } else if matches("\n", at: i) { i += 1 } else { return nil }
+        guard length >= 0, i + length <= bytes.count else { return nil }
+        return bytes[i..<i + length]
+    }
+
     // MARK: values
 
     /// Top-level entries of the dictionary starting at `offset` (`<<`): key name → value range.
