@@ -70,7 +70,7 @@ final class PDFStructure {
 
     /// Opens the element of `group` before its children are drawn. Returns whether `end` must follow.
     func begin(_ group: Group, on cr: OpaquePointer, linkAttributes: () -> String) -> Bool {
-        guard let tag = group.structure, let name = Self.typeName(tag.role) else { return false }
+        guard let tag = group.structure, let type = Self.typeName(tag.role) else { return false }
         let firstEnded = stack.firstIndex { !$0.live }
         if let i = firstEnded, tag.continues != nil, stack[i].tag == tag {
             // Its ended children stay open: they may continue too.
@@ -81,6 +81,8 @@ final class PDFStructure {
         closeEnded(above: firstEnded.map { $0 - 1 } ?? stack.count - 1, cr)
         let span = tag.continues.map(split.contains) ?? false
         let attributes = tag.role == .link ? linkAttributes() : ""
+        // A Link tag without a target would put Cairo into an error state: read the text as a Span.
+        let name = tag.role == .link && attributes.isEmpty ? "Span" : type
         cairo_tag_begin(cr, name, attributes)
         if case .figure(let alt) = tag.role { figureAlts.append(alt) }
         if span { cairo_tag_begin(cr, "Span", "") }

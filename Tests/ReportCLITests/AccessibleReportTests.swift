@@ -86,6 +86,33 @@ import Testing
         #expect(alts.contains("柱状图：临平全区村级集体经营性收入，2020年5.75亿元（推算），2021年6.78亿元"))
     }
 
+    /// Each /Alt, in tree order, names the chart its Caption names: the right alt on the right figure.
+    @Test func altTextsBelongToTheirFigures() throws {
+        let out = try ExternalTool.run("qpdf", ["--json=2", render.pdf.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let objs = try #require((json["qpdf"] as? [Any])?.last as? [String: Any])
+        func value(_ ref: Any?) -> [String: Any]? {
+            guard let r = ref as? String else { return nil }
+            return (objs["obj:\(r)"] as? [String: Any])?["value"] as? [String: Any]
+        }
+        let catalog = try #require(objs.values.compactMap { ($0 as? [String: Any])?["value"] as? [String: Any] }
+            .first { $0["/Type"] as? String == "/Catalog" })
+        var alts: [String] = []
+        func walk(_ node: [String: Any]) {
+            if node["/S"] as? String == "/Figure" { alts.append(String((node["/Alt"] as? String ?? "").dropFirst(2))) }
+            let kids = node["/K"].map { ($0 as? [Any]) ?? [$0] } ?? []
+            for k in kids { if let d = value(k) { walk(d) } }
+        }
+        walk(try #require(value(catalog["/StructTreeRoot"])))
+        let captions = try tree.all("Caption").map(\.allText).filter { $0.hasPrefix("图") }
+        #expect(alts.count == captions.count && alts.count == 5)
+        for (alt, caption) in zip(alts, captions) {
+            // "图2 临平全区村级集体经营性收入数据来源：…": the caption's title, before the source line.
+            let title = String(caption.drop { $0 != " " }.dropFirst()).components(separatedBy: "数据来源").first ?? ""
+            #expect(!title.isEmpty && alt.contains(title), "\(alt) ↔ \(caption)")
+        }
+    }
+
     @Test func tablesHaveHeaderCells() throws {
         let tables = try tree.all("Table")
         #expect(tables.count == 1)
