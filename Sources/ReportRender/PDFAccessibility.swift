@@ -10,7 +10,7 @@ import ReportScene
 /// Cairo's objects are kept; page content streams get only marked-content operators (see
 /// `PDFArtifacts`), so every page image is unchanged.
 enum PDFAccessibility {
-    static func update(_ pdf: [UInt8], info: DocumentInfo, figureAlts: [String]) throws -> [UInt8] {
+    static func update(_ pdf: [UInt8], info: DocumentInfo, figureAlts: [String], linkTexts: [String] = []) throws -> [UInt8] {
         let file = PDFSyntax(bytes: pdf)
         let prev = try file.lastXrefOffset()
         let (offsets, trailer) = try file.xref(at: prev)
@@ -48,7 +48,9 @@ enum PDFAccessibility {
             }
         }
         if let pagesValue = catalog["Pages"], let pages = file.reference(in: pagesValue) {
-            for page in try pageObjects(pages, file: file, object: object) {
+            let pageRefs = try pageObjects(pages, file: file, object: object)
+            try describeLinks(pageRefs, linkTexts, file: file, object: object, into: &objects)
+            for page in pageRefs {
                 let range = try object(page)
                 let d = try file.dictionary(at: range.lowerBound)
                 // Only where PDF/UA asks for it (pages with annotations): on other pages poppler's
@@ -62,6 +64,26 @@ enum PDFAccessibility {
             }
         }
         return append(objects, to: pdf, root: root, info: infoRef, size: max(size, next), prev: prev)
+    }
+
+    /// Gives each link annotation its text as /Contents (what a screen reader announces), when
+    /// Cairo's annotations are exactly the links the writer tagged, in the same order.
+    private static func describeLinks(_ pages: [PDFSyntax.Ref], _ texts: [String], file: PDFSyntax,
+                                      object: (PDFSyntax.Ref) throws -> Range<Int>,
+                                      into objects: inout [PDFSyntax.Ref: [UInt8]]) throws {
+        var links: [(PDFSyntax.Ref, Range<Int>)] = []
+        for page in pages {
+            guard let annots = try file.dictionary(at: try object(page).lowerBound)["Annots"] else { continue }
+            for ref in try file.references(in: annots) {
+                let range = try object(ref)
+                let d = try file.dictionary(at: range.lowerBound)
+                if d["Subtype"].map(file.text) == "/Link", d["Contents"] == nil { links.append((ref, range)) }
+            }
+        }
+        guard links.count == texts.count else { return }
+        for ((ref, range), text) in zip(links, texts) where !text.isEmpty {
+            objects[ref] = Array(inserting(" /Contents \(textString(text))", into: file.text(range)).utf8)
+        }
     }
 
     // MARK: the tree

@@ -29,6 +29,9 @@ final class PDFStructure {
     /// Keys of leaf elements drawn on more than one page.
     private let split: Set<String>
     private(set) var figureAlts: [String] = []
+    /// Per link annotation, in the order Cairo creates them: the text a reader hears for it
+    /// (its /Contents), empty when the link has none.
+    var linkTexts: [String] = []
 
     init(pages: [Page]) {
         var seen: [String: Int] = [:], split: Set<String> = []
@@ -85,6 +88,9 @@ final class PDFStructure {
         let name = tag.role == .link && attributes.isEmpty ? "Span" : type
         cairo_tag_begin(cr, name, attributes)
         if case .figure(let alt) = tag.role { figureAlts.append(alt) }
+        if name == CAIRO_TAG_LINK {
+            linkTexts.append(group.leaves().compactMap { if case .text(let t) = $0.node { t.text } else { nil } }.joined(separator: " "))
+        }
         if span { cairo_tag_begin(cr, "Span", "") }
         let lazy = tag.continues != nil && (span || Self.isContainer(tag.role))
         stack.append(Open(tag: tag, name: name, live: true, span: span, lazy: lazy))

@@ -8,11 +8,13 @@ enum PDFTags {
     /// Emits a link annotation for every `LinkNode` and a named destination for every `AnchorNode`.
     /// Links inside a group tagged `.link` are left out: the renderer writes them as that group's
     /// Link element, around the text that is clicked.
-    static func emit(_ root: Group, on cr: OpaquePointer, pageTransform: Transform = .identity) {
+    static func emit(_ root: Group, on cr: OpaquePointer, pageTransform: Transform = .identity,
+                     structure: PDFStructure? = nil) {
         for placed in untaggedLeaves(root, pageTransform) {
             switch placed.node {
             case .link(let link):
                 guard let attributes = attributes(link, placed.transform.apply(link.rect)) else { continue }
+                if case .url(let u) = link.target { structure?.linkTexts.append(u) } else { structure?.linkTexts.append("") }
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .anchor(let anchor):

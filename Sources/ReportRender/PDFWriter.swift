@@ -38,7 +38,7 @@ public enum PDFWriter {
             if let bg = page.background { fillBackground(bg, page.size, cr) }
             try renderer.draw(page.root, on: cr, structure: structure)
             cairo_restore(cr)
-            PDFTags.emit(page.root, on: cr)
+            PDFTags.emit(page.root, on: cr, structure: structure)
         }
         structure.finish(on: cr)
         cairo_tag_end(cr, "Document")
@@ -49,7 +49,8 @@ public enum PDFWriter {
         cairo_surface_finish(surface)
         try checkSurface(surface, during: "finishing the PDF")
         do {
-            return try PDFAccessibility.update(sink.bytes, info: doc.info, figureAlts: structure.figureAlts)
+            return try PDFAccessibility.update(sink.bytes, info: doc.info, figureAlts: structure.figureAlts,
+                                               linkTexts: structure.linkTexts)
         } catch {
             throw RenderError.cairo(status: "\(error)", during: "adding language, alt text and metadata to the PDF")
         }
