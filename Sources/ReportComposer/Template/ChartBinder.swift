@@ -27,8 +27,9 @@ struct ChartBinder {
         var job = ChartJob(id: def.id, spec: spec, caption: caption, source: source,
                            exportPreset: ChartPreset.named(def.export) ?? .slide,
                            reportHeight: def.reportHeight ?? 280)
-        job.alt = def.alt ?? ChartAltText(formatter: formatter).text(def, title: caption, records: records,
-                                                                     catalog: catalog, spec: spec)
+        // Read aloud, not laid out: no word joiners.
+        job.alt = NoBreak.strip(def.alt ?? ChartAltText(formatter: formatter).text(def, title: caption, records: records,
+                                                                                   catalog: catalog, spec: spec))
         return job
     }
 
