@@ -56,6 +56,26 @@ enum PDFArtifacts {
         return out + content[copied...]
     }
 
+    /// `content` without the empty `/Span << /ActualText <feff2060> >> BDC EMC` pairs Cairo writes
+    /// for each U+2060 WORD JOINER (the glue that keeps a figure on one line; it draws nothing):
+    /// extraction then reads 6.78亿元, not 6⁠.⁠7⁠8⁠亿⁠元, and poppler's structure reader does not stop there.
+    static func droppingJoinerSpans(_ content: [UInt8]) -> [UInt8]? {
+        guard let ops = operations(content) else { return nil }
+        var out: [UInt8] = [], copied = 0, i = 0
+        while i < ops.count {
+            if ops[i].name == "BDC", i + 1 < ops.count, ops[i + 1].name == "EMC",
+               String(decoding: content[ops[i].start..<ops[i].end], as: UTF8.self).lowercased()
+                   .filter({ !$0.isWhitespace }) == "/span<</actualtext<feff2060>>>bdc" {
+                out += content[copied..<ops[i].start]
+                copied = ops[i + 1].end
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return out + content[copied...]
+    }
+
     private static let paintOperators: Set<String> = [
         "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Tj", "TJ", "'", "\"", "Do", "sh",
     ]

@@ -35,6 +35,15 @@ import Testing
         #expect(out == "/Artifact BMC\n" + content + "\nEMC")
     }
 
+    @Test func emptyWordJoinerSpansAreDropped() throws {
+        let content = "/P << /MCID 0 >> BDC BT (6) Tj /Span << /ActualText <feff2060> >> BDC\nEMC (.78) Tj ET EMC"
+        let out = String(decoding: try #require(PDFArtifacts.droppingJoinerSpans(Array(content.utf8))), as: UTF8.self)
+        #expect(out == "/P << /MCID 0 >> BDC BT (6) Tj  (.78) Tj ET EMC")
+        // A span with content (a ligature's ActualText) stays.
+        let ligature = "BT /Span << /ActualText <feff00660069> >> BDC (x) Tj EMC ET"
+        #expect(PDFArtifacts.droppingJoinerSpans(Array(ligature.utf8)) == Array(ligature.utf8))
+    }
+
     @Test func unreadableStreamsAreLeftAlone() {
         #expect(PDFArtifacts.wrap(Array("BI /W 1 /H 1 ID \u{0}\u{1} EI".utf8)) == nil)
         #expect(PDFArtifacts.wrap(Array("BT (x) Tj /P << /MCID 0 >> BDC (y) Tj EMC ET".utf8)) == nil, "structure inside an artifact's text")
