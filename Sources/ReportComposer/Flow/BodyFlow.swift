@@ -74,10 +74,11 @@ struct BodyFlow {
             if own + (try lead(following, budget: state.remaining - own)) <= state.remaining + 1e-6 { break }
             newPage()
         }
+        let atTop = state.isPageEmpty
         state.skip(hl.spaceBefore)
         sections = Array(sections.prefix(max(h.level - 1, 0))) + [h.anchor]
         state.place(hl.nodes(x: frame.minX, y: state.y), height: hl.height, sections: sections)
-        headings.append(PlacedHeading(item: h, page: state.page))
+        headings.append(PlacedHeading(item: h, page: state.page, atTop: atTop))
     }
 
     /// The least height that must follow a heading on its page: the start of the next block
