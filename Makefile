@@ -2,7 +2,7 @@
 export PATH := $(PATH):/opt/swift/usr/bin
 TEMPLATE ?= Templates/linping-annual
 
-.PHONY: report test build deps test-deps bench clean
+.PHONY: report test build deps test-deps bench bench-batch batch-example clean
 
 report: deps
 	swift build -c release --static-swift-stdlib --product report
@@ -17,6 +17,16 @@ build: deps
 
 bench: test-deps
 	bash scripts/bench.sh $(BENCH_ARGS)
+	@if [ -n "$(BENCH_BATCH)" ]; then bash scripts/batch-bench.sh --units "$(BENCH_BATCH)"; fi
+
+# The batch benchmark alone: generated templates of 100, 300 and 1,000 units (BENCH_BATCH="..." for others).
+bench-batch: deps
+	bash scripts/batch-bench.sh $(if $(BENCH_BATCH),--units "$(BENCH_BATCH)")
+
+# One report per town of the fictional sample data: Output/batch-example/<town>/report.pdf.
+batch-example: deps
+	swift build -c release --static-swift-stdlib --product report
+	.build/release/report render Templates/batch-example
 
 deps:
 	@bash scripts/install-deps.sh

@@ -54,7 +54,7 @@ let package = Package(
         // Shared by the test targets: running external tools, temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts", "TestSupport"]),
-        .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline"]),
+        .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.
         .testTarget(name: "ReportCLITests", dependencies: ["TestSupport", "ReportCLI", "ReportPipeline", "ReportComposer", "ReportData"]),
     ]

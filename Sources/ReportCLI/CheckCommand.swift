@@ -8,8 +8,14 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var template: TemplateOptions
 
+    @Option(name: .long, help: "Check a batch: one report per row of DATASET (DATASET or DATASET:KEY).")
+    var each: String?
+
     func run() throws {
-        let diagnostics = ReportBuild.check(template: template.templateURL, data: template.dataURL)
+        let spec = try BatchRun.spec(each: each)
+        let diagnostics = spec != nil || BatchBuild.spec(template: template.templateURL) != nil
+            ? BatchBuild.check(template: template.templateURL, data: template.dataURL, each: spec)
+            : ReportBuild.check(template: template.templateURL, data: template.dataURL)
         for d in diagnostics { Stderr.print(d.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors

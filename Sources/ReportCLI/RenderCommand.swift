@@ -24,6 +24,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
+    @Option(name: .long, help: "Batch: one report per row of DATASET (DATASET or DATASET:KEY; see docs/scale.md).")
+    var each: String?
+
+    @Option(name: .long, help: "Batch: render only share K of N of the units (1 ≤ K ≤ N).")
+    var shard: String?
+
+    @Option(name: .long, help: "Batch: number of shards, with the index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.")
+    var shardCount: Int?
+
     func validate() throws {
         _ = try formats()
     }
@@ -50,7 +59,10 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let opts = try options()
-        if watch {
+        if let batch = try BatchRun.options(opts, each: each, shard: shard, shardCount: shardCount) {
+            if watch { throw ValidationError("--watch renders one report; render a batch with plain `report render`") }
+            if !BatchRun.once(batch, quiet: quiet) { throw ExitCode(1) }
+        } else if watch {
             try Watcher(options: opts, quiet: quiet).run()
         } else if !RenderRun.once(opts, quiet: quiet) {
             throw ExitCode(1)

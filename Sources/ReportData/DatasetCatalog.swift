@@ -56,7 +56,9 @@ extension DatasetCatalog {
     /// source sentence occurs in it verbatim. `reportDate` overrides catalog.yaml's.
     /// Diagnostics name files as `<displayPrefix>/<file>`; the default prefix is the directory's last
     /// two components (`linping-annual/data/figures.csv`); pass "" for bare file names.
-    public static func load(directory: URL, reportDate: PartialDate? = nil, displayPrefix: String? = nil) -> LoadResult {
+    /// `subsets` replaces some CSV files by a subset of their rows (one batch unit's).
+    public static func load(directory: URL, reportDate: PartialDate? = nil, displayPrefix: String? = nil,
+                            subsets: [String: CSVSubset]? = nil) -> LoadResult {
         let fm = FileManager.default
         let prefix = displayPrefix ?? directory.deletingLastPathComponent().lastPathComponent + "/" + directory.lastPathComponent
         func shown(_ file: String) -> String { prefix.isEmpty ? file : prefix + "/" + file }
@@ -96,9 +98,11 @@ extension DatasetCatalog {
             guard let yaml = fm.contents(atPath: directory.appendingPathComponent(name + ".yaml").path) else {
                 sink.error(shown(name + ".csv"), 1, 1, "no metadata: \(name).yaml is missing"); continue
             }
-            let csv = fm.contents(atPath: directory.appendingPathComponent(name + ".csv").path) ?? Data()
-            let (ds, diags) = loader.load(name: name, csv: csv, csvPath: shown(name + ".csv"),
+            let subset = subsets?[name]
+            let csv = subset.map { Data($0.text.utf8) } ?? fm.contents(atPath: directory.appendingPathComponent(name + ".csv").path) ?? Data()
+            var (ds, diags) = loader.load(name: name, csv: csv, csvPath: shown(name + ".csv"),
                                           yaml: yaml, yamlPath: shown(name + ".yaml"))
+            subset?.remap(&ds, &diags, csvPath: shown(name + ".csv"))
             sink.append(contentsOf: diags)
             if let ds { catalog.datasets[name] = ds }
         }

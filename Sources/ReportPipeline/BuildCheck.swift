@@ -9,8 +9,9 @@ extension ReportBuild {
     /// every chart at every preset and in the report column, composes the report with the real
     /// Pango measurer and draws it and every chart (PDF, in memory), so every problem `render`
     /// would hit is reported here, at its position.
-    public static func check(template: URL, data: URL?, measurer: PangoTextMeasurer = .shared) -> [Diagnostic] {
-        let bound = TemplateLoader.load(template: template, data: data)
+    /// `scope`: one unit of a batch (see `BatchBuild.check`).
+    public static func check(template: URL, data: URL?, scope: UnitScope? = nil, measurer: PangoTextMeasurer = .shared) -> [Diagnostic] {
+        let bound = TemplateLoader.load(template: template, data: data, scope: scope)
         if bound.hasErrors { return bound.diagnostics }
         let fonts = fontProblems(bound, measurer)
         guard fonts.isEmpty else { return bound.diagnostics + fonts }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportComposer
 
 /// The file formats a run writes.
 public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
@@ -17,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Overrides the PDF creation date (from SOURCE_DATE_EPOCH).
     public var sourceDateEpoch: Int64?
+    /// One unit of a batch (`BatchBuild`): its rows, its folder, its input key; the batch holds the lock.
+    public var unit: UnitBuild?
 
     public init(template: URL, data: URL? = nil, outputRoot: URL, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
                 force: Bool = false, sourceDateEpoch: Int64? = nil) {
@@ -24,5 +27,8 @@ public struct BuildOptions: Sendable {
         self.force = force; self.sourceDateEpoch = sourceDateEpoch
     }
 
-    public var outputDirectory: URL { outputRoot.appendingPathComponent(template.standardizedFileURL.lastPathComponent) }
+    public var outputDirectory: URL {
+        let dir = outputRoot.appendingPathComponent(template.standardizedFileURL.lastPathComponent)
+        return unit.map { dir.appendingPathComponent($0.scope.id) } ?? dir
+    }
 }

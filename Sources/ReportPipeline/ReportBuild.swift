@@ -12,20 +12,20 @@ public enum ReportBuild {
 
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
-        let quickKey = QuickCheck.key(options)
+        let quickKey = options.unit?.inputKey ?? QuickCheck.key(options)
         if let m = BuildManifest.load(from: options.outputDirectory),
            QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
             return BuildOutcome.upToDate(manifest: m, formats: options.formats)
         }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
-                                        sourceDateEpoch: options.sourceDateEpoch)
+                                        sourceDateEpoch: options.sourceDateEpoch, scope: options.unit?.scope)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
         let roots = try preflight(bound, measurer: measurer)
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
-        let lock = try OutputLock(directory: outDir)
-        defer { lock.release() }
+        let lock = options.unit == nil ? try OutputLock(directory: outDir) : nil
+        defer { lock?.release() }
         AtomicFile.sweepTemporaries(in: outDir)
 
         let previous = BuildManifest.load(from: outDir)

@@ -28,7 +28,8 @@ struct UnitConversions: MustacheParent {
 struct PlaceholderContext {
     let root: [String: Any]
 
-    init(catalog: DatasetCatalog, formatter: ChineseFormatter, report: [String: String]) {
+    /// `unit`: a batch unit's row (`{{unit.name}}`; `{{unit}}` alone is its name).
+    init(catalog: DatasetCatalog, formatter: ChineseFormatter, report: [String: String], unit: [String: String]? = nil) {
         var root: [String: Any] = [:]
         var figures: [String: Any] = [:]
         for f in catalog.orderedFigures {
@@ -54,6 +55,7 @@ struct PlaceholderContext {
         }
         root["figures"] = figures
         root["report"] = report
+        if let unit { root["unit"] = DisplayNode(display: unit["name"] ?? unit["label"] ?? unit["id"] ?? "", fields: unit) }
         self.root = root
     }
 

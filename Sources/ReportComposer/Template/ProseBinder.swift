@@ -7,8 +7,8 @@ import ReportData
 public struct ProseBinder {
     let context: PlaceholderContext
 
-    public init(catalog: DatasetCatalog, formatter: ChineseFormatter, report: [String: String]) {
-        context = PlaceholderContext(catalog: catalog, formatter: formatter, report: report)
+    public init(catalog: DatasetCatalog, formatter: ChineseFormatter, report: [String: String], unit: [String: String]? = nil) {
+        context = PlaceholderContext(catalog: catalog, formatter: formatter, report: report, unit: unit)
     }
 
     public struct Problem: Error, Sendable {

@@ -8,6 +8,8 @@ struct TemplateBinding {
     let source: TemplateSource
     var diagnostics: [Diagnostic] = []
     let formatter = ChineseFormatter(currentYear: nil)
+    /// A batch unit's row, for `{{unit.*}}` (nil for a single report).
+    var unit: [String: String]?
     var file: TemplateFile { bound.file }
     var catalog: DatasetCatalog { bound.catalog }
 
@@ -20,7 +22,7 @@ struct TemplateBinding {
             "title": file.report.title, "year": String(catalog.metadata?.reportYear ?? catalog.reportDate.year),
             "date": formatter.date(catalog.reportDate),
         ]
-        return ProseBinder(catalog: catalog, formatter: formatter, report: reportFields)
+        return ProseBinder(catalog: catalog, formatter: formatter, report: reportFields, unit: unit)
     }()
     private lazy var stale = StaleNumberCheck(allowed: file.allowNumbers)
 

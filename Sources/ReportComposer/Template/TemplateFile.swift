@@ -14,9 +14,11 @@ public struct TemplateFile: Sendable, Decodable {
     public var sections: [SectionTemplate]
     /// List every dataset and the records it supports in an appendix (default true).
     public var appendix: Bool
+    /// One report per row of a dataset (see `BatchSpec`); nil for a single report.
+    public var batch: BatchSpec?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case report, layout, theme, allowNumbers = "allow_numbers", charts, sections, appendix
+        case report, layout, theme, allowNumbers = "allow_numbers", charts, sections, appendix, batch
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -28,6 +30,7 @@ public struct TemplateFile: Sendable, Decodable {
         charts = try c.decodeIfPresent([ChartDefinition].self, forKey: .charts) ?? []
         sections = try c.decodeIfPresent([SectionTemplate].self, forKey: .sections) ?? []
         appendix = try c.decodeIfPresent(Bool.self, forKey: .appendix) ?? true
+        batch = try c.decodeIfPresent(BatchSpec.self, forKey: .batch)
     }
 }
 

@@ -9,11 +9,13 @@ public enum TemplateLoader {
     /// - Parameters:
     ///   - displayPrefix: how paths are printed in diagnostics (relative paths read better).
     ///   - sourceDateEpoch: overrides the creation date (SOURCE_DATE_EPOCH).
-    public static func load(template dir: URL, data: URL? = nil, sourceDateEpoch: Int64? = nil) -> BoundTemplate {
+    ///   - scope: one unit of a batch: its rows replace the split datasets, and `{{unit.*}}` is its row.
+    public static func load(template dir: URL, data: URL? = nil, sourceDateEpoch: Int64? = nil,
+                            scope: UnitScope? = nil) -> BoundTemplate {
         let dataDir = data ?? dir.appendingPathComponent("data")
         let yamlURL = dir.appendingPathComponent(fileName)
         let yamlPath = displayPath(yamlURL)
-        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir))
+        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets)
         var bound = BoundTemplate(
             name: dir.lastPathComponent, templateDirectory: dir, dataDirectory: dataDir,
             file: placeholderFile, catalog: loaded.catalog, charts: [], info: ReportInfo(title: ""), sections: [],
@@ -39,6 +41,7 @@ public enum TemplateLoader {
         }
         var binding = TemplateBinding(bound: bound, source: TemplateSource(path: yamlPath, text: bound.yamlText))
         binding.diagnostics = loaded.diagnostics
+        binding.unit = scope?.fields(catalog: loaded.catalog, formatter: binding.formatter)
         binding.bindCharts()
         binding.bindSections()
         binding.checkReferences()
