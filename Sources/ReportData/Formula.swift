@@ -94,6 +94,7 @@ public enum Formula: Sendable, Hashable {
     }
 }
 
+/// Why a formula could not be parsed or computed; the description is the message shown to users.
 public enum FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
     case syntax(String), unknown(String), arguments(String), missingInput(String), unitMismatch(String), nonFinite
     case notSingleValue(String)

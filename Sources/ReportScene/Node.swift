@@ -29,6 +29,7 @@ public struct Group: Sendable, Hashable, Codable {
 
 /// A clickable area. In PDF it becomes a link annotation; other formats ignore it.
 public struct LinkNode: Sendable, Hashable, Codable {
+    /// Where the link leads.
     public enum Target: Sendable, Hashable, Codable {
         case url(String)
         /// A named destination set by an `AnchorNode` somewhere in the document.
