@@ -21,6 +21,11 @@ public struct BoundTemplate: Sendable {
     public var values: [String: (label: String, display: String)]
     /// Errors and warnings (data files and report.yaml).
     public var diagnostics: [Diagnostic]
+    /// report.yaml as printed in diagnostics, and its text (to place errors found later).
+    public var yamlPath = TemplateLoader.fileName
+    public var yamlText = ""
+    /// The data folder as printed in diagnostics.
+    public var dataDisplayPath = "data"
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Builds the composer's input: bound prose, tables and every figure laid out for the column.
@@ -38,7 +43,7 @@ public struct BoundTemplate: Sendable {
                     guard let job = jobs[id] else { throw ComposerError.unknownReference(id) }
                     let group = try job.layoutForReport(width: width, measurer: measurer)
                     blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
-                                                 caption: job.caption, source: job.source)))
+                                                 caption: job.caption, source: job.source, alt: job.alt)))
                 case .table(let t):
                     guard let table = tables[t.id] else { throw ComposerError.unknownReference(t.id) }
                     blocks.append(.table(table))
