@@ -52,14 +52,12 @@ let package = Package(
         ]),
         // Uses only the public API of the library product: renders a chart and a report to bytes.
         .executableTarget(name: "RenderExample", dependencies: ["ReportRenderer"], path: "Examples/RenderExample"),
-        // libFuzzer targets (`make fuzz`, docs/fuzzing.md): built with
-        // `swift build -c release --product FuzzCSV --sanitize=fuzzer`; in ordinary builds FuzzMain's
-        // weak main replays the files given as arguments.
-        .target(name: "FuzzMain", path: "Fuzz/FuzzMain"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzMain", "ReportData"], path: "Fuzz/FuzzCSV"),
-        .executableTarget(name: "FuzzTemplate", dependencies: ["FuzzMain", "ReportData", "ReportComposer"], path: "Fuzz/FuzzTemplate"),
-        .executableTarget(name: "FuzzValues", dependencies: ["FuzzMain", "ReportData"], path: "Fuzz/FuzzValues"),
-        .executableTarget(name: "FuzzFormula", dependencies: ["FuzzMain", "ReportData"], path: "Fuzz/FuzzFormula"),
+        // libFuzzer targets (`make fuzz`, docs/fuzzing.md), each one file exporting
+        // LLVMFuzzerTestOneInput: `swift build -c release --product FuzzCSV --sanitize=fuzzer`.
+        .executableTarget(name: "FuzzCSV", dependencies: ["ReportData"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzTemplate", dependencies: ["ReportData", "ReportComposer"], path: "Fuzz/FuzzTemplate"),
+        .executableTarget(name: "FuzzValues", dependencies: ["ReportData"], path: "Fuzz/FuzzValues"),
+        .executableTarget(name: "FuzzFormula", dependencies: ["ReportData"], path: "Fuzz/FuzzFormula"),
         // `make bench`: in-process timings of the reference workloads (see docs/performance.md).
         .executableTarget(name: "ReportBench", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs each for FUZZ_SECONDS (default 300), printing the
 # executions per target. Exits non-zero when a target crashed; the input that crashed is kept in
-# .build-fuzz/crashes/<target>/ (replay it: swift build --product <target> && .build/debug/<target> FILE).
+# .build-fuzz/crashes/<target>/ (replay it: .build-fuzz/release/<target> FILE).
 # The seed corpora live in Fuzz/Corpus/<name>/ and stay untouched: new inputs go to .build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

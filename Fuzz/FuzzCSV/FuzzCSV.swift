@@ -2,7 +2,6 @@
 // dates, derived values) on the parsed rows with the column layout of figures.yaml.
 // Must never crash, hang or leave a diagnostic without a position.
 import Foundation
-import FuzzMain
 import ReportData
 
 let metadata = Data("""

@@ -1,7 +1,6 @@
 // libFuzzer target: the formula parser, and evaluation of what parses against a fixed set of
 // quantities (units that convert, do not convert, zero divisors).
 import Foundation
-import FuzzMain
 import ReportData
 
 /// Names a formula may refer to; any other name is a missing input.

@@ -1,7 +1,6 @@
 // libFuzzer target: the YAML loader (size and node caps, alias rejection, positions) decoding
 // report.yaml (TemplateFile), a dataset's metadata and catalog.yaml from the same bytes.
 import Foundation
-import FuzzMain
 import ReportComposer
 import ReportData
 

@@ -1,7 +1,6 @@
 // libFuzzer target: the date parser (ISO, Chinese, relative, spans) and the number parser
 // (full-width digits, separators, 万/亿 scales, ranges) on the same cell text.
 import Foundation
-import FuzzMain
 import ReportData
 
 let dates = DateParser(reportDate: PartialDate(year: 2022)!)
