@@ -43,28 +43,7 @@ snapshots:
 deps:
 	@bash scripts/install-deps.sh
 
-test-# Fuzzing (docs/fuzzing.md): every libFuzzer target for FUZZ_SECONDS each; fuzz-smoke is the
-# 12 s-per-target run inside `make test`.
-FUZZ_SECONDS ?= 300
-fuzz: test-deps
-	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
-
-fuzz-smoke: test-deps
-	FUZZ_SECONDS=12 bash scripts/fuzz.sh
-
-# The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
-sanitize: test-deps
-	swift build --build-tests --sanitize=address --scratch-path .build-asan
-	swift test --skip-build --sanitize=address --scratch-path .build-asan
-	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
-	TSAN_OPTIONS=halt_on_error=1 swift test --skip-build --sanitize=thread --scratch-path .build-tsan
-
-# Re-records the golden scenes (Tests/ReportComposerTests/Snapshots) after an intended layout change.
-snapshots:
-	swift build --build-tests
-	RECORD_SNAPSHOTS=1 swift test --skip-build --filter GoldenSceneTests
-
-deps:
+test-deps:
 	@bash scripts/install-deps.sh --test
 
 clean:
