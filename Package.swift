@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "report", targets: ["ReportCLI"]),
+        // For Swift programs that render charts and reports in memory (docs/library.md).
+        .library(name: "ReportRenderer", targets: ["ReportRenderer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +45,19 @@ let package = Package(
             "ReportData", "ReportPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The library product: re-exports data, scene, charts, composer, render and pipeline.
+        .target(name: "ReportRenderer", dependencies: [
+            "ReportCalendar", "ReportData", "ReportScene", "ReportCharts", "ReportComposer",
+            "ReportRender", "ReportPipeline",
+        ]),
+        // Uses only the public API of the library product: renders a chart and a report to bytes.
+        .executableTarget(name: "RenderExample", dependencies: ["ReportRenderer"], path: "Examples/RenderExample"),
+        // libFuzzer targets (`make fuzz`, docs/fuzzing.md), each one file exporting
+        // LLVMFuzzerTestOneInput: `swift build -c release --product FuzzCSV --sanitize=fuzzer`.
+        .executableTarget(name: "FuzzCSV", dependencies: ["ReportData"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzTemplate", dependencies: ["ReportData", "ReportComposer"], path: "Fuzz/FuzzTemplate"),
+        .executableTarget(name: "FuzzValues", dependencies: ["ReportData"], path: "Fuzz/FuzzValues"),
+        .executableTarget(name: "FuzzFormula", dependencies: ["ReportData"], path: "Fuzz/FuzzFormula"),
         // `make bench`: in-process timings of the reference workloads (see docs/performance.md).
         .executableTarget(name: "ReportBench", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
@@ -50,7 +65,10 @@ let package = Package(
         .testTarget(name: "ReportDataTests", dependencies: ["ReportData"]),
         .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),
-        .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts"]),
+        .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts",
+                                                         "TestSupport"],
+                    // Golden scenes (canonical JSON), read by GoldenSceneTests; `make snapshots` records them.
+                    exclude: ["Snapshots"]),
         // Shared by the test targets: running external tools, temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts", "TestSupport"]),

@@ -48,6 +48,7 @@ public struct DerivedSpec: Sendable, Hashable, Decodable {
 
 /// The `<name>.yaml` beside `<name>.csv`.
 public struct DatasetMetadata: Sendable, Hashable, Decodable {
+    /// What the dataset's rows are, which decides the columns it needs.
     public enum Kind: String, Sendable, Hashable, Decodable {
         /// Mixed figures addressable by id (`{{figures.<id>}}`); needs id, label, value columns.
         case figures

@@ -76,6 +76,7 @@ public struct DateParser: Sendable {
     }
 }
 
+/// Why a date cell was rejected; `explanation` is the message shown after the cell position.
 public enum DateError: Error, Sendable, Hashable {
     case invalid(String), impossible(String), endBeforeStart(String)
     public var explanation: String {

@@ -3,6 +3,7 @@
 /// `column` is 1-based. For CSV it is the field index (the spreadsheet column), because that is
 /// what a spreadsheet user can find; for YAML it is the character column reported by the parser.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Errors stop a build (and make `report check` exit non-zero); warnings are only printed.
     public enum Severity: String, Sendable, Hashable, Comparable {
         case warning, error
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }

@@ -30,7 +30,8 @@ public enum Formula: Sendable, Hashable {
         var named: [String: String] = [:], positional: [String] = []
         for arg in body.split(separator: ",") {
             let parts = arg.split(separator: ":", maxSplits: 1).map { $0.trimmed }
-            guard parts.allSatisfy({ !$0.isEmpty }) else { return .failure(.syntax(text)) }
+            // ":" alone splits into no parts at all (found by FuzzFormula).
+            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { return .failure(.syntax(text)) }
             if parts.count == 2 { named[parts[0]] = parts[1] } else { positional.append(parts[0]) }
         }
         func two(_ k1: String, _ k2: String) -> (String, String)? {
@@ -94,6 +95,7 @@ public enum Formula: Sendable, Hashable {
     }
 }
 
+/// Why a formula could not be parsed or computed; the description is the message shown to users.
 public enum FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
     case syntax(String), unknown(String), arguments(String), missingInput(String), unitMismatch(String), nonFinite
     case notSingleValue(String)

@@ -1,5 +1,6 @@
 /// A date known to year, month or day precision, as Chinese news gives them (2022年, 今年3月, 5月15日).
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How much of the date is known, coarsest first.
     public enum Precision: Int, Sendable, Hashable, Comparable, Codable {
         case year, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }

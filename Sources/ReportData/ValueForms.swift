@@ -1,6 +1,7 @@
 /// Number cells that state more than one amount: ratios (1.58:1) and ranges (3-5, 30%-40%).
 /// Each term goes through `NumberParser.parse`, so the number policy applies to both.
 public enum ValueForms {
+    /// An accepted cell: its value (the first term of a ratio or range) and its shape.
     public struct Parsed: Sendable, Hashable {
         public var value: Double
         public var shape: ValueShape
@@ -9,6 +10,7 @@ public enum ValueForms {
         public var normalisedFullWidth: Bool
     }
 
+    /// Why a ratio or range cell was rejected.
     public enum Problem: Error, Sendable, Hashable {
         case number(NumberError)
         /// 5-3: a range whose end is below its start.

@@ -2,6 +2,7 @@ import Foundation
 
 /// What the last successful run produced and from what: `Output/<template>/manifest.json`.
 public struct BuildManifest: Codable, Equatable, Sendable {
+    /// One output file: its fingerprint and what it was built from.
     public struct Record: Codable, Equatable, Sendable {
         /// Fingerprint of everything the output was made from.
         public var inputs: String

@@ -1,5 +1,6 @@
 /// The data values as displayed, keyed by a stable id, to tell the user what changed between runs.
 public struct ValueSnapshot: Sendable, Equatable {
+    /// One displayed value as it was printed, keyed by its data id.
     public struct Entry: Codable, Equatable, Sendable {
         /// What the value is, e.g. "村级集体经营性收入 2021".
         public var label: String

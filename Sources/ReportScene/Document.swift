@@ -1,5 +1,5 @@
 /// One page (or one standalone chart): a size in points and its content.
-public struct Page: Sendable, Hashable {
+public struct Page: Sendable, Hashable, Codable {
     public var size: Size
     public var root: Group
     /// Optional solid background; nil leaves the surface transparent (PNG) or white (PDF).
@@ -13,7 +13,7 @@ public struct Page: Sendable, Hashable {
 }
 
 /// Document information written into PDF metadata.
-public struct DocumentInfo: Sendable, Hashable {
+public struct DocumentInfo: Sendable, Hashable, Codable {
     public var title: String
     public var author: String
     public var subject: String
@@ -31,7 +31,7 @@ public struct DocumentInfo: Sendable, Hashable {
 }
 
 /// An entry of the PDF outline (bookmarks); `destination` names an `AnchorNode`.
-public struct OutlineItem: Sendable, Hashable {
+public struct OutlineItem: Sendable, Hashable, Codable {
     public var title: String
     /// 1 for top-level entries, 2 for their children, ...
     public var level: Int
@@ -42,7 +42,7 @@ public struct OutlineItem: Sendable, Hashable {
 }
 
 /// A multi-page document: what the composer produces and the PDF writer consumes.
-public struct Document: Sendable, Hashable {
+public struct Document: Sendable, Hashable, Codable {
     public var info: DocumentInfo
     public var pages: [Page]
     public var outline: [OutlineItem]

@@ -1,6 +1,7 @@
 /// Geometry in points (1/72 in), Double precision, y growing downwards.
 /// Never rounded to pixels: rounding happens only inside the rasteriser.
 
+/// A position in points, y down.
 public struct Point: Sendable, Hashable, Codable {
     public var x: Double
     public var y: Double
@@ -8,6 +9,7 @@ public struct Point: Sendable, Hashable, Codable {
     public static let zero = Point(0, 0)
 }
 
+/// A width and height in points.
 public struct Size: Sendable, Hashable, Codable {
     public var width: Double
     public var height: Double
@@ -16,6 +18,7 @@ public struct Size: Sendable, Hashable, Codable {
     public static let a4 = Size(595.2756, 841.8898)
 }
 
+/// An axis-aligned rectangle in points: origin at the top-left, y down.
 public struct Rect: Sendable, Hashable, Codable {
     public var x: Double
     public var y: Double

@@ -1,5 +1,5 @@
 /// One element of a scene. Groups nest; everything else is a leaf.
-public enum Node: Sendable, Hashable {
+public enum Node: Sendable, Hashable, Codable {
     case group(Group)
     case rect(RectNode)
     case path(PathNode)
@@ -9,7 +9,7 @@ public enum Node: Sendable, Hashable {
 }
 
 /// A transformed, optionally clipped list of children.
-public struct Group: Sendable, Hashable {
+public struct Group: Sendable, Hashable, Codable {
     public var children: [Node]
     /// Applied to the children (children's coordinates → parent's).
     public var transform: Transform
@@ -30,8 +30,9 @@ public struct Group: Sendable, Hashable {
 }
 
 /// A clickable area. In PDF it becomes a link annotation; other formats ignore it.
-public struct LinkNode: Sendable, Hashable {
-    public enum Target: Sendable, Hashable {
+public struct LinkNode: Sendable, Hashable, Codable {
+    /// Where the link leads.
+    public enum Target: Sendable, Hashable, Codable {
         case url(String)
         /// A named destination set by an `AnchorNode` somewhere in the document.
         case destination(String)
@@ -42,7 +43,7 @@ public struct LinkNode: Sendable, Hashable {
 }
 
 /// A named destination (the target of internal links and outline entries).
-public struct AnchorNode: Sendable, Hashable {
+public struct AnchorNode: Sendable, Hashable, Codable {
     public var name: String
     public var point: Point
     public init(_ name: String, at point: Point) { self.name = name; self.point = point }

@@ -1,6 +1,8 @@
 /// How a path outline is stroked.
 public struct Stroke: Sendable, Hashable, Codable {
+    /// Shape of open path ends.
     public enum Cap: String, Sendable, Codable { case butt, round, square }
+    /// Shape of path corners.
     public enum Join: String, Sendable, Codable { case miter, round, bevel }
     public var color: Color
     public var width: Double

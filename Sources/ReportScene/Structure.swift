@@ -1,6 +1,6 @@
 /// What a group is in the document's logical structure (a tagged PDF's structure tree).
 /// Renderers that cannot express structure ignore it.
-public enum StructureRole: Sendable, Hashable {
+public enum StructureRole: Sendable, Hashable, Codable {
     case section
     /// Level 1…6 (H1…H6).
     case heading(level: Int)
@@ -22,7 +22,7 @@ public enum StructureRole: Sendable, Hashable {
 
 /// A group's place in the structure tree. Groups with equal `role` and non-nil `continues`
 /// key on consecutive pages are one element (a section or a paragraph that runs onto the next page).
-public struct StructureTag: Sendable, Hashable {
+public struct StructureTag: Sendable, Hashable, Codable {
     public var role: StructureRole
     public var continues: String?
     public init(_ role: StructureRole, continues: String? = nil) { self.role = role; self.continues = continues }

@@ -1,6 +1,8 @@
 /// Font and paragraph settings of a text run.
 public struct TextStyle: Sendable, Hashable, Codable {
+    /// Font weight; the raw value is the CSS/fontconfig weight.
     public enum Weight: Int, Sendable, Codable { case light = 300, regular = 400, medium = 500, bold = 700 }
+    /// Line alignment within the wrap width.
     public enum Alignment: String, Sendable, Codable { case left, center, right, justify }
     public var family: String
     public var size: Double
@@ -27,7 +29,9 @@ public enum Fonts {
 
 /// Which point of the text box `TextNode.origin` names.
 public struct TextAnchor: Sendable, Hashable, Codable {
+    /// The point of the box named horizontally.
     public enum Horizontal: String, Sendable, Codable { case start, middle, end }
+    /// The point of the box named vertically (`baseline`: the first line's baseline).
     public enum Vertical: String, Sendable, Codable { case top, middle, baseline, bottom }
     public var horizontal: Horizontal
     public var vertical: Vertical

@@ -1,6 +1,7 @@
 /// A three-line table (top rule, header rule, bottom rule). Numbered 表1, 表2, ...; splits across
 /// pages between rows, repeating the header under a "（续）" caption.
 public struct Table: Sendable, Hashable {
+    /// Horizontal alignment of a column's cells.
     public enum Alignment: String, Sendable, Hashable, Codable { case left, center, right }
 
     /// Unique in the report; `[[id]]` in prose becomes "表N"; anchor "tab-<id>".

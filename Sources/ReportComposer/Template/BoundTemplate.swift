@@ -32,18 +32,21 @@ public struct BoundTemplate: Sendable {
     public func content(measurer: any TextMeasurer) throws -> ReportContent {
         let layout = file.layout ?? LayoutSettings()
         let width = layout.textFrame.width
-        let jobs = Dictionary(uniqueKeysWithValues: charts.map { ($0.id, $0) })
+        // The first chart of an id wins; duplicates are reported by the loader, never trapped on here.
+        let jobs = Dictionary(charts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func convert(_ s: SectionTemplate, path: String) throws -> Section {
             var blocks: [Block] = []
             for (i, b) in s.blocks.enumerated() {
                 switch b {
                 case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
                 case .figure(let id):
-                    let job = jobs[id]!
+                    guard let job = jobs[id] else { throw ComposerError.unknownReference(id) }
                     let group = try job.layoutForReport(width: width, measurer: measurer)
                     blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
                                                  caption: job.caption, source: job.source, alt: job.alt)))
-                case .table(let t): blocks.append(.table(tables[t.id]!))
+                case .table(let t):
+                    guard let table = tables[t.id] else { throw ComposerError.unknownReference(t.id) }
+                    blocks.append(.table(table))
                 case .pageBreak: blocks.append(.pageBreak)
                 }
             }
