@@ -25,7 +25,7 @@ struct ChartBinder {
         }
         return ChartJob(id: def.id, spec: spec, caption: def.caption ?? def.title ?? def.id, source: source,
                         exportPreset: ChartPreset.named(def.export) ?? .slide,
-                        reportHeight: def.reportHeight ?? 280)
+                        reportHeight: def.reportHeight ?? 280, svgText: def.svgText ?? .outlines)
     }
 
     func bar(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> BarChartSpec {

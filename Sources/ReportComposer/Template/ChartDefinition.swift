@@ -1,4 +1,5 @@
 import ReportData
+import ReportScene
 
 /// One chart of a template: where its data comes from, how it looks, and its caption.
 /// Bar charts read a category column and one or more value columns; timelines read a lane,
@@ -58,11 +59,13 @@ public struct ChartDefinition: Sendable, Decodable {
     // Sizes: the standalone export (default the 16:9 slide preset) and the height in the report column.
     public var export: String
     public var reportHeight: Double?
+    /// `outlines` (default: outlines plus a searchable text layer) or `text` (editable `<text>` only).
+    public var svgText: SVGTextMode?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, dataset, records, `where`, title, subtitle, caption, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
-        case lane, label, date, status, lanes, export, reportHeight = "report_height"
+        case lane, label, date, status, lanes, export, reportHeight = "report_height", svgText = "svg_text"
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -96,6 +99,7 @@ public struct ChartDefinition: Sendable, Decodable {
         lanes = try c.decodeIfPresent([String].self, forKey: .lanes)
         export = try c.decodeIfPresent(String.self, forKey: .export) ?? "slide"
         reportHeight = try c.decodeIfPresent(Double.self, forKey: .reportHeight)
+        svgText = try c.decodeIfPresent(SVGTextMode.self, forKey: .svgText)
     }
 }
 

@@ -17,6 +17,8 @@ public struct ChartJob: Sendable {
     public var exportPreset: ChartPreset
     /// Height in the report's text column.
     public var reportHeight: Double
+    /// How the standalone SVG carries its text (`svg_text:`).
+    public var svgText: SVGTextMode = .outlines
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
