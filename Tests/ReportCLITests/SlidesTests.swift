@@ -103,7 +103,7 @@ import Testing
         // the fallback, not the SVG part. Any other image would be a chart rasterised on the way.
         if !rows.isEmpty, rows.allSatisfy({ $0.contains(" 1920  1080 ") }) {
             let version = (try? ExternalTool.run("soffice", ["--version"]).stdout) ?? "?"
-            print("skipped: this LibreOffice (\(version.trimmingCharacters(in: .whitespacesAndNewlines))) imports only the PNG fallback of an svgBlip picture (LibreOffice 24.2 and later read the SVG)")
+            print("skipped: this LibreOffice (\(version.trimmingCharacters(in: .whitespacesAndNewlines))) imports only the PNG fallback of an svgBlip picture (25.2, from bookworm-backports, reads the SVG)")
             return
         }
         #expect(rows.isEmpty, "raster images in the PDF:\n\(images.stdout)")
