@@ -66,11 +66,14 @@ enum SVGTextLayer {
     /// The markup to put before `</svg>`. `.outlines`: a transparent layer, stretched to the drawn
     /// width of each line so a selection covers what the eye sees. `.text`: visible text anchored
     /// where the line is aligned, so a viewer whose font is a little wider or narrower stays aligned.
-    static func markup(_ lines: [Line], mode: SVGTextMode) -> String {
+    /// `language` is the measurer's: with it, viewers pick the same glyph forms Pango did
+    /// (zh-CN: full-width quotes and dashes), so the text runs as wide as the outlines.
+    static func markup(_ lines: [Line], mode: SVGTextMode, language: String) -> String {
         guard !lines.isEmpty else { return "" }
+        let lang = "xml:lang=\"\(escape(language))\""
         var s = mode == .outlines
-            ? "<g fill-opacity=\"0\" stroke=\"none\">\n"
-            : "<g stroke=\"none\">\n"
+            ? "<g fill-opacity=\"0\" stroke=\"none\" \(lang)>\n"
+            : "<g stroke=\"none\" \(lang)>\n"
         for line in lines { s += element(line, mode: mode) }
         return s + "</g>\n"
     }

@@ -27,7 +27,7 @@ public enum SVGWriter {
         try checkSurface(surface, during: "finishing the SVG")
         let renamed = SVGIdRewriter.rewrite(sink.bytes, prefix: idPrefix)
         let sized = SVGIdRewriter.ensureViewBox(renamed, width: page.size.width, height: page.size.height)
-        return insertBeforeClose(Array(SVGTextLayer.markup(lines, mode: mode).utf8), into: sized)
+        return insertBeforeClose(Array(SVGTextLayer.markup(lines, mode: mode, language: measurer.language).utf8), into: sized)
     }
 
     /// Puts `markup` just before the root's closing tag: last in drawing order, so the text layer

@@ -129,7 +129,7 @@ import Testing
         let found = try BrowserFind.run([first, second], find: "老旧小区改造")
         #expect(found.found && found.selection == "老旧小区改造" && found.duplicateIds == 0, "\(found)")
         // Control: without the text layer the same label cannot be found.
-        let outlinesOnly = first.replacing(#/<g fill-opacity="0" stroke="none">[\s\S]*<\/g>\n/#, with: "")
+        let outlinesOnly = first.replacing(#/<g fill-opacity="0" stroke="none"[^>]*>[\s\S]*<\/g>\n/#, with: "")
         #expect(try !BrowserFind.run([outlinesOnly], find: "老旧小区改造").found)
     }
 
@@ -146,7 +146,7 @@ import Testing
         #expect(text.contains("font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif\""))
         #expect(text.contains(">6.78亿元</text>"), "the value label is text")
         let outlined = try String(contentsOf: charts.appendingPathComponent("village-average.svg"), encoding: .utf8)
-        #expect(outlined.contains("<use") && outlined.contains(#"<g fill-opacity="0" stroke="none">"#))
+        #expect(outlined.contains("<use") && outlined.contains(#"<g fill-opacity="0" stroke="none" xml:lang="zh-CN">"#))
 
         try copy.editReport(replacing: "    svg_text: text\n", with: "    svg_text: txt\n")
         let yaml = try String(contentsOf: copy.template.appendingPathComponent("report.yaml"), encoding: .utf8)
