@@ -70,7 +70,10 @@ enum SVGTextLayer {
     /// (zh-CN: full-width quotes and dashes), so the text runs as wide as the outlines.
     static func markup(_ lines: [Line], mode: SVGTextMode, language: String) -> String {
         guard !lines.isEmpty else { return "" }
-        let lang = "xml:lang=\"\(escape(language))\""
+        // Chromium trims the space of adjacent CJK punctuation by default (text-spacing-trim)
+        // and rounds hinted advances unless asked for geometric precision; Pango does neither,
+        // so without these the labels would drift from where they were drawn.
+        let lang = "xml:lang=\"\(escape(language))\" text-rendering=\"geometricPrecision\" style=\"text-spacing-trim:space-all\""
         var s = mode == .outlines
             ? "<g fill-opacity=\"0\" stroke=\"none\" \(lang)>\n"
             : "<g stroke=\"none\" \(lang)>\n"

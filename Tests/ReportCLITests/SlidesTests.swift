@@ -146,7 +146,7 @@ import Testing
         #expect(text.contains("font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif\""))
         #expect(text.contains(">6.78亿元</text>"), "the value label is text")
         let outlined = try String(contentsOf: charts.appendingPathComponent("village-average.svg"), encoding: .utf8)
-        #expect(outlined.contains("<use") && outlined.contains(#"<g fill-opacity="0" stroke="none" xml:lang="zh-CN">"#))
+        #expect(outlined.contains("<use") && outlined.contains(#"<g fill-opacity="0" stroke="none" xml:lang="zh-CN" text-rendering="geometricPrecision" style="text-spacing-trim:space-all">"#))
 
         try copy.editReport(replacing: "    svg_text: text\n", with: "    svg_text: txt\n")
         let yaml = try String(contentsOf: copy.template.appendingPathComponent("report.yaml"), encoding: .utf8)
