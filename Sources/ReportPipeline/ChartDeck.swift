@@ -1,3 +1,4 @@
+import Foundation
 import ReportCharts
 import ReportComposer
 import ReportRender
@@ -19,6 +20,20 @@ enum ChartDeck {
         let byID = Dictionary(bound.charts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let shown = seen.compactMap { byID[$0] }
         return shown + bound.charts.filter { !seen.contains($0.id) }
+    }
+
+    /// The task that renders the deck, or nil when `charts.pptx` is up to date (its manifest
+    /// record then carries over into `next`).
+    static func plan(_ pages: [(ChartJob, Page)], bound: BoundTemplate, fingerprints: InputFingerprints,
+                     manifest: BuildManifest?, next: inout BuildManifest, in outDir: URL) -> RenderTask? {
+        let byID = Dictionary(pages.map { ($0.0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let slides = ordered(bound).compactMap { byID[$0.id] }
+        let key = fingerprints.deck(slides.map { ($0.0, InputFingerprints.scene($0.1)) }, info: bound.info)
+        if let m = manifest, m.isUpToDate(fileName, inputs: key, in: outDir) {
+            next.outputs[fileName] = m.outputs[fileName]
+            return nil
+        }
+        return .deck(fileName, key, slides)
     }
 
     /// The deck's bytes: each chart's standalone page as SVG (the same file as `charts/<id>.svg`)

@@ -78,13 +78,9 @@ public enum ReportBuild {
 
         var deckRendered = false
         if options.formats.contains(.pptx) && !pages.isEmpty {
-            let order = ChartDeck.ordered(bound).map(\.id)
-            let slides = order.compactMap { id in pages.first { $0.0.id == id } }
-            let key = fingerprints.deck(slides.map { ($0.0, InputFingerprints.scene($0.1)) }, info: bound.info)
-            if let m = manifest, m.isUpToDate(ChartDeck.fileName, inputs: key, in: outDir) {
-                next.outputs[ChartDeck.fileName] = m.outputs[ChartDeck.fileName]
-            } else {
-                tasks.append(.deck(ChartDeck.fileName, key, slides))
+            if let task = ChartDeck.plan(pages, bound: bound, fingerprints: fingerprints, manifest: manifest,
+                                         next: &next, in: outDir) {
+                tasks.append(task)
                 deckRendered = true
             }
         }
@@ -156,7 +152,8 @@ enum ChartFiles {
             return titled(try SVGWriter.render(page, idPrefix: idPrefix(template: template, chart: job.id),
                                                text: job.svgText, measurer: measurer), title)
         case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
-        case .pptx: throw OutputError.io(ChartDeck.fileName, "a deck holds every chart: see ChartDeck")
+        // One deck holds every chart (`ChartDeck`): never asked of a single chart.
+        case .pptx: throw OutputError.io(ChartDeck.fileName, "charts.pptx is rendered for all charts at once")
         case .pdf:
             let doc = Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
                                                   keywords: info.keywords, creationDate: info.creationDate,
