@@ -83,27 +83,37 @@ enum SVGTextLayer {
 
     static func element(_ line: Line, mode: SVGTextMode) -> String {
         let style = line.style
-        var attrs = "xml:space=\"preserve\" font-family=\"\(familyList(style.family))\" font-size=\"\(num(style.size))\""
-        if style.weight != .regular { attrs += " font-weight=\"\(style.weight.rawValue)\"" }
-        let x: Double, anchor: String
+        var x: Double, y = line.baseline, size = style.size, t = line.transform
+        let anchor: String
+        var extra = ""
         if mode == .outlines {
             x = line.x; anchor = "start"
-            if line.width > 0 { attrs += " textLength=\"\(num(line.width))\" lengthAdjust=\"spacingAndGlyphs\"" }
+            if line.width > 0 { extra += " textLength=\"\(num(line.width))\" lengthAdjust=\"spacingAndGlyphs\"" }
         } else {
             switch line.anchor {
             case .start: x = line.x; anchor = "start"
             case .middle: x = line.x + line.width / 2; anchor = "middle"
             case .end: x = line.x + line.width; anchor = "end"
             }
-            attrs += " fill=\"\(hex(style.color))\""
-            if style.color.alpha < 1 { attrs += " fill-opacity=\"\(num(style.color.alpha))\"" }
+            extra += " fill=\"\(hex(style.color))\""
+            if style.color.alpha < 1 { extra += " fill-opacity=\"\(num(style.color.alpha))\"" }
+            // LibreOffice rounds a fractional font size when it rasterises (24.7 pt is drawn at
+            // 25, a line 1% too long): a whole size scaled to the exact one reads the same
+            // everywhere.
+            let whole = size.rounded()
+            if whole >= 1, whole != size {
+                t = Transform(a: size / whole, b: 0, c: 0, d: size / whole, tx: x, ty: y).then(t)
+                x = 0; y = 0; size = whole
+            }
         }
+        var attrs = "xml:space=\"preserve\" font-family=\"\(familyList(style.family))\" font-size=\"\(num(size))\""
+        if style.weight != .regular { attrs += " font-weight=\"\(style.weight.rawValue)\"" }
+        attrs += extra
         if anchor != "start" { attrs += " text-anchor=\"\(anchor)\"" }
-        let t = line.transform
         if !t.isIdentity {
             attrs += " transform=\"matrix(\([t.a, t.b, t.c, t.d, t.tx, t.ty].map(num).joined(separator: " ")))\""
         }
-        return "<text x=\"\(num(x))\" y=\"\(num(line.baseline))\" \(attrs)>\(escape(line.text))</text>\n"
+        return "<text x=\"\(num(x))\" y=\"\(num(y))\" \(attrs)>\(escape(line.text))</text>\n"
     }
 
     /// The chart's family first, then the CJK stack, then the generic family.

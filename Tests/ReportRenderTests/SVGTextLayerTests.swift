@@ -68,6 +68,27 @@ import Testing
         #expect(!svg.contains("fill-opacity=\"0\""))
     }
 
+    /// LibreOffice rasterises a fractional font size rounded; text mode writes whole sizes,
+    /// scaled to the exact one around the text's anchor.
+    @Test func textModeWritesWholeFontSizes() throws {
+        var root = Group()
+        root.append(.text(TextNode("村均集体经营性收入", style: TextStyle(size: 24.7, weight: .bold), at: Point(19, 47.5))))
+        root.append(.group(Group([.text(TextNode("2021年", style: TextStyle(size: 17.1), at: .zero, anchor: TextAnchor(.middle, .baseline)))],
+                                 transform: .translate(100, 200))))
+        let page = Page(size: Size(400, 300), root: root, background: .white)
+        let svg = String(decoding: try SVGWriter.render(page, idPrefix: "w", text: .text), as: UTF8.self)
+        let sizes = svg.matches(of: /font-size="([0-9.]+)"/).map { Double(String($0.output.1))! }
+        #expect(sizes == [25, 17])
+        #expect(svg.contains(#"transform="matrix(0.988 0 0 0.988 19 47.5)""#), "\(svg)")
+        // The group's translation applies after the scale about the label's own anchor point.
+        let m = try #require(svg.firstMatch(of: /transform="matrix\(([0-9.]+) 0 0 [0-9.]+ ([0-9.-]+) 200\)" *>2021年/))
+        #expect(abs(Double(String(m.output.1))! - 17.1 / 17) < 1e-4)
+        #expect(abs(Double(String(m.output.2))! - 100) < 1e-9, "centred on x = 100")
+        // The outlines' layer keeps the exact size (its textLength is in that size's units).
+        let outlines = String(decoding: try SVGWriter.render(page, idPrefix: "w"), as: UTF8.self)
+        #expect(outlines.contains(#"font-size="24.7""#))
+    }
+
     @Test func markupCharactersAndControlsStayWellFormed() throws {
         var root = Group()
         root.append(.text(TextNode("A&B <c> \"d\" 'e'", style: Fixtures.body, at: Point(10, 20))))
