@@ -1,6 +1,7 @@
 import Foundation
 import ReportCharts
 import ReportComposer
+import ReportData
 import ReportRender
 import ReportScene
 import ReportSlides
@@ -39,8 +40,9 @@ enum ChartDeck {
     /// The deck's bytes: each chart's standalone page as SVG (the same file as `charts/<id>.svg`)
     /// with a 2× PNG fallback.
     static func render(_ charts: [(ChartJob, Page)], bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [UInt8] {
+        // Word joiners hold figures together on the page; slide texts are edited and searched.
         let slides = try charts.map { job, page in
-            DeckSlide(title: title(job), altText: altText(job), notes: notes(job),
+            DeckSlide(title: NoBreak.strip(title(job)), altText: NoBreak.strip(altText(job)), notes: notes(job).map(NoBreak.strip),
                       svg: try ChartFiles.render(page, format: .svg, job: job, template: bound.name, info: bound.info, measurer: measurer),
                       png: try PNGWriter.render(page, scale: 2, measurer: measurer),
                       width: page.size.width, height: page.size.height)

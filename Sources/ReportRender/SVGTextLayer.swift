@@ -51,14 +51,17 @@ enum SVGTextLayer {
         case .right: anchor = .end
         }
         return m.lines.compactMap { line in
-            guard !line.text.allSatisfy(\.isWhitespace) else { return nil }
+            // Word joiners keep a figure on one line in the layout; in the file they would only
+            // stop a search for "6.78亿元" from matching, so the text carries none.
+            let text = line.text.filter { $0 != "\u{2060}" }
+            guard !text.allSatisfy(\.isWhitespace) else { return nil }
             let inset: Double
             switch node.style.alignment {
             case .left, .justify: inset = 0
             case .center: inset = (width - line.width) / 2
             case .right: inset = width - line.width
             }
-            return Line(text: line.text, x: box.x + inset, baseline: box.y + line.baseline, width: line.width,
+            return Line(text: text, x: box.x + inset, baseline: box.y + line.baseline, width: line.width,
                         anchor: anchor, style: node.style, transform: transform)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ReportComposer
+import ReportData
 import TestSupport
 import Testing
 
@@ -54,7 +55,7 @@ import Testing
             #expect(notes.contains(job.source), "\(id): the source is in the notes")
             if case .bar(let spec) = job.spec {
                 for (category, label) in zip(spec.categories, spec.series[0].labels) {
-                    #expect(notes.contains("\(category)：\(label ?? "")"), "\(id): \(category) in the notes")
+                    #expect(notes.contains(NoBreak.strip("\(category)：\(label ?? "")")), "\(id): \(category) in the notes")
                 }
             }
         }
@@ -128,6 +129,8 @@ import Testing
         }
         let found = try BrowserFind.run([first, second], find: "老旧小区改造")
         #expect(found.found && found.selection == "老旧小区改造" && found.duplicateIds == 0, "\(found)")
+        // A value label, glued with word joiners in the layout, is found as typed.
+        #expect(try BrowserFind.run([first], find: "54个").found)
         // Control: without the text layer the same label cannot be found.
         let outlinesOnly = first.replacing(#/<g fill-opacity="0" stroke="none"[^>]*>[\s\S]*<\/g>\n/#, with: "")
         #expect(try !BrowserFind.run([outlinesOnly], find: "老旧小区改造").found)
