@@ -62,9 +62,10 @@ enum ChartDeck {
         return t.flatMap { $0.isEmpty ? nil : $0 } ?? job.caption
     }
 
-    /// What the picture shows, for screen readers and PowerPoint's alt-text pane: the kind of
-    /// chart, its title and subtitle, and how many bars or events it has.
+    /// What the picture shows, for screen readers and PowerPoint's alt-text pane: the chart's
+    /// alt text (every value in words, or the template's `alt:`), else its kind, title and size.
     static func altText(_ job: ChartJob) -> String {
+        if !job.alt.isEmpty { return job.alt }
         switch job.spec {
         case .bar(let b):
             let series = b.series.count > 1 ? "，\(b.series.count)个系列（\(b.series.map(\.name).joined(separator: "、"))）" : ""
