@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers, lowest first. Each target imports only targets above it in this list:
 //   ReportData (Foundation only) · ReportScene (nothing) · ReportCharts · ReportComposer
-//   ReportRender (the only importer of CCairo) · ReportPipeline (builds outputs) · ReportCLI (thin).
+//   ReportRender (the only importer of CCairo) · ReportSlides (ZIPFoundation only)
+//   ReportPipeline (builds outputs) · ReportCLI (thin).
 let package = Package(
     name: "ReportRenderer",
     platforms: [.macOS(.v13)],
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Proleptic Gregorian day numbers without Foundation: shared by data, charts and render.
@@ -35,9 +37,11 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo"]),
+        // PowerPoint decks (OOXML parts zipped with fixed dates): knows nothing of charts.
+        .target(name: "ReportSlides", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
         .target(name: "ReportPipeline", dependencies: [
-            "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
+            "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender", "ReportSlides",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -48,7 +52,7 @@ let package = Package(
         // The library product: re-exports data, scene, charts, composer, render and pipeline.
         .target(name: "ReportRenderer", dependencies: [
             "ReportCalendar", "ReportData", "ReportScene", "ReportCharts", "ReportComposer",
-            "ReportRender", "ReportPipeline",
+            "ReportRender", "ReportSlides", "ReportPipeline",
         ]),
         // Uses only the public API of the library product: renders a chart and a report to bytes.
         .executableTarget(name: "RenderExample", dependencies: ["ReportRenderer"], path: "Examples/RenderExample"),
@@ -73,6 +77,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts", "TestSupport"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData"]),
+        .testTarget(name: "ReportSlidesTests", dependencies: ["ReportSlides", "TestSupport"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.
         .testTarget(name: "ReportCLITests", dependencies: ["TestSupport", "ReportCLI", "ReportPipeline", "ReportComposer", "ReportData"]),
     ]

@@ -12,7 +12,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: "Output root; files go to <out>/<template name>/.")
     var out: String = "Output"
 
-    @Option(name: .long, help: "Comma-separated formats: pdf, svg, png.")
+    @Option(name: .long, help: "Comma-separated formats: pdf, svg, png, pptx (charts.pptx, one slide per chart).")
     var format: String = "pdf,svg,png"
 
     @Flag(name: .long, help: "Render everything, even what is up to date.")
@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
         for part in format.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
             guard let f = OutputFormat(rawValue: name) else {
-                throw ValidationError("unknown format '\(name)'; use pdf, svg, png")
+                throw ValidationError("unknown format '\(name)'; use pdf, svg, png, pptx")
             }
             set.insert(f)
         }

@@ -4,7 +4,13 @@ import ReportComposer
 /// The file formats a run writes.
 public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
     case pdf, svg, png
+    /// `charts.pptx`: every chart on a slide of one deck (not a file per chart).
+    case pptx
     public static func < (a: OutputFormat, b: OutputFormat) -> Bool { a.rawValue < b.rawValue }
+    /// What `report render` writes unless told otherwise.
+    public static let defaults: Set<OutputFormat> = [.pdf, .svg, .png]
+    /// Formats written once per chart, as `charts/<id>.<format>`.
+    public var isPerChart: Bool { self != .pptx }
 }
 
 /// What `report render` was asked to do.
@@ -21,7 +27,7 @@ public struct BuildOptions: Sendable {
     /// One unit of a batch (`BatchBuild`): its rows, its folder, its input key; the batch holds the lock.
     public var unit: UnitBuild?
 
-    public init(template: URL, data: URL? = nil, outputRoot: URL, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
+    public init(template: URL, data: URL? = nil, outputRoot: URL, formats: Set<OutputFormat> = OutputFormat.defaults,
                 force: Bool = false, sourceDateEpoch: Int64? = nil) {
         self.template = template; self.data = data; self.outputRoot = outputRoot; self.formats = formats
         self.force = force; self.sourceDateEpoch = sourceDateEpoch

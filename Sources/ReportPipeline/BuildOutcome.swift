@@ -10,6 +10,8 @@ public struct BuildOutcome: Sendable {
     public var reportRendered: Bool
     public var reportUpToDate: Bool
     public var removed: [String]
+    /// `charts.pptx` was written this run.
+    public var deckRendered = false
     public var changes: ChangeSummary
     /// Warnings of the last full run, when this run skipped loading (nothing changed).
     public var previousWarnings: [String] = []
@@ -18,6 +20,7 @@ public struct BuildOutcome: Sendable {
     public var summaryLine: String {
         var parts = ["\(chartsUpToDate.count) charts up to date, \(chartsRendered.count) rendered"]
         if reportRendered { parts.append("report.pdf rendered") } else if reportUpToDate { parts.append("report.pdf up to date") }
+        if deckRendered { parts.append("\(ChartDeck.fileName) rendered") }
         if !removed.isEmpty { parts.append("\(removed.count) stale file(s) removed") }
         return parts.joined(separator: "; ")
     }

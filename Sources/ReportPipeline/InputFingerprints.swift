@@ -51,9 +51,26 @@ struct InputFingerprints {
         f.add("format", format.rawValue)
         f.add("id", job.id)
         f.add("scene", scene)
+        if format == .svg { f.add("svg_text", job.svgText.rawValue) }
         if format == .pdf {
             f.add("caption", job.caption)
             f.add("info", String(reflecting: info))
+        }
+        return f.hex()
+    }
+
+    /// The deck's key: every slide's scene and texts, in slide order, and the document properties.
+    func deck(_ charts: [(job: ChartJob, scene: String)], info: ReportInfo) -> String {
+        var f = Fingerprint()
+        f.add("base", base)
+        f.add("format", "pptx")
+        f.add("info", String(reflecting: info))
+        for (job, scene) in charts {
+            f.add("id", job.id)
+            f.add("scene", scene)
+            f.add("svg_text", job.svgText.rawValue)
+            f.add("texts", ([ChartDeck.title(job), ChartDeck.altText(job), job.caption] + ChartDeck.notes(job))
+                .joined(separator: "\u{0}"))
         }
         return f.hex()
     }

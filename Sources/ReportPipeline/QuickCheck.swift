@@ -32,8 +32,11 @@ enum QuickCheck {
         let charts = Set(manifest.outputs.keys.filter { $0.hasPrefix("charts/") }
             .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
         for id in charts {
-            for format in options.formats where manifest.outputs["charts/\(id).\(format.rawValue)"] == nil { return false }
+            for format in options.formats where format.isPerChart && manifest.outputs["charts/\(id).\(format.rawValue)"] == nil {
+                return false
+            }
         }
+        if options.formats.contains(.pptx), !charts.isEmpty, manifest.outputs[ChartDeck.fileName] == nil { return false }
         return manifest.outputs.keys.allSatisfy { rel in
             Fingerprint.of(file: dir.appendingPathComponent(rel)) == manifest.outputs[rel]?.output
         }

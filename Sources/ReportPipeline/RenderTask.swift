@@ -3,11 +3,14 @@ import ReportComposer
 import ReportRender
 import ReportScene
 
-/// One independent unit of a build's rendering: a chart in its stale formats, or the report PDF.
+/// One independent unit of a build's rendering: a chart in its stale formats, the report PDF, or
+/// the slide deck.
 /// Each yields (relative path, input fingerprint, bytes) per output.
 enum RenderTask {
     case chart(ChartJob, Page, [(format: OutputFormat, rel: String, key: String)])
     case report(String, String)
+    /// `charts.pptx`: every chart, in slide order.
+    case deck(String, String, [(ChartJob, Page)])
 
     typealias Output = [(String, String, [UInt8])]
 
@@ -15,9 +18,11 @@ enum RenderTask {
         switch self {
         case .chart(let job, let page, let stale):
             return try stale.map { format, rel, key in
-                (rel, key, try ChartFiles.render(page, format: format, id: job.id, title: job.caption, alt: job.alt,
+                (rel, key, try ChartFiles.render(page, format: format, job: job, template: bound.name,
                                                  info: bound.info, measurer: measurer))
             }
+        case .deck(let rel, let key, let charts):
+            return [(rel, key, try ChartDeck.render(charts, bound: bound, measurer: measurer))]
         case .report(let rel, let key):
             let content = try bound.content(measurer: measurer)
             let document = try PageComposer.compose(content, measurer: measurer)

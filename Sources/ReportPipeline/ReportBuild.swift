@@ -39,13 +39,15 @@ public enum ReportBuild {
         // charts and the report are independent, and most of a PDF's time (font subsetting,
         // compression) and a PNG's (encoding) runs outside the Pango lock.
         var tasks: [RenderTask] = []
+        var pages: [(ChartJob, Page)] = []
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
             let page = Page(size: job.exportPreset.size, root: roots[job.id]!, background: .white)
             let scene = InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
-            for format in options.formats.sorted() {
+            pages.append((job, page))
+            for format in options.formats.sorted() where format.isPerChart {
                 let rel = "charts/\(job.id).\(format.rawValue)"
                 let key = fingerprints.chart(job, scene: scene, info: bound.info, format: format)
                 if let m = manifest, m.isUpToDate(rel, inputs: key, in: outDir) {
@@ -67,6 +69,15 @@ public enum ReportBuild {
                 // First in the list: the longest task starts first.
                 tasks.insert(.report(rel, fingerprints.whole), at: 0)
                 reportRendered = true
+            }
+        }
+
+        var deckRendered = false
+        if options.formats.contains(.pptx) && !pages.isEmpty {
+            if let task = ChartDeck.plan(pages, bound: bound, fingerprints: fingerprints, manifest: manifest,
+                                         next: &next, in: outDir) {
+                tasks.append(task)
+                deckRendered = true
             }
         }
 
@@ -113,7 +124,7 @@ public enum ReportBuild {
         }
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
-                            changes: changes)
+                            deckRendered: deckRendered, changes: changes)
     }
 }
 
@@ -125,6 +136,7 @@ extension ReportBuild {
         let url = URL(fileURLWithPath: rel)
         guard let format = OutputFormat(rawValue: url.pathExtension), !formats.contains(format) else { return true }
         if rel == "report.pdf" { return !hasReport }
+        if rel == ChartDeck.fileName { return chartIDs.isEmpty }
         if rel.hasPrefix("charts/") { return !chartIDs.contains(url.deletingPathExtension().lastPathComponent) }
         return true
     }
@@ -132,11 +144,16 @@ extension ReportBuild {
 
 /// A standalone chart in each format.
 enum ChartFiles {
-    static func render(_ page: Page, format: OutputFormat, id: String, title: String, alt: String = "", info: ReportInfo,
+    static func render(_ page: Page, format: OutputFormat, job: ChartJob, template: String, info: ReportInfo,
                        measurer: PangoTextMeasurer) throws -> [UInt8] {
+        let title = job.caption, alt = job.alt
         switch format {
-        case .svg: return titled(try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer), title, desc: alt)
+        case .svg:
+            return titled(try SVGWriter.render(page, idPrefix: idPrefix(template: template, chart: job.id),
+                                               text: job.svgText, measurer: measurer), title, desc: alt)
         case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
+        // One deck holds every chart (`ChartDeck`): never asked of a single chart.
+        case .pptx: throw OutputError.io(ChartDeck.fileName, "charts.pptx is rendered for all charts at once")
         case .pdf:
             // The whole chart is one Figure element with its alt text, as in the report.
             var figure = page
@@ -164,9 +181,13 @@ enum ChartFiles {
         return Array(svg[..<end]) + Array(" role=\"img\">".utf8) + Array(inner.utf8) + Array(svg[(end + 1)...])
     }
 
-    /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit.
-    static func idPrefix(_ id: String) -> String {
+    /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit. The
+    /// readable part is the chart id; a short hash of template and chart id keeps two charts named
+    /// alike (in two templates, or ids that clean to the same name) apart when inlined in one page.
+    static func idPrefix(template: String, chart id: String) -> String {
         let cleaned = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
-        return cleaned.first?.isLetter == true ? cleaned : "c-" + cleaned
+        let readable = cleaned.first?.isLetter == true ? cleaned : "c-" + cleaned
+        let hash = Fingerprint.sha256(Array("\(template)\u{0}\(id)".utf8)).prefix(8)
+        return "\(readable)-\(hash)"
     }
 }

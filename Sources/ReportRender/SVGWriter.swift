@@ -2,11 +2,15 @@ import CCairo
 import ReportScene
 
 /// Renders one page (typically a standalone chart) to SVG 1.1 bytes, sized in points with a
-/// viewBox, text as glyph outlines, and ids that depend only on the page and `idPrefix`.
+/// viewBox, and ids that depend only on the page and `idPrefix`. Text is glyph outlines with an
+/// invisible, searchable `<text>` layer over them (`.outlines`), or only `<text>` (`.text`).
 public enum SVGWriter {
-    public static func render(_ page: Page, idPrefix: String, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
+    public static func render(_ page: Page, idPrefix: String, text mode: SVGTextMode = .outlines,
+                              measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
         try validate(page.size)
         guard SVGIdRewriter.isValidPrefix(idPrefix) else { throw RenderError.invalidIdPrefix(idPrefix) }
+        // Measured before drawing: a text that cannot be shaped fails here as it would in Cairo.
+        let lines = try SVGTextLayer.lines(in: page.root, measurer: measurer)
         let sink = ByteSink()
         guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width, page.size.height) else {
             throw RenderError.cairo(status: "no surface", during: "creating the SVG surface")
@@ -18,10 +22,23 @@ public enum SVGWriter {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         if let bg = page.background { fillBackground(bg, page.size, cr) }
-        try CairoSceneRenderer(measurer: measurer).draw(page.root, on: cr)
+        try CairoSceneRenderer(measurer: measurer).draw(mode == .text ? page.root.removingText() : page.root, on: cr)
         cairo_surface_finish(surface)
         try checkSurface(surface, during: "finishing the SVG")
         let renamed = SVGIdRewriter.rewrite(sink.bytes, prefix: idPrefix)
-        return SVGIdRewriter.ensureViewBox(renamed, width: page.size.width, height: page.size.height)
+        let sized = SVGIdRewriter.ensureViewBox(renamed, width: page.size.width, height: page.size.height)
+        return insertBeforeClose(Array(SVGTextLayer.markup(lines, mode: mode, language: measurer.language).utf8), into: sized)
+    }
+
+    /// Puts `markup` just before the root's closing tag: last in drawing order, so the text layer
+    /// lies on top of the outlines (a click or a selection reaches it first).
+    static func insertBeforeClose(_ markup: [UInt8], into svg: [UInt8]) -> [UInt8] {
+        let close = Array("</svg>".utf8)
+        guard !markup.isEmpty, svg.count >= close.count,
+              let at = stride(from: svg.count - close.count, through: 0, by: -1)
+                .first(where: { Array(svg[$0..<($0 + close.count)]) == close }) else { return svg }
+        var out = svg
+        out.insert(contentsOf: markup, at: at)
+        return out
     }
 }

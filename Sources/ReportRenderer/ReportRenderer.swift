@@ -10,4 +10,5 @@
 @_exported import ReportCharts
 @_exported import ReportComposer
 @_exported import ReportRender
+@_exported import ReportSlides
 @_exported import ReportPipeline

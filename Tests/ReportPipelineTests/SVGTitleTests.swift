@@ -17,7 +17,16 @@ import Testing
         #expect(ChartFiles.titled(svg, "") == svg)
     }
     @Test func chartIdsBecomeXMLNames() {
-        #expect(ChartFiles.idPrefix("village-income") == "village-income")
-        #expect(ChartFiles.idPrefix("2022图") == "c-2022_")
+        #expect(ChartFiles.idPrefix(template: "t", chart: "village-income").wholeMatch(of: /village-income-[0-9a-f]{8}/) != nil)
+        #expect(ChartFiles.idPrefix(template: "t", chart: "2022图").wholeMatch(of: /c-2022_-[0-9a-f]{8}/) != nil)
+    }
+    /// Two charts named alike in two templates, or ids that clean to the same name, get
+    /// different prefixes, so their SVGs can be inlined in one page.
+    @Test func prefixesDifferAcrossTemplatesAndCleanedIds() {
+        let a = ChartFiles.idPrefix(template: "linping-annual", chart: "income")
+        let b = ChartFiles.idPrefix(template: "town-report", chart: "income")
+        #expect(a != b && a.hasPrefix("income-") && b.hasPrefix("income-"))
+        #expect(ChartFiles.idPrefix(template: "t", chart: "a.b") != ChartFiles.idPrefix(template: "t", chart: "a_b"))
+        #expect(ChartFiles.idPrefix(template: "t", chart: "income") == ChartFiles.idPrefix(template: "t", chart: "income"))
     }
 }

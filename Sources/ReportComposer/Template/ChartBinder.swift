@@ -44,6 +44,7 @@ struct ChartBinder {
         var job = ChartJob(id: def.id, spec: spec, caption: caption, source: source,
                            exportPreset: ChartPreset.named(def.export.rawValue) ?? .slide,
                            reportHeight: def.reportHeight ?? 280, position: def.position)
+        job.svgText = def.svgText ?? .outlines
         // Read aloud, not laid out: no word joiners.
         job.alt = NoBreak.strip(def.alt ?? ChartAltText(formatter: formatter).text(def, title: caption, records: records,
                                                                                    catalog: catalog, spec: spec))

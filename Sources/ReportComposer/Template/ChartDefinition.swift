@@ -1,4 +1,5 @@
 import ReportData
+import ReportScene
 
 /// One chart of a template: where its data comes from, how it looks, and its caption.
 /// Bar charts read a category column and one or more value columns; timelines read a lane,
@@ -82,6 +83,8 @@ public struct ChartDefinition: Sendable, Decodable {
     // Sizes: the standalone export (default the 16:9 slide preset) and the height in the report column.
     public var export: Export
     public var reportHeight: Double?
+    /// `outlines` (default: outlines plus a searchable text layer) or `text` (editable `<text>` only).
+    public var svgText: SVGTextMode?
     /// Where the definition stands in report.yaml (filled in by the loader), for errors found
     /// when the chart is laid out.
     public var position: SourcePosition?
@@ -89,7 +92,7 @@ public struct ChartDefinition: Sendable, Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, dataset, records, `where`, title, subtitle, caption, alt, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
-        case lane, label, date, status, lanes, export, reportHeight = "report_height"
+        case lane, label, date, status, lanes, export, reportHeight = "report_height", svgText = "svg_text"
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -128,6 +131,7 @@ public struct ChartDefinition: Sendable, Decodable {
         lanes = try c.texts(.lanes, decoder)
         export = try c.choice(Export.self, .export, decoder) ?? .slide
         reportHeight = try c.number(.reportHeight, decoder, in: TemplateLimits.reportHeight)
+        svgText = try c.choice(SVGTextMode.self, .svgText, decoder)
         position = nil
         try checkKeysFit(c, decoder)
     }
@@ -152,4 +156,8 @@ public struct SourcePosition: Sendable, Hashable {
 
 extension ChartDefinition.Series {
     init(column: String) { self.column = column; self.name = nil }
+}
+
+extension SVGTextMode: TemplateChoice {
+    static var what: String { "an SVG text mode" }
 }

@@ -18,6 +18,8 @@ public struct ChartJob: Sendable {
     public var exportPreset: ChartPreset
     /// Height in the report's text column.
     public var reportHeight: Double
+    /// How the standalone SVG carries its text (`svg_text:`).
+    public var svgText: SVGTextMode = .outlines
     /// What the chart shows in words, for readers that cannot see it (PDF /Alt, SVG <desc>).
     public var alt: String = ""
     /// The chart's definition in report.yaml: layout errors are reported there.
