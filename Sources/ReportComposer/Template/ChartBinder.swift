@@ -78,6 +78,10 @@ struct ChartBinder {
         for (col, key) in [(def.lane, "lane"), (def.label, "label"), (def.date, "date")] {
             try requireColumn(col, in: ds, key: key)
         }
+        let format = try option(def.dateFormat, key: "date_format", default: TimelineDateFormat.short)
+        let position = try option(def.datePosition, key: "date_position", default: TimelineDatePosition.before)
+        // The date as the prose writes it (the report year left out), one display everywhere.
+        let dates = ChineseFormatter(currentYear: catalog.reportDate.year)
         var events: [TimelineEvent] = []
         for r in records {
             guard let d = r[def.date].date else {
@@ -88,14 +92,29 @@ struct ChartBinder {
             case .point(let p): start = p; end = .none
             case .span(let s): start = s.start; end = s.end.map { .date(Self.timelineDate($0)) } ?? .open
             }
-            let status = formatter.cell(r[def.status]).lowercased()
+            let statusText = formatter.cell(r[def.status]).lowercased()
+            let status: TimelineEvent.Status
+            if statusText.isEmpty { status = .done } else if let s = TimelineEvent.Status(rawValue: statusText) { status = s } else {
+                throw Failure(key: "status", message: "record '\(r.id ?? "line \(r.line)")' has status '\(statusText)' in column '\(def.status)'; a timeline knows done, ongoing and planned")
+            }
             events.append(TimelineEvent(
                 id: r.id ?? "line\(r.line)", date: Self.timelineDate(start), end: end,
-                lane: formatter.cell(r[def.lane]), status: status == "planned" ? .planned : .done,
-                label: formatter.cell(r[def.label]), detail: r.sourceSentence))
+                lane: formatter.cell(r[def.lane]), status: status,
+                label: formatter.cell(r[def.label]), detail: r.sourceSentence, dateLabel: dates.dateValue(d)))
         }
         let lanes = def.lanes ?? (catalog.metadata?.sections?.filter { s in events.contains { $0.lane == s } } ?? [])
-        return TimelineSpec(notes: notes, lanes: lanes, events: events, reportDate: Self.timelineDate(catalog.reportDate))
+        return TimelineSpec(notes: notes, lanes: lanes, events: events, reportDate: Self.timelineDate(catalog.reportDate),
+                            dateFormat: format, datePosition: position)
+    }
+
+    /// A timeline option's value, or an error listing the allowed ones.
+    func option<T: RawRepresentable & CaseIterable>(_ value: String?, key: String, default d: T) throws -> T
+    where T.RawValue == String {
+        guard let value else { return d }
+        guard let v = T(rawValue: value) else {
+            throw Failure(key: key, message: "'\(value)' is not a \(key) (use \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return v
     }
 
     static func timelineDate(_ p: PartialDate) -> TimelineDate {

@@ -55,6 +55,10 @@ public struct ChartDefinition: Sendable, Decodable {
     public var date: String
     public var status: String
     public var lanes: [String]?
+    /// How each timeline label writes its event's date: short (as the prose: 5月15日) | full | none.
+    public var dateFormat: String?
+    /// Where the date goes in the label: before | after the text.
+    public var datePosition: String?
     // Sizes: the standalone export (default the 16:9 slide preset) and the height in the report column.
     public var export: String
     public var reportHeight: Double?
@@ -63,6 +67,7 @@ public struct ChartDefinition: Sendable, Decodable {
         case id, type, dataset, records, `where`, title, subtitle, caption, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
         case lane, label, date, status, lanes, export, reportHeight = "report_height"
+        case dateFormat = "date_format", datePosition = "date_position"
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -94,6 +99,8 @@ public struct ChartDefinition: Sendable, Decodable {
         date = try c.decodeIfPresent(String.self, forKey: .date) ?? "date"
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? "status"
         lanes = try c.decodeIfPresent([String].self, forKey: .lanes)
+        dateFormat = try c.decodeIfPresent(String.self, forKey: .dateFormat)
+        datePosition = try c.decodeIfPresent(String.self, forKey: .datePosition)
         export = try c.decodeIfPresent(String.self, forKey: .export) ?? "slide"
         reportHeight = try c.decodeIfPresent(Double.self, forKey: .reportHeight)
     }

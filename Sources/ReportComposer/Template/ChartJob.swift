@@ -20,7 +20,9 @@ public struct ChartJob: Sendable {
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
-        try layout(spec, frame: exportPreset.size, theme: exportPreset.theme, measurer: measurer)
+        // A timeline may shrink the preset's type so the export names as many events as the report figure.
+        if case .timeline(let t) = spec { return try t.layout(preset: exportPreset, measurer: measurer).group }
+        return try layout(spec, frame: exportPreset.size, theme: exportPreset.theme, measurer: measurer)
     }
 
     /// The chart inside the report: the figure caption and source line replace the chart's own
