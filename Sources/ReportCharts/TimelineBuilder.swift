@@ -72,7 +72,8 @@ struct TimelineBuilder {
         return (order.map { marks[$0] }, omitted)
     }
 
-    /// Sub-rows for overlapping marks, as many per lane as the height allows (at most 4).
+    /// Sub-rows for overlapping marks, as many per lane (at most 4) as leave at least half the
+    /// height to label rows and the key.
     func fitTracks(_ marks: [TimelineEventMark], laneCount: Int, f: TimelineFrame, styles: TimelineStyles) throws
         -> (TimelineTracks, TimelineLaneHeights) {
         for cap in stride(from: 4, through: 1, by: -1) {
@@ -82,7 +83,7 @@ struct TimelineBuilder {
                                               bands: tracks.count.map { Double($0) * styles.trackHeight },
                                               rowHeights: Array(repeating: styles.rowHeight, count: laneCount),
                                               pad: styles.lanePad)
-            if heights.baseHeight <= f.available + 1e-9 || cap == 1 {
+            if heights.baseHeight <= f.available / 2 + 1e-9 || cap == 1 {
                 guard heights.baseHeight <= f.available + 1e-9 else {
                     throw TimelineError.frameTooSmall("\(laneCount) lanes need \(Int(heights.baseHeight.rounded(.up))) pt, "
                         + "\(Int(f.available)) pt left for them")

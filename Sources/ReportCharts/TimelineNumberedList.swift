@@ -34,11 +34,15 @@ struct TimelineNumberedList {
         max(1, Int((width + style.size) / (style.size * 11)))
     }
 
-    init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache) throws {
+    /// `columns` at most `columnCount(width:style:)`, which is the default.
+    init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache,
+         columns: Int? = nil) throws {
         self.rect = rect; self.style = style; self.numberStyle = numberStyle; self.cache = cache
-        columns = Self.columnCount(width: rect.width, style: style)
+        let most = Self.columnCount(width: rect.width, style: style)
+        let n = min(most, max(1, columns ?? most))
+        self.columns = n
         columnGap = style.size
-        columnWidth = (rect.width - Double(columns - 1) * columnGap) / Double(columns)
+        columnWidth = (rect.width - Double(n - 1) * style.size) / Double(n)
         numberWidth = try cache.measure(String(max(maxNumber, 1)), numberStyle).width + style.size * 0.4
         y = rect.minY
     }

@@ -19,6 +19,22 @@ struct TimelinePlacement {
         var anchorX: Double
     }
 
+    /// Marks whose leader position lies inside another mark of the same track (tracks overlap
+    /// only when a lane has more overlapping marks than tracks). `marks` are in left-edge order.
+    static func crowded(_ marks: [Mark], trackCount: [Int]) -> [Bool] {
+        var out = [Bool](repeating: false, count: marks.count)
+        var lastOnTrack = trackCount.map { [Int?](repeating: nil, count: $0) }
+        var reach = trackCount.map { [Double](repeating: -.infinity, count: $0) }
+        for (i, m) in marks.enumerated() {
+            if reach[m.lane][m.track] > m.anchorX - 1 { out[i] = true }
+            // The previous mark is crowded too when this one starts before its leader.
+            if let p = lastOnTrack[m.lane][m.track], m.x0 < marks[p].anchorX + 1 { out[p] = true }
+            reach[m.lane][m.track] = max(reach[m.lane][m.track], m.x1)
+            lastOnTrack[m.lane][m.track] = i
+        }
+        return out
+    }
+
     /// `labelWidth(i)` measures mark i's label (date and text); it is called only for marks that
     /// have a chance, so a 10,000-event chart does not shape 10,000 labels.
     init(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
@@ -30,9 +46,11 @@ struct TimelinePlacement {
         badge = Array(repeating: nil, count: marks.count)
         rowsUsed = Array(repeating: 0, count: rowLimit.count)
 
+        let crowded = Self.crowded(marks, trackCount: trackCount)
         func place(_ i: Int, width: Double) -> TimelineCandidate? {
             let m = marks[i]
-            let rows = rowLimit[m.lane]
+            // A leader from a mark overlapped on its own track would run through the other mark.
+            let rows = crowded[i] ? 0 : rowLimit[m.lane]
             for c in TimelineLabelCandidates.make(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width, rows: rows,
                                                   gap: gap, plot: plot)
             where space.fits(c, lane: m.lane, track: m.track) {

@@ -25,7 +25,8 @@ struct TimelineScene {
         var listed = Set<Int>()
         if !solution.keyed.isEmpty {
             let top = axisY + frame.axis.height + styles.gap
-            var list = try solver.makeKey(height: max(0, area.maxY - top), keyedCount: solution.keyed.count, top: top,
+            var list = try solver.makeKey(height: max(0, area.maxY - top), keyedCount: solution.keyed.count,
+                                          columns: solution.keyColumns, top: top,
                                           x: area.minX)
             let filled = try solver.fill(&list, solution)
             numbers = filled.numbers

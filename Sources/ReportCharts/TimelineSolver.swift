@@ -9,6 +9,8 @@ struct TimelineSolver {
         var rows: [Int]
         var spare: Double
         var keyHeight: Double
+        /// Columns of the key: fewer, wider ones when a few long lines need less height that way.
+        var keyColumns: Int
         /// Marks without a label, in order.
         var keyed: [Int]
         var listed: Int
@@ -38,7 +40,7 @@ struct TimelineSolver {
     /// The key line of mark i.
     func keyText(_ i: Int) -> String { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
 
-    func attempt(keyHeight: Double) throws -> Attempt {
+    func attempt(keyHeight: Double, keyColumns: Int = 1) throws -> Attempt {
         let lanes = keyHeight > 0 ? available - keyHeight - styles.gap : available
         let base = heights.baseHeight
         let free = heights.freeRows
@@ -52,18 +54,20 @@ struct TimelineSolver {
         let (rows, spare) = heights.allocate(lanes, demand: wide.rowsUsed)
         let placement = rows == wide.rowsUsed ? wide : try place(rows)
         let keyed = marks.indices.filter { placement.label[$0] == nil }
-        var a = Attempt(placement: placement, rows: rows, spare: spare, keyHeight: keyHeight, keyed: keyed, listed: 0)
+        var a = Attempt(placement: placement, rows: rows, spare: spare, keyHeight: keyHeight, keyColumns: keyColumns,
+                        keyed: keyed, listed: 0)
         if keyHeight > 0 && !keyed.isEmpty {
-            var key = try makeKey(height: keyHeight, keyedCount: keyed.count)
+            var key = try makeKey(height: keyHeight, keyedCount: keyed.count, columns: keyColumns)
             a.listed = try fill(&key, a).listed
         }
         return a
     }
 
-    func makeKey(height: Double, keyedCount: Int, top: Double = 0, x: Double = 0) throws -> TimelineNumberedList {
+    func makeKey(height: Double, keyedCount: Int, columns: Int, top: Double = 0, x: Double = 0) throws
+        -> TimelineNumberedList {
         try TimelineNumberedList(rect: Rect(x: x, y: top, width: keyWidth, height: height),
                                  maxNumber: max(1, min(keyedCount, keyCapacity)), style: styles.list,
-                                 numberStyle: styles.listNumber, cache: cache)
+                                 numberStyle: styles.listNumber, cache: cache, columns: columns)
     }
 
     /// Lists the attempt's keyed marks in `key` (badged ones by number); returns how many are
@@ -84,22 +88,29 @@ struct TimelineSolver {
         return (kept, numbers)
     }
 
-    /// Height a key needs for `keyed` marks (at most `highest`).
-    func neededKeyHeight(_ keyed: [Int], highest: Double) throws -> Double {
-        let line = try cache.measure("国", styles.list).height
-        if keyed.count > keyCapacity { return highest }
-        var lo = line, hi = highest
-        func fits(_ h: Double) throws -> Bool {
-            var key = try makeKey(height: h, keyedCount: keyed.count)
+    /// Height and columns of the lowest key holding every one of `keyed` (at most `highest`:
+    /// then with the most columns).
+    func neededKey(_ keyed: [Int], highest: Double) throws -> (height: Double, columns: Int) {
+        let most = TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)
+        if keyed.count > keyCapacity { return (highest, most) }
+        func fits(_ h: Double, _ c: Int) throws -> Bool {
+            var key = try makeKey(height: h, keyedCount: keyed.count, columns: c)
             for i in keyed { guard try key.add(number: 1, eventID: "", text: keyText(i)) else { return false } }
             return true
         }
-        if try !fits(hi) { return highest }
-        for _ in 0..<12 where hi - lo > 0.5 {
-            let mid = (lo + hi) / 2
-            if try fits(mid) { hi = mid } else { lo = mid }
+        var best = (height: highest, columns: most)
+        let line = try cache.measure("国", styles.list).height
+        for c in 1...min(most, keyed.count) {
+            guard try fits(best.height, c) else { continue }
+            var lo = line * 0.5, hi = best.height
+            for _ in 0..<12 where hi - lo > 0.5 {
+                let mid = (lo + hi) / 2
+                if try fits(mid, c) { hi = mid } else { lo = mid }
+            }
+            let bestFits = try fits(best.height, best.columns)
+            if hi < best.height - 0.25 || !bestFits { best = (hi, c) }
         }
-        return hi
+        return best
     }
 
     func solve() throws -> Attempt {
@@ -114,10 +125,11 @@ struct TimelineSolver {
         var keyed = best.keyed
         var tried: [Double] = []
         for _ in 0..<4 {
-            let h = max(line * 1.2, try neededKeyHeight(keyed, highest: highest))
+            let need = try neededKey(keyed, highest: highest)
+            let h = max(line * 1.2, need.height)
             if tried.contains(where: { abs($0 - h) < 0.5 }) { break }
             tried.append(h)
-            let a = try attempt(keyHeight: h)
+            let a = try attempt(keyHeight: h, keyColumns: need.columns)
             if (a.named, a.placement.labelledCount) > (best.named, best.placement.labelledCount) || best.keyHeight == 0 {
                 best = a
             }

@@ -40,7 +40,7 @@ struct TimelineStyles {
         lineHeight = try cache.measure("国", label).height
         rowGap = theme.labelSize * 0.35
         band = theme.labelSize * 1.1
-        trackHeight = max(band, lineHeight) + theme.labelSize * 0.2
+        trackHeight = max(band, lineHeight)
         lanePad = theme.labelSize * 0.5
         gap = theme.labelSize * 0.6
         labelGap = theme.labelSize * 0.5

@@ -14,7 +14,7 @@ import ReportScene
         let spec = TimelineFixtures.linping
         let layout = try spec.layout(preset: preset, measurer: measurer)
         #expect(Set(layout.labelBoxes.keys) == Set(spec.events.map(\.id)))
-        #expect(layout.badgeBoxes.isEmpty && layout.unlistedCount == 0 && layout.numberedLanes.isEmpty)
+        #expect(layout.badgeBoxes.isEmpty && layout.unlistedCount == 0)
         let texts = try layout.group.textBoxes(using: measurer)
         #expect(TimelineChecks.overlaps(texts.map(\.box)).isEmpty)
         #expect(try TimelineChecks.outside(layout, measurer: measurer).isEmpty)
@@ -165,10 +165,10 @@ import ReportScene
         ])
         let layout = try spec.layout(preset: .report, measurer: measurer)
         #expect(layout.numbers["long"] == 1)
-        #expect(layout.numberedLanes == ["A"])
+        #expect(layout.keyEventIDs == ["long"])
         #expect(layout.labelBoxes["short"] != nil)
         let texts = try layout.group.textBoxes(using: measurer)
-        let keyLine = try #require(texts.first { $0.text == long })
+        let keyLine = try #require(texts.first { $0.text.hasSuffix(long) })
         #expect(keyLine.box.height > 20)  // wrapped over several lines
         #expect(TimelineChecks.overlaps(texts.map(\.box)).isEmpty)
         #expect(try TimelineChecks.outside(layout, measurer: measurer).isEmpty)
