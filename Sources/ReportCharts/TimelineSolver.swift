@@ -114,28 +114,33 @@ struct TimelineSolver {
     }
 
     func solve() throws -> Attempt {
-        var best = try attempt(keyHeight: 0)
-        guard !best.keyed.isEmpty else { return best }
+        let first = try attempt(keyHeight: 0)
+        guard !first.keyed.isEmpty else { return first }
         let line = try cache.measure("国", styles.list).height
         let highest = available - styles.gap - heights.baseHeight
         guard highest >= line * 1.2 else {
-            throw TimelineError.frameTooSmall("\(best.keyed.count) of \(marks.count) events need the key below the axis, "
+            throw TimelineError.frameTooSmall("\(first.keyed.count) of \(marks.count) events need the key below the axis, "
                 + "and the lanes leave no room for it (\(Int(available)) pt for lanes and key; one key line needs \(Int(line * 1.2 + styles.gap)) pt more)")
         }
-        var keyed = best.keyed
-        var tried: [Double] = []
-        for _ in 0..<4 {
+        // Each key takes rows, which may push more events into the key: grow it until it holds
+        // all of them, then keep the attempt naming the most events (labelled first on a tie).
+        var candidates: [Attempt] = []
+        var keyed = first.keyed
+        var tried: [(Double, Int)] = []
+        for _ in 0..<5 {
             let need = try neededKey(keyed, highest: highest)
             let h = max(line * 1.2, need.height)
-            if tried.contains(where: { abs($0 - h) < 0.5 }) { break }
-            tried.append(h)
+            if tried.contains(where: { abs($0.0 - h) < 0.5 && $0.1 == need.columns }) { break }
+            tried.append((h, need.columns))
             let a = try attempt(keyHeight: h, keyColumns: need.columns)
-            if (a.named, a.placement.labelledCount) > (best.named, best.placement.labelledCount) || best.keyHeight == 0 {
-                best = a
-            }
+            candidates.append(a)
             if a.listed == a.keyed.count { break }
             keyed = a.keyed
         }
-        return best
+        if !candidates.contains(where: { $0.listed == $0.keyed.count }) {
+            candidates.append(try attempt(keyHeight: highest,
+                                          keyColumns: TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)))
+        }
+        return candidates.max { ($0.named, $0.placement.labelledCount) < ($1.named, $1.placement.labelledCount) }!
     }
 }
