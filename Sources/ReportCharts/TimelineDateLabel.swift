@@ -19,7 +19,7 @@ public enum TimelineDatePosition: String, Sendable, Hashable, CaseIterable {
 extension TimelineSpec {
     /// The date text drawn with `e`'s label: the caller's `dateLabel` when given (the report's
     /// one display of that cell), else formatted from the event's dates.
-    func dateText(_ e: TimelineEvent) -> String {
+    public func dateText(_ e: TimelineEvent) -> String {
         switch dateFormat {
         case .none: return ""
         case .full: return e.dateText(currentYear: nil)
