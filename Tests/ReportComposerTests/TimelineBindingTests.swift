@@ -3,6 +3,7 @@ import Testing
 @testable import ReportComposer
 import ReportCharts
 import ReportData
+import ReportScene
 
 /// The default template's timeline as bound: dates as the prose writes them, statuses, options.
 @Suite struct TimelineBindingTests {
@@ -43,5 +44,25 @@ import ReportData
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("'long' is not a date_format (use short, full, none)") == true, "\(errors)")
         #expect(errors.first?.file.hasSuffix("report.yaml") == true)
+    }
+
+    /// When even the key cannot hold every event, the report figure is followed by the full list.
+    @Test func aFullKeyBringsTheFullListIntoTheReport() throws {
+        let events = (0..<300).map { k in
+            TimelineEvent(id: "e\(k)", date: .day(2022, 1 + k % 12, 1 + k % 28), lane: "线\(k % 3)",
+                          status: k % 3 == 0 ? .planned : .done, label: "第\(k)项重点工作推进")
+        }
+        let spec = TimelineSpec(events: events, reportDate: .month(2022, 6))
+        let job = ChartJob(id: "dense", spec: .timeline(spec), caption: "大事记", source: "", exportPreset: .slide,
+                           reportHeight: 330)
+        let (_, list) = try job.reportFigure(width: 481, measurer: FixedTextMeasurer())
+        let table = try #require(list)
+        #expect(table.rows.count == 300 && table.id == "dense-events" && table.caption == "大事记：全部事件")
+        #expect(Set(table.rows.map { $0[1] }) == Set(events.map(\.label)))
+        #expect(table.rows.first?[0] == "1月1日")
+        // A timeline that names every event needs no list.
+        let small = ChartJob(id: "s", spec: .timeline(TimelineSpec(events: Array(events.prefix(3)))), caption: "c",
+                             source: "", exportPreset: .slide, reportHeight: 330)
+        #expect(try small.reportFigure(width: 481, measurer: FixedTextMeasurer()).fullList == nil)
     }
 }

@@ -35,9 +35,10 @@ public struct BoundTemplate: Sendable {
                 case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
                 case .figure(let id):
                     let job = jobs[id]!
-                    let group = try job.layoutForReport(width: width, measurer: measurer)
+                    let (group, fullList) = try job.reportFigure(width: width, measurer: measurer)
                     blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
                                                  caption: job.caption, source: job.source)))
+                    if let fullList { blocks.append(.table(fullList)) }
                 case .table(let t): blocks.append(.table(tables[t.id]!))
                 case .pageBreak: blocks.append(.pageBreak)
                 }
