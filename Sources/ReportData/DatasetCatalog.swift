@@ -125,6 +125,7 @@ extension DatasetCatalog {
                 figureIDs.append(id)
             }
         }
+        resolveDisplay(sink: &sink, shown: shown)
     }
 
     /// True when some CSV of the folder has a row whose first cell is `id` (a row that failed to load).
@@ -168,6 +169,7 @@ extension DatasetCatalog {
                                           section: spec.section, derived: true, inputs: formula.inputs,
                                           formula: spec.formula, decimals: spec.decimals, dataset: name,
                                           line: YAMLLoader.mark(["derived", "\(i)"], in: yamlText).line)
+                if let u = metadata?.display?.unit(for: value), u != value.unit { figures[spec.id]?.displayUnit = u }
                 figureIDs.append(spec.id)
             }
         }

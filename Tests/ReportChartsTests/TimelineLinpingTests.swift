@@ -18,7 +18,7 @@ private struct NotoLineMeasurer: TextMeasurer {
 @Suite struct TimelineLinpingTests {
     static let lanes = ["从制造到智造", "既强村也富农", "重品质促提升", "探寻文化临平"]
     static let title = "临平2021—2022年重点工作时间轴"
-    static let subtitle = "实心为已完成，环形为进行中，空心为计划；“近日”标在报告日前30天内"
+    static let subtitle = "实心为已完成，环形为进行中，空心为计划；“近日”画在报告日之前"
 
     /// The eight rows of `Templates/linping-annual/data/events.csv`, dates resolved against the
     /// report date 2022-06 as the data layer does (近日 ≈ the report month, 今年以来 an open span).
