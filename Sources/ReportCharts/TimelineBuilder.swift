@@ -31,28 +31,72 @@ struct TimelineBuilder {
         let styles = try TimelineStyles(theme: theme, cache: cache)
         let f = try TimelineFrame(spec: spec, frame: frame, theme: theme, styles: styles, cache: cache)
         let (marks, omitted) = resolveMarks(f, styles)
-        let laneCount = f.laneNames.count
-        let (tracks, heights) = try fitTracks(marks, laneCount: laneCount, f: f, styles: styles)
         let keyCapacity = TimelineNumberedList.columnCount(width: f.area.width, style: styles.list)
             * max(1, Int(f.available / (try cache.measure("国", styles.list).height)))
         let digits = String(max(1, min(marks.count, keyCapacity))).count
         let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), styles.badge)
         let badgeWidth = max(badgeMetrics.height, badgeMetrics.width + badgeMetrics.height * 0.5)
-        let solver = TimelineSolver(
-            marks: marks.indices.map {
-                TimelinePlacement.Mark(lane: marks[$0].lane, track: tracks.track[$0], x0: marks[$0].x0,
-                                       x1: marks[$0].x1, anchorX: marks[$0].anchorX)
-            },
-            labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
-            available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
-            keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, cache: cache)
-        let solution = try solver.solve()
-        let extra = solution.keyHeight > 0 ? 0 : solution.spare / Double(laneCount)
-        let geometry = TimelineLaneGeometry(top: f.lanesTop, x: f.area.minX, width: f.area.width, heights: heights,
-                                            rows: solution.rows, trackCount: tracks.count, extra: extra, styles: styles)
+        let s = try solveWithTracks(marks, f: f, styles: styles, keyCapacity: keyCapacity, badgeWidth: badgeWidth)
+        let extra = s.solution.keyHeight > 0 ? 0 : s.solution.spare / Double(f.laneNames.count)
+        let geometry = TimelineLaneGeometry(top: f.lanesTop, x: f.area.minX, width: f.area.width, heights: s.heights,
+                                            rows: s.solution.rows, trackCount: s.tracks.count, extra: extra, styles: styles)
         var scene = TimelineScene(spec: spec, frame: f, theme: theme, styles: styles, cache: cache, marks: marks,
-                                  track: tracks.track, geometry: geometry, badgeSize: Size(badgeWidth, badgeMetrics.height))
-        return try scene.layout(solution: solution, solver: solver, omitted: omitted)
+                                  track: s.tracks.track, geometry: geometry, badgeSize: Size(badgeWidth, badgeMetrics.height))
+        return try scene.layout(solution: s.solution, solver: s.solver, omitted: omitted)
+    }
+
+    struct Solved {
+        var tracks: TimelineTracks
+        var heights: TimelineLaneHeights
+        var solver: TimelineSolver
+        var solution: TimelineSolver.Attempt
+    }
+
+    /// Tracks and placement together: overlapping marks get tracks of their own (at most 4 a
+    /// lane) unless the tracks would cost events their name; with up to 300 events the most
+    /// tracks that still name every event win, beyond that tracks keep to half the height.
+    func solveWithTracks(_ marks: [TimelineEventMark], f: TimelineFrame, styles: TimelineStyles, keyCapacity: Int,
+                         badgeWidth: Double) throws -> Solved {
+        func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
+            let solver = TimelineSolver(
+                marks: marks.indices.map {
+                    TimelinePlacement.Mark(lane: marks[$0].lane, track: tracks.track[$0], x0: marks[$0].x0,
+                                           x1: marks[$0].x1, anchorX: marks[$0].anchorX)
+                },
+                labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
+                available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
+                keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, cache: cache)
+            return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
+        }
+        if marks.count <= 300 {
+            var best: Solved? = nil
+            var firstError: Error? = nil
+            for cap in stride(from: 4, through: 1, by: -1) {
+                let (tracks, heights) = self.tracks(marks, cap: cap, f: f, styles: styles)
+                if heights.baseHeight > f.available + 1e-9 { continue }
+                let s: Solved
+                do { s = try solve(tracks, heights) } catch { firstError = firstError ?? error; continue }
+                if s.solution.named == marks.count { return s }
+                if best.map({ (s.solution.named, s.solution.placement.labelledCount)
+                    > ($0.solution.named, $0.solution.placement.labelledCount) }) ?? true { best = s }
+            }
+            if let best { return best }
+            if let firstError { throw firstError }
+        }
+        let (tracks, heights) = try fitTracks(marks, laneCount: f.laneNames.count, f: f, styles: styles)
+        return try solve(tracks, heights)
+    }
+
+    func tracks(_ marks: [TimelineEventMark], cap: Int, f: TimelineFrame, styles: TimelineStyles)
+        -> (TimelineTracks, TimelineLaneHeights) {
+        let laneCount = f.laneNames.count
+        let tracks = TimelineTracks(x0: marks.map(\.x0), x1: marks.map(\.x1), lane: marks.map(\.lane),
+                                    laneCount: laneCount, gap: 0, maxTracks: cap)
+        let heights = TimelineLaneHeights(nameHeights: f.nameHeights,
+                                          bands: tracks.count.map { Double($0) * styles.trackHeight },
+                                          rowHeights: Array(repeating: styles.rowHeight, count: laneCount),
+                                          pad: styles.lanePad)
+        return (tracks, heights)
     }
 
     /// Marks in order of left edge (ties by id): the order of first-fit placement.
@@ -76,21 +120,15 @@ struct TimelineBuilder {
     /// height to label rows and the key.
     func fitTracks(_ marks: [TimelineEventMark], laneCount: Int, f: TimelineFrame, styles: TimelineStyles) throws
         -> (TimelineTracks, TimelineLaneHeights) {
-        for cap in stride(from: 4, through: 1, by: -1) {
-            let tracks = TimelineTracks(x0: marks.map(\.x0), x1: marks.map(\.x1), lane: marks.map(\.lane),
-                                        laneCount: laneCount, gap: 0, maxTracks: cap)
-            let heights = TimelineLaneHeights(nameHeights: f.nameHeights,
-                                              bands: tracks.count.map { Double($0) * styles.trackHeight },
-                                              rowHeights: Array(repeating: styles.rowHeight, count: laneCount),
-                                              pad: styles.lanePad)
-            if heights.baseHeight <= f.available / 2 + 1e-9 || cap == 1 {
-                guard heights.baseHeight <= f.available + 1e-9 else {
-                    throw TimelineError.frameTooSmall("\(laneCount) lanes need \(Int(heights.baseHeight.rounded(.up))) pt, "
-                        + "\(Int(f.available)) pt left for them")
-                }
-                return (tracks, heights)
-            }
+        for cap in stride(from: 4, through: 2, by: -1) {
+            let (tracks, heights) = self.tracks(marks, cap: cap, f: f, styles: styles)
+            if heights.baseHeight <= f.available / 2 + 1e-9 { return (tracks, heights) }
         }
-        fatalError("unreachable: the loop returns at cap 1")
+        let (tracks, heights) = self.tracks(marks, cap: 1, f: f, styles: styles)
+        guard heights.baseHeight <= f.available + 1e-9 else {
+            throw TimelineError.frameTooSmall("\(laneCount) lanes need \(Int(heights.baseHeight.rounded(.up))) pt, "
+                + "\(Int(f.available)) pt left for them")
+        }
+        return (tracks, heights)
     }
 }
