@@ -6,11 +6,13 @@ extension ChartJob {
     /// every event (its note says "另有 N 项未列出，见全部事件表") the table of all its events,
     /// to follow the figure: the report never leaves an event unnamed.
     func reportFigure(width: Double, measurer: any TextMeasurer) throws -> (group: Group, fullList: Table?) {
-        guard case .timeline(var t) = spec else { return (try layoutForReport(width: width, measurer: measurer), nil) }
+        // `layoutForReport` attaches the chart's report.yaml position to any layout error.
+        let group = try layoutForReport(width: width, measurer: measurer)
+        guard case .timeline(var t) = spec else { return (group, nil) }
         t.notes.title = nil; t.notes.sourceNote = nil
         let layout = try t.layout(frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
-        guard !layout.unlistedEventIDs.isEmpty else { return (layout.group, nil) }
-        return (layout.group, Self.fullList(t, id: id, caption: caption, source: source))
+        guard !layout.unlistedEventIDs.isEmpty else { return (group, nil) }
+        return (group, Self.fullList(t, id: id, caption: caption, source: source))
     }
 
     /// Every event of `spec`, in date order: date (as on the chart, with its year), event, lane, status.
