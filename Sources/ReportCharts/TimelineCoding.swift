@@ -1,7 +1,7 @@
 /// Text forms for data files (YAML/JSON through any Codable coder):
 /// dates as "2022", "2022-03", "2022-05-15", approximate ones prefixed "~";
 /// an event's `end` as a date, "open" (runs to the report date) or absent;
-/// `status` as "done" (default) or "planned".
+/// `status` as "done" (default), "ongoing" or "planned".
 extension TimelineDate: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -20,15 +20,15 @@ extension TimelineDate: Codable {
 extension TimelineEvent.Status: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        switch try c.decode(String.self) {
-        case "done": self = .done
-        case "planned": self = .planned
-        case let other: throw DecodingError.dataCorruptedError(in: c, debugDescription: "unknown status: \(other)")
+        let text = try c.decode(String.self)
+        guard let s = Self(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "unknown status: \(text) (use done, ongoing or planned)")
         }
+        self = s
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
-        try c.encode(self == .done ? "done" : "planned")
+        try c.encode(rawValue)
     }
 }
 

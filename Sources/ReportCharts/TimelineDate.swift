@@ -11,11 +11,12 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
     public var year: Int
     public var month: Int?
     public var day: Int?
-    /// "近日", "约": the true date lies somewhere around this one; drawn with ±`approximateSlackDays`.
+    /// "近日": the true date lies shortly before this one (the reference date it was resolved
+    /// against); drawn as a band over the `recentWindowDays` before it, ending with its period.
     public var approximate: Bool
 
-    /// How far an approximate date may lie from its stated period, each side.
-    public static let approximateSlackDays = 15
+    /// How far before its reference date an approximate ("近日") date may lie.
+    public static let recentWindowDays = 30
 
     public init(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
         precondition(day == nil || month != nil, "a day needs a month")
@@ -62,18 +63,23 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
         return Self.dayNumber(year: year, month: 12, day: 31)
     }
-    /// Days the date may stand for, inclusive, widened by the slack when approximate.
+    /// Days the date may stand for, inclusive: for an approximate date, the window before its
+    /// reference period through that period's last day (never past it).
     public var plausibleDays: ClosedRange<Int> {
-        let slack = approximate ? Self.approximateSlackDays : 0
-        return (firstDay - slack)...(lastDay + slack)
+        (firstDay - (approximate ? Self.recentWindowDays : 0))...lastDay
     }
 
-    /// "2022年5月15日", "2022年3月", "2022年"; prefixed "约" when approximate.
-    public var chineseText: String {
-        var s = "\(year)年"
+    /// "2022年5月15日", "2022年3月", "2022年"; "近日" when approximate.
+    public var chineseText: String { text(currentYear: nil) }
+
+    /// As `chineseText`, leaving out the year when it is `currentYear` and a month is known
+    /// ("5月15日", "3月"), as Chinese prose does for the report's own year.
+    public func text(currentYear: Int?) -> String {
+        if approximate { return "近日" }
+        var s = year == currentYear && month != nil ? "" : "\(year)年"
         if let m = month { s += "\(m)月" }
         if let d = day { s += "\(d)日" }
-        return approximate ? "约" + s : s
+        return s
     }
 
     public var description: String {

@@ -8,8 +8,9 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         /// Still running: drawn up to the report date ("今年以来").
         case open
     }
-    public enum Status: Sendable, Hashable {
-        case done, planned
+    /// Drawn apart: done filled, ongoing half-filled with a solid outline, planned hollow and dashed.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case done, ongoing, planned
     }
 
     public var id: String
@@ -22,21 +23,29 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     public var label: String
     /// Longer description for callers (tooltips, tables); not drawn on the chart.
     public var detail: String?
+    /// The date as the report writes it ("5月15日", "近日", "2022年1月至今"), drawn with the label;
+    /// nil = formatted from `date` and `end` by the spec's `dateFormat`.
+    public var dateLabel: String?
 
     public init(id: String, date: TimelineDate, end: End = .none, lane: String, status: Status = .done,
-                label: String, detail: String? = nil) {
+                label: String, detail: String? = nil, dateLabel: String? = nil) {
         self.id = id; self.date = date; self.end = end; self.lane = lane; self.status = status
-        self.label = label; self.detail = detail
+        self.label = label; self.detail = detail; self.dateLabel = dateLabel
     }
 
     public var isSpan: Bool { if case .none = end { false } else { true } }
 
-    /// Chinese text of the date or span: "2022年5月15日", "2022年1月—至今", "2022年3月—2022年10月".
-    public var dateText: String {
+    /// Chinese text of the date or span with every year: "2022年5月15日", "2022年1月至今",
+    /// "2022年3月—2022年10月".
+    public var dateText: String { dateText(currentYear: nil) }
+
+    /// The date or span, the year left out where it is `currentYear` ("5月15日", "3月—10月").
+    public func dateText(currentYear: Int?) -> String {
+        let start = date.text(currentYear: currentYear)
         switch end {
-        case .none: date.chineseText
-        case .date(let e): date.chineseText + "—" + e.chineseText
-        case .open: date.chineseText + "—至今"
+        case .none: return start
+        case .date(let e): return start + "—" + e.text(currentYear: currentYear)
+        case .open: return start + "至今"
         }
     }
 }

@@ -1,40 +1,35 @@
 import ReportScene
 
-/// One event resolved against the scale: its mark kind, horizontal extent and label anchor.
+/// One event resolved against the scale: its mark shape, horizontal extent and leader anchor.
 struct TimelineEventMark {
     let event: TimelineEvent
     let lane: Int
-    let kind: TimelineMarkKind
+    let shape: TimelineMarkShape
     let approximate: Bool
     let x0: Double
     let x1: Double
-    /// Where the leader line starts and the label's left edge sits: a point's centre, a band's start.
+    /// Where the leader line starts: a point's centre, a band's or bar's start.
     let anchorX: Double
-    /// Drawn height of the mark, centred on the lane's mark line.
+    /// Drawn height of the mark, centred on its track's line.
     let height: Double
     let startDay: Int
     /// The label on one line: rows are one line high.
     let label: String
+    /// The date as drawn with the label ("5月15日", "近日"); empty when dates are off.
+    let dateText: String
 
     /// nil when the event lies wholly outside the domain.
     init?(_ e: TimelineEvent, lane: Int, spec: TimelineSpec, scale: TimelineScale, openEnd: Int, band: Double) {
-        self.event = e; self.lane = lane; startDay = e.date.firstDay
+        self.event = e; self.lane = lane; startDay = e.date.plausibleDays.lowerBound
         label = e.label.utf8.contains(where: { $0 == 10 || $0 == 13 })
             ? e.label.split(whereSeparator: \.isNewline).joined(separator: " ") : e.label
-        let planned = e.status == .planned
-        switch e.end {
-        case .none:
-            if e.date.approximate { kind = .approximate }
-            else if e.date.precision == .day { kind = planned ? .plannedPoint : .donePoint }
-            else { kind = .period }
-        case .date: kind = planned ? .plannedSpan : .span
-        case .open: kind = .openSpan
-        }
+        dateText = spec.dateText(e)
+        shape = e.shape
         if case .date(let end) = e.end { approximate = e.date.approximate || end.approximate }
         else { approximate = e.date.approximate }
         let domain = scale.domain
-        switch kind {
-        case .donePoint, .plannedPoint:
+        switch shape {
+        case .point:
             guard domain.contains(e.date.firstDay) else { return nil }
             let r = Self.pointRadius(band: band)
             let cx = scale.x(middleOf: e.date.firstDay)
@@ -50,8 +45,8 @@ struct TimelineEventMark {
                 let mid = (a + b) / 2
                 a = max(scale.x0, min(mid - minWidth / 2, scale.x1 - minWidth)); b = a + minWidth
             }
-            x0 = a; x1 = b; anchorX = a
-            switch kind {
+            x0 = a; x1 = b; anchorX = min(a + 1, b)
+            switch shape {
             case .period: height = band * 0.6
             case .approximate: height = band * 0.7
             case .openSpan: height = band * 0.75
@@ -64,25 +59,25 @@ struct TimelineEventMark {
 
     var isSpan: Bool { event.isSpan }
 
-    /// The mark's nodes with its mark line at `midY`.
+    /// The mark's nodes with its track line at `midY`.
     func nodes(midY: Double, color: Color, background: Color, band: Double) -> (nodes: [Node], rect: Rect) {
-        let planned = event.status == .planned
-        switch kind {
-        case .donePoint, .plannedPoint:
+        let status = event.status
+        switch shape {
+        case .point:
             let r = Self.pointRadius(band: band)
             let c = Point(anchorX, midY)
-            return (TimelineMarkPaint.point(c, radius: r, planned: planned, color: color, background: background),
+            return (TimelineMarkPaint.point(c, radius: r, status: status, color: color, background: background),
                     Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r))
         case .period, .approximate:
             let rect = Rect(x: x0, y: midY - height / 2, width: x1 - x0, height: height)
-            return (TimelineMarkPaint.band(rect, planned: planned, approximate: approximate, color: color), rect)
-        case .span, .plannedSpan, .openSpan:
+            return (TimelineMarkPaint.band(rect, status: status, approximate: approximate, color: color), rect)
+        case .span, .openSpan:
             let barHeight = band * 0.42
             let arrowHeight = band * 0.75
             let bar = Rect(x: x0, y: midY - barHeight / 2, width: x1 - x0, height: barHeight)
-            let nodes = TimelineMarkPaint.bar(bar, planned: planned, approximate: approximate, open: kind == .openSpan,
+            let nodes = TimelineMarkPaint.bar(bar, status: status, approximate: approximate, open: shape == .openSpan,
                                               arrowHeight: arrowHeight, color: color)
-            let rect = kind == .openSpan
+            let rect = shape == .openSpan
                 ? Rect(x: x0, y: midY - arrowHeight / 2, width: x1 - x0, height: arrowHeight) : bar
             return (nodes, rect)
         }

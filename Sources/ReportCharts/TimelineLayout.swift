@@ -16,27 +16,40 @@ public struct TimelineLayout: Sendable {
     public var markerRects: [String: Rect]
     /// Span bars only (events with an end), by event id.
     public var spanRects: [String: Rect]
-    /// Text box of each label drawn next to its mark.
+    /// Box of each label (date and text) drawn on the chart.
     public var labelBoxes: [String: Rect]
-    /// Number badges of events listed in the numbered key instead.
+    /// Number badges of events listed in the key instead.
     public var badgeBoxes: [String: Rect]
     public var numbers: [String: Int]
-    /// Lanes too dense for labels, drawn with number badges and the key instead.
-    public var numberedLanes: [String]
-    /// Text boxes of the numbered key (numbers, labels and the summary line).
+    /// Leader lines from marks to their labels or badges (all vertical).
+    public var leaders: [TimelineLeader]
+    /// Events listed in the key below the axis (with their date), in key order.
+    public var keyEventIDs: [String]
+    /// Text boxes of the key (numbers, labels and the summary line).
     public var listTextBoxes: [Rect]
-    /// Events drawn with neither a label nor a number (counted in "另有 N 项未列出").
-    public var unlistedCount: Int
+    /// Events neither labelled nor in the key, because even the key was full: counted in the
+    /// "另有 N 项未列出，见全部事件表" line, and the report must carry the full list.
+    public var unlistedEventIDs: [String]
+    public var unlistedCount: Int { unlistedEventIDs.count }
     /// Events lying wholly outside the domain, not drawn.
     public var omittedEventIDs: [String]
     /// x of the report-date marker, when drawn.
     public var reportX: Double?
     /// Where open spans end: the report date's end, clamped to the plot.
     public var openEndX: Double
+    /// Type size relative to the theme it was asked for (below 1 when `TimelineTypeFit` shrank it).
+    public var typeScale: Double = 1
+}
+
+/// A leader line from an event's mark to its label or number badge.
+public struct TimelineLeader: Sendable, Hashable {
+    public var eventID: String
+    public var from: Point
+    public var to: Point
 }
 
 public enum TimelineError: Error, Equatable, CustomStringConvertible {
-    /// The frame cannot hold the lanes, axis and legend at the theme's type sizes.
+    /// The frame cannot hold the lanes, axis, legend and key at the theme's type sizes; says what would fit.
     case frameTooSmall(String)
     public var description: String {
         switch self { case .frameTooSmall(let why): "timeline frame too small: \(why)" }

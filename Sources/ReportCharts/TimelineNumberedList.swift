@@ -1,11 +1,13 @@
 import ReportScene
 
-/// The key from number badges to labels when the lanes are too dense for labels: columns
-/// filled top to bottom, then left to right; what does not fit is summed up as
-/// "另有 N 项未列出", so the list never runs out of its box however many events there are.
+/// The key below the axis: every event without a label on the chart, with its date, by its
+/// badge number ("·" when even the badge found no room). Columns fill top to bottom, then left to
+/// right; only what does not fit is summed up as "另有 N 项未列出，见全部事件表" (the report then
+/// carries the full list), so the key never runs out of its box however many events there are.
 struct TimelineNumberedList {
     struct Item {
         var number: Int
+        var numberText: String
         var eventID: String
         var text: String
         var column: Int
@@ -32,23 +34,30 @@ struct TimelineNumberedList {
         max(1, Int((width + style.size) / (style.size * 11)))
     }
 
-    init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache) throws {
+    /// `columns` at most `columnCount(width:style:)`, which is the default.
+    init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache,
+         columns: Int? = nil) throws {
         self.rect = rect; self.style = style; self.numberStyle = numberStyle; self.cache = cache
-        columns = Self.columnCount(width: rect.width, style: style)
+        let most = Self.columnCount(width: rect.width, style: style)
+        let n = min(most, max(1, columns ?? most))
+        self.columns = n
         columnGap = style.size
-        columnWidth = (rect.width - Double(columns - 1) * columnGap) / Double(columns)
+        columnWidth = (rect.width - Double(n - 1) * style.size) / Double(n)
         numberWidth = try cache.measure(String(max(maxNumber, 1)), numberStyle).width + style.size * 0.4
         y = rect.minY
     }
 
     private var textWidth: Double { max(style.size, columnWidth - numberWidth) }
 
-    /// Appends item `number`; false when the box is full.
-    mutating func add(number: Int, eventID: String, text: String) throws -> Bool {
+    static let unbadged = "·"
+
+    /// Appends item `number` (the `position` of the item in the key; `badge` false when the
+    /// event has no badge on the chart); false when the box is full.
+    mutating func add(number: Int, badge: Bool = true, eventID: String, text: String) throws -> Bool {
         let m = try cache.measure(text, style, wrap: textWidth)
         guard let (c, top) = slot(height: m.height) else { return false }
-        items.append(Item(number: number, eventID: eventID, text: text, column: c, y: top, height: m.height,
-                          textWidth: m.width))
+        items.append(Item(number: number, numberText: badge ? String(number) : Self.unbadged, eventID: eventID,
+                          text: text, column: c, y: top, height: m.height, textWidth: m.width))
         column = c; y = top + m.height
         return true
     }
@@ -60,13 +69,13 @@ struct TimelineNumberedList {
         return nil
     }
 
-    /// Adds the "另有 N 项未列出" line after the last item, dropping items from the end until it
-    /// fits. Returns the numbers of dropped items (their badges must go too).
+    /// Adds the "另有 N 项未列出，见全部事件表" line after the last item, dropping items from the end
+    /// until it fits. Returns the numbers of dropped items (their badges must go too).
     mutating func finish(unlisted: Int) throws -> [Int] {
         guard unlisted > 0 else { return [] }
         var dropped: [Int] = []
         while true {
-            let text = "另有 \(unlisted + dropped.count) 项未列出"
+            let text = Self.summaryText(unlisted + dropped.count)
             let m = try cache.measure(text, style, wrap: columnWidth)
             if let (c, top) = slot(height: m.height) {
                 summary = (text, Rect(x: rect.minX + Double(c) * (columnWidth + columnGap), y: top,
@@ -79,16 +88,18 @@ struct TimelineNumberedList {
         }
     }
 
+    static func summaryText(_ n: Int) -> String { "另有 \(n) 项未列出，见全部事件表" }
+
     func columnX(_ c: Int) -> Double { rect.minX + Double(c) * (columnWidth + columnGap) }
 
     /// Page-space boxes of every number and label text, for tests.
     func textBoxes() throws -> [Rect] {
         var out: [Rect] = []
         for item in items {
-            let nw = try cache.measure(String(item.number), numberStyle).width
+            let nm = try cache.measure(item.numberText, numberStyle)
             let x = columnX(item.column)
-            out.append(Rect(x: x + numberWidth - style.size * 0.4 - nw, y: item.y, width: nw,
-                            height: try cache.measure(String(item.number), numberStyle).height))
+            out.append(Rect(x: x + numberWidth - style.size * 0.4 - nm.width, y: item.y, width: nm.width,
+                            height: nm.height))
             out.append(Rect(x: x + numberWidth, y: item.y, width: item.textWidth, height: item.height))
         }
         return out
@@ -99,7 +110,7 @@ struct TimelineNumberedList {
         for item in items {
             let x = columnX(item.column)
             // Numbers right-aligned against the label column, as in a footnote list.
-            out.append(.text(TextNode(String(item.number), style: numberStyle,
+            out.append(.text(TextNode(item.numberText, style: numberStyle,
                                       at: Point(x + numberWidth - style.size * 0.4, item.y),
                                       anchor: TextAnchor(.end, .top))))
             out.append(.text(TextNode(item.text, style: style, at: Point(x + numberWidth, item.y), anchor: .topLeft,

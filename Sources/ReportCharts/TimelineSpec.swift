@@ -16,9 +16,10 @@ public struct TimelineDomain: Sendable, Hashable {
 ///
 /// Dates are drawn no more precisely than they are known: a day is a dot at the middle of
 /// that day, a month or year a band over the whole period, an approximate date ("近日") a
-/// dotted band reaching `TimelineDate.approximateSlackDays` either side. Spans run from the
-/// first day of their start to the last day of their end; open spans end at the report date
-/// with an arrow. Planned events are hollow or dashed, done ones filled or solid.
+/// dotted band over the `TimelineDate.recentWindowDays` before its reference date, ending with
+/// it. Spans run from the first day of their start to the last day of their end; open spans end
+/// at the report date with an arrow. Done events are filled, ongoing half-filled, planned
+/// hollow or dashed. Every label carries its event's date (`dateFormat`, `datePosition`).
 public struct TimelineSpec: Sendable, Hashable {
     public var notes: ChartNotes
     /// Lane names, top to bottom, e.g. 从制造到智造, 既强村也富农, 重品质促提升, 探寻文化临平.
@@ -28,11 +29,14 @@ public struct TimelineSpec: Sendable, Hashable {
     public var reportDate: TimelineDate?
     /// Overrides the domain derived from the events (whole months around them).
     public var domain: TimelineDomain?
+    public var dateFormat: TimelineDateFormat
+    public var datePosition: TimelineDatePosition
 
     public init(notes: ChartNotes = ChartNotes(), lanes: [String] = [], events: [TimelineEvent],
-                reportDate: TimelineDate? = nil, domain: TimelineDomain? = nil) {
+                reportDate: TimelineDate? = nil, domain: TimelineDomain? = nil,
+                dateFormat: TimelineDateFormat = .short, datePosition: TimelineDatePosition = .before) {
         self.notes = notes; self.lanes = lanes; self.events = events; self.reportDate = reportDate
-        self.domain = domain
+        self.domain = domain; self.dateFormat = dateFormat; self.datePosition = datePosition
     }
 
     /// Declared lanes, then any lane only named by an event, in order of first appearance.

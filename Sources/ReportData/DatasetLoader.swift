@@ -84,6 +84,9 @@ public struct DatasetLoader: Sendable {
             if c.unit != nil && c.unitColumn != nil { at(["columns", "\(i)", "unit"], "give either unit or unit_column, not both") }
         }
         if let id = meta.idColumn, meta.column(named: id) == nil { at(["id_column"], "id_column '\(id)' is not a declared column") }
+        if let r = meta.referenceDateColumn, meta.column(named: r)?.type != .date {
+            at(["reference_date_column"], "reference_date_column '\(r)' must name a declared column of type date")
+        }
         if meta.kind == .figures {
             for (name, type) in [("label", ColumnType.text), ("value", .number)] where meta.column(named: name)?.type != type {
                 at(["kind"], "a figures dataset needs a '\(name)' column of type \(type.rawValue)")
@@ -120,7 +123,7 @@ public struct DatasetLoader: Sendable {
         var raw: [String: String] = [:]
         for (c, f) in zip(columns, row.fields) { raw[c.name] = f.text }
         var values: [String: CellValue] = [:]
-        let dates = DateParser(reportDate: reportDate)
+        let dates = DateParser(reportDate: referenceDate(row, columns: columns, meta: meta, file: file, sink: &sink))
         for (c, f) in zip(columns, row.fields) {
             let t = f.text.trimmed
             func error(_ m: String) { sink.error(file, f.line, f.column, m) }
@@ -166,6 +169,24 @@ public struct DatasetLoader: Sendable {
         let id = idColumn(meta).flatMap { values[$0]?.text }
         let sentence = raw[meta.sentenceColumn].flatMap { $0.isEmpty ? nil : $0 }
         return Record(line: row.line, values: values, raw: raw, id: id, sourceSentence: sentence, section: section)
+    }
+
+    /// The date this record's relative wording resolves against: its reference-date cell when
+    /// the metadata names one and the cell is filled (it must be an absolute date), else the
+    /// report date.
+    private func referenceDate(_ row: CSVRow, columns: [ColumnSpec], meta: DatasetMetadata, file: String,
+                               sink: inout DiagnosticSink) -> PartialDate {
+        guard let col = meta.referenceDateColumn, let i = columns.firstIndex(where: { $0.name == col }),
+              i < row.fields.count else { return reportDate }
+        let f = row.fields[i]
+        let t = f.text.trimmed
+        guard !t.isEmpty else { return reportDate }
+        if case .success(.point(let p)) = DateParser(reportDate: reportDate).parse(t), !p.approximate,
+           DateParser.isAbsolute(t) {
+            return p
+        }
+        sink.error(file, f.line, f.column, "\"\(t)\" is not an absolute date; the reference date (column \(col)) must be one such as 2022-04-19, 2022-04 or 2022年4月19日")
+        return reportDate
     }
 
     /// A number cell with its unit and qualifier: single amounts, ratios (1.58:1) and ranges (3-5).

@@ -65,11 +65,15 @@ public struct DatasetMetadata: Sendable, Hashable, Decodable {
     /// Provenance columns kept on every record.
     public var sentenceColumn: String
     public var sectionColumn: String
+    /// Column giving the date each record's source was written (an absolute date): the record's
+    /// relative dates (近日, 今年3月, 今年以来) resolve against it instead of the report date.
+    public var referenceDateColumn: String?
     public var derived: [DerivedSpec]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, kind, source, columns, idColumn = "id_column"
         case sentenceColumn = "sentence_column", sectionColumn = "section_column", derived
+        case referenceDateColumn = "reference_date_column"
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -83,6 +87,7 @@ public struct DatasetMetadata: Sendable, Hashable, Decodable {
         sentenceColumn = try c.decodeIfPresent(String.self, forKey: .sentenceColumn) ?? "source_sentence"
         sectionColumn = try c.decodeIfPresent(String.self, forKey: .sectionColumn) ?? "section"
         derived = try c.decodeIfPresent([DerivedSpec].self, forKey: .derived) ?? []
+        referenceDateColumn = try c.decodeIfPresent(String.self, forKey: .referenceDateColumn)
     }
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }

@@ -1,15 +1,29 @@
 import Foundation
 
-/// Parses date cells in ISO and Chinese forms, resolving relative wording against the report date.
+/// Parses date cells in ISO and Chinese forms, resolving relative wording against a reference
+/// date: the record's own source date when its dataset names one, else the report date.
 ///
 /// Points: `2022`, `2022-05`, `2022-05-15`, `2022年`, `2022年5月`, `2022年5月15日`, `5月15日`
-/// (report year), `今年3月`, `去年`, `近日`/`日前`/`近期` (approximate, = report date).
+/// (reference year), `今年3月`, `去年`, `近日`/`日前`/`近期`/`目前` (approximate: the reference
+/// date itself, standing for the `PartialDate.recentWindowDays` before it up to its end).
 /// Spans: `A/B`, `A/..` (open), `A至B`, `A—B`, `A~B`, `A至今`, `A以来` (open), `今年以来`
 /// (= 今年1月 to the report date). A Chinese end without a year takes the start's year
 /// (`2022年3月—5月`).
 public struct DateParser: Sendable {
+    /// What relative wording resolves against (the report date, or a record's source date).
     public var reportDate: PartialDate
     public init(reportDate: PartialDate) { self.reportDate = reportDate }
+
+    /// True for text naming a date without reference to another (`2022-04-19`, `2022年4月`), as a
+    /// reference date must.
+    public static func isAbsolute(_ text: String) -> Bool {
+        let s = FullWidth.normalise(text).text.trimmed
+        if ["近日", "日前", "近期", "目前", "今年", "去年", "明年", "前年", "以来", "至今"].contains(where: { s.contains($0) }) {
+            return false
+        }
+        // A Chinese date without its year takes the reference year.
+        return s.first?.isNumber == true && (s.contains("-") || s.contains("年") || s.allSatisfy(\.isNumber))
+    }
 
     public func parse(_ raw: String) -> Result<DateValue, DateError> {
         let s = FullWidth.normalise(raw).text.trimmed

@@ -9,8 +9,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public let year: Int
     public let month: Int?
     public let day: Int?
-    /// Vague source wording (近日 "recently"): the value is the report date, formatted as 近日.
+    /// Vague source wording (近日 "recently"): the value is the reference date it was resolved
+    /// against (the record's source date or the report date), formatted as 近日; it stands for
+    /// the `recentWindowDays` before that date up to the date's own end, never after it.
     public var approximate: Bool
+
+    /// How far before its reference date an approximate ("近日") date may lie.
+    public static let recentWindowDays = 30
 
     /// Fails for impossible dates (2022-02-30, month 13) or a day without a month.
     public init?(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {

@@ -53,9 +53,11 @@ import Testing
         #expect(TimelineDate.month(2022, 3).precision == .month)
         #expect(TimelineDate.year(2022).precision == .year)
         #expect(TimelineDate.day(2022, 5, 15).chineseText == "2022年5月15日")
-        #expect(TimelineDate.month(2022, 6, approximate: true).chineseText == "约2022年6月")
+        #expect(TimelineDate.month(2022, 6, approximate: true).chineseText == "近日")
+        #expect(TimelineDate.day(2022, 5, 15).text(currentYear: 2022) == "5月15日")
+        #expect(TimelineDate.year(2022).text(currentYear: 2022) == "2022年")
         let approx = TimelineDate.month(2022, 6, approximate: true)
-        #expect(approx.plausibleDays == (approx.firstDay - 15)...(approx.lastDay + 15))
+        #expect(approx.plausibleDays == (approx.firstDay - 30)...approx.lastDay)
     }
 
     @Test func parsesISOText() {

@@ -41,9 +41,10 @@ public struct BoundTemplate: Sendable {
                 case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
                 case .figure(let id):
                     guard let job = jobs[id] else { throw ComposerError.unknownReference(id) }
-                    let group = try job.layoutForReport(width: width, measurer: measurer)
+                    let (group, fullList) = try job.reportFigure(width: width, measurer: measurer)
                     blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
                                                  caption: job.caption, source: job.source, alt: job.alt)))
+                    if let fullList { blocks.append(.table(fullList)) }
                 case .table(let t):
                     guard let table = tables[t.id] else { throw ComposerError.unknownReference(t.id) }
                     blocks.append(.table(table))

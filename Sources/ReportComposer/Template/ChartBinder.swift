@@ -129,6 +129,10 @@ struct ChartBinder {
         for (col, key) in [(def.lane, "lane"), (def.label, "label"), (def.date, "date")] {
             try requireColumn(col, in: ds, key: key)
         }
+        let format = try option(def.dateFormat, key: "date_format", default: TimelineDateFormat.short)
+        let position = try option(def.datePosition, key: "date_position", default: TimelineDatePosition.before)
+        // The date as the prose writes it (the report year left out), one display everywhere.
+        let dates = ChineseFormatter(currentYear: catalog.reportDate.year)
         let hasStatus = ds.metadata.column(named: def.status) != nil
         if def.status != "status" && !hasStatus { try requireColumn(def.status, in: ds, key: "status") }
         var events: [TimelineEvent] = []
@@ -145,7 +149,7 @@ struct ChartBinder {
             events.append(TimelineEvent(
                 id: r.id ?? "line\(r.line)", date: Self.timelineDate(start), end: end,
                 lane: try Self.shortText(formatter.cell(r[def.lane]), r, ds, def.lane), status: status,
-                label: try Self.shortText(formatter.cell(r[def.label]), r, ds, def.label), detail: r.sourceSentence))
+                label: try Self.shortText(formatter.cell(r[def.label]), r, ds, def.label), detail: r.sourceSentence, dateLabel: dates.dateValue(d)))
         }
         if let listed = def.lanes {
             for e in events where !listed.contains(e.lane) {
@@ -155,11 +159,22 @@ struct ChartBinder {
             }
         }
         let lanes = def.lanes ?? (catalog.metadata?.sections?.filter { s in events.contains { $0.lane == s } } ?? [])
-        return TimelineSpec(notes: notes, lanes: lanes, events: events, reportDate: Self.timelineDate(catalog.reportDate))
+        return TimelineSpec(notes: notes, lanes: lanes, events: events, reportDate: Self.timelineDate(catalog.reportDate),
+                            dateFormat: format, datePosition: position)
+    }
+
+    /// A timeline option's value, or an error listing the allowed ones.
+    func option<T: RawRepresentable & CaseIterable>(_ value: String?, key: String, default d: T) throws -> T
+    where T.RawValue == String {
+        guard let value else { return d }
+        guard let v = T(rawValue: value) else {
+            throw Failure(key: key, message: "'\(value)' is not a \(key) (use \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return v
     }
 
     /// A timeline's status words; an empty cell is done.
-    static let statuses: [String: TimelineEvent.Status] = ["done": .done, "ongoing": .done, "planned": .planned]
+    static let statuses: [String: TimelineEvent.Status] = ["done": .done, "ongoing": .ongoing, "planned": .planned]
 
     static func status(_ text: String, _ r: Record, _ ds: Dataset, _ column: String) throws -> TimelineEvent.Status {
         let t = text.trimmingCharacters(in: .whitespaces)

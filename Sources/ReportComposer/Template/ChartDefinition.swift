@@ -80,6 +80,10 @@ public struct ChartDefinition: Sendable, Decodable {
     public var date: String
     public var status: String
     public var lanes: [String]?
+    /// How each timeline label writes its event's date: short (as the prose: 5月15日) | full | none.
+    public var dateFormat: String?
+    /// Where the date goes in the label: before | after the text.
+    public var datePosition: String?
     // Sizes: the standalone export (default the 16:9 slide preset) and the height in the report column.
     public var export: Export
     public var reportHeight: Double?
@@ -93,6 +97,7 @@ public struct ChartDefinition: Sendable, Decodable {
         case id, type, dataset, records, `where`, title, subtitle, caption, alt, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
         case lane, label, date, status, lanes, export, reportHeight = "report_height", svgText = "svg_text"
+        case dateFormat = "date_format", datePosition = "date_position"
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -129,6 +134,8 @@ public struct ChartDefinition: Sendable, Decodable {
         date = try c.text(.date, decoder) ?? "date"
         status = try c.text(.status, decoder) ?? "status"
         lanes = try c.texts(.lanes, decoder)
+        dateFormat = try c.text(.dateFormat, decoder)
+        datePosition = try c.text(.datePosition, decoder)
         export = try c.choice(Export.self, .export, decoder) ?? .slide
         reportHeight = try c.number(.reportHeight, decoder, in: TemplateLimits.reportHeight)
         svgText = try c.choice(SVGTextMode.self, .svgText, decoder)

@@ -41,7 +41,9 @@ public struct ChartJob: Sendable {
     /// The standalone chart at any preset (`report check` tries them all).
     public func layoutStandalone(preset: ChartPreset, measurer: any TextMeasurer) throws -> Group {
         try positioned("export preset \(preset.name), \(Int(preset.size.width))×\(Int(preset.size.height)) pt", at: position) {
-            try layout(spec, frame: preset.size, theme: preset.theme, measurer: measurer)
+            // A timeline may shrink the preset's type so the export names as many events as the report figure.
+            if case .timeline(let t) = spec { return try t.layout(preset: preset, measurer: measurer).group }
+            return try layout(spec, frame: preset.size, theme: preset.theme, measurer: measurer)
         }
     }
 

@@ -1,0 +1,90 @@
+/// What is already taken in every lane: boxes in each label row, marks and inline boxes on
+/// each track, and the leaders crossing them. A candidate fits when its box touches no other
+/// box, mark or leader, and its leader crosses no box, mark or other leader on its way out of
+/// the tracks. (The report-date line gives way to text: it is drawn with gaps behind labels.)
+///
+/// Row `k`: side `k % 2` (0 above the tracks, 1 below), level `k / 2` counted outwards.
+struct TimelineLaneSpace {
+    private var rows: [[TimelineIntervals]]
+    private var rowLeaders: [[TimelinePositions]]
+    private var sideLeaders: [[TimelinePositions]]
+    private var tracks: [[TimelineIntervals]]
+    private var trackLeaders: [[TimelinePositions]]
+    let rowLimit: [Int]
+    let gap: Double
+
+    /// `trackCount` per lane; `rowLimit` rows per lane.
+    init(trackCount: [Int], rowLimit: [Int], gap: Double) {
+        rows = rowLimit.map { Array(repeating: TimelineIntervals(), count: $0) }
+        rowLeaders = rowLimit.map { Array(repeating: TimelinePositions(), count: $0) }
+        sideLeaders = rowLimit.map { _ in [TimelinePositions(), TimelinePositions()] }
+        tracks = trackCount.map { Array(repeating: TimelineIntervals(), count: $0) }
+        trackLeaders = trackCount.map { Array(repeating: TimelinePositions(), count: $0) }
+        self.rowLimit = rowLimit; self.gap = gap
+    }
+
+    /// Records a mark on its track.
+    mutating func addMark(lane: Int, track: Int, x0: Double, x1: Double) {
+        tracks[lane][track].insert(x0, x1)
+    }
+
+    /// Tracks a leader from `track` passes on its way to `side`.
+    private func passedTracks(lane: Int, track: Int, side: Int) -> Range<Int> {
+        side == 0 ? 0..<track : (track + 1)..<tracks[lane].count
+    }
+
+    func fits(_ c: TimelineCandidate, lane: Int, track: Int) -> Bool {
+        let (lo, hi) = (c.lo, c.hi)
+        let g = gap * 0.999
+        switch c.slot {
+        case .inline:
+            return !tracks[lane][track].intersects(lo - g, hi + g)
+                && !trackLeaders[lane][track].any(in: lo - g / 2, hi + g / 2)
+        case .row(let k):
+            guard k < rowLimit[lane], let x = c.leaderX else { return false }
+            let side = k % 2, level = k / 2
+            if rows[lane][k].intersects(lo - g, hi + g) || rowLeaders[lane][k].any(in: lo - g / 2, hi + g / 2) {
+                return false
+            }
+            return leaderIsClear(x: x, lane: lane, track: track, side: side, level: level)
+        }
+    }
+
+    /// The leader at `x` from the mark to row `level` of `side` meets no other leader, no box of
+    /// the rows it crosses and no mark or inline box of the tracks it crosses.
+    func leaderIsClear(x: Double, lane: Int, track: Int, side: Int, level: Int) -> Bool {
+        if sideLeaders[lane][side].any(in: x - 1.5, x + 1.5) { return false }
+        for j in 0..<level where rows[lane][2 * j + side].intersects(x - gap / 2, x + gap / 2) { return false }
+        for t in passedTracks(lane: lane, track: track, side: side)
+        where tracks[lane][t].intersects(x - 1, x + 1) { return false }
+        return true
+    }
+
+    /// True when no candidate of any width could take a leader at `x` into any row and no
+    /// inline box of `minWidth` fits beside the mark: the caller can skip measuring the label.
+    func hopeless(lane: Int, track: Int, x0: Double, x1: Double, x: Double, minWidth: Double,
+                  plot: ClosedRange<Double>) -> Bool {
+        let right = TimelineCandidate(slot: .inline, lo: x1 + gap, width: minWidth)
+        let left = TimelineCandidate(slot: .inline, lo: x0 - gap - minWidth, width: minWidth)
+        if right.hi <= plot.upperBound && fits(right, lane: lane, track: track) { return false }
+        if left.lo >= plot.lowerBound && fits(left, lane: lane, track: track) { return false }
+        for k in 0..<rowLimit[lane] {
+            guard leaderIsClear(x: x, lane: lane, track: track, side: k % 2, level: k / 2) else { continue }
+            if !rows[lane][k].covers(x) { return false }
+        }
+        return true
+    }
+
+    mutating func commit(_ c: TimelineCandidate, lane: Int, track: Int) {
+        switch c.slot {
+        case .inline: tracks[lane][track].insert(c.lo, c.hi)
+        case .row(let k):
+            rows[lane][k].insert(c.lo, c.hi)
+            guard let x = c.leaderX else { return }
+            let side = k % 2
+            sideLeaders[lane][side].insert(x)
+            for j in 0..<(k / 2) { rowLeaders[lane][2 * j + side].insert(x) }
+            for t in passedTracks(lane: lane, track: track, side: side) { trackLeaders[lane][t].insert(x) }
+        }
+    }
+}
