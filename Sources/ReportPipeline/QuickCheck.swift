@@ -1,4 +1,5 @@
 import Foundation
+import ReportData
 
 /// The no-change rerun without loading anything: a hash of the raw input files (template folder,
 /// data folder, the tool binary, the creation date) and the sizes of the font files used last time.
@@ -11,10 +12,15 @@ enum QuickCheck {
         var f = Fingerprint()
         f.add("executable", InputFingerprints.executableIdentity)
         f.add("epoch", options.sourceDateEpoch.map(String.init) ?? "")
+        let roots = InputRoots([options.template, options.data].compactMap { $0 })
         for root in [options.template, options.data].compactMap({ $0 }) {
             f.add("root", root.standardizedFileURL.path)
             for file in regularFiles(below: root) {
-                f.add(file.relative, (try? Data(contentsOf: file.url)) ?? Data())
+                // Through the same checks as the loader: a refused file hashes as its refusal.
+                switch InputFile.read(file.url, within: roots, limit: InputLimits.csvBytes) {
+                case .success(let d): f.add(file.relative, d)
+                case .failure(let why): f.add(file.relative + "\u{0}refused", why.explanation)
+                }
             }
         }
         return f.hex()

@@ -14,7 +14,13 @@ public enum TemplateLoader {
         let yamlURL = dir.appendingPathComponent(fileName)
         let yamlPath = displayPath(yamlURL)
         var diags: [Diagnostic] = []
-        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir))
+        // Only the template folder and --data may be read (symlinks resolved). report.yaml is
+        // decoded first so the data loader keeps only the rows the template uses.
+        let roots = InputRoots([dir] + (data.map { [$0] } ?? []))
+        let yamlRead = InputFile.read(yamlURL, within: roots, limit: InputLimits.yamlBytes)
+        let decoded = (try? yamlRead.get()).map { YAMLLoader.decode(TemplateFile.self, data: $0, file: yamlPath) }
+        let demand = (try? yamlRead.get()).flatMap { y in (try? decoded?.get()).map { RowDemand.of($0, text: String(decoding: y, as: UTF8.self)) } }
+        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), roots: roots, demand: demand ?? .all)
         diags += loaded.diagnostics
         let catalog = loaded.catalog
 
@@ -22,12 +28,15 @@ public enum TemplateLoader {
             name: dir.lastPathComponent, templateDirectory: dir, dataDirectory: dataDir,
             file: placeholderFile, catalog: catalog, charts: [], info: ReportInfo(title: ""), sections: [],
             boundTexts: [:], tables: [:], sources: [], values: [:], diagnostics: [])
-        guard let yamlData = try? Data(contentsOf: yamlURL) else {
-            bound.diagnostics = diags + [Diagnostic(.error, file: yamlPath, line: 1, column: 1, "cannot read the template file")]
+        let yamlData: Data
+        switch yamlRead {
+        case .success(let d): yamlData = d
+        case .failure(let f):
+            bound.diagnostics = diags + [Diagnostic(.error, file: yamlPath, line: 1, column: 1, "the template file \(f.explanation)")]
             return bound
         }
         let file: TemplateFile
-        switch YAMLLoader.decode(TemplateFile.self, data: yamlData, file: yamlPath) {
+        switch decoded ?? YAMLLoader.decode(TemplateFile.self, data: yamlData, file: yamlPath) {
         case .success(let f): file = f
         case .failure(let d):
             bound.diagnostics = diags + [d]
@@ -63,7 +72,16 @@ public enum TemplateLoader {
         }
         // Charts.
         var seen = Set<String>()
+        if file.charts.count > InputLimits.charts {
+            diags.append(source.diagnostic(.error, ["charts"], "\(file.charts.count) charts; the limit is \(InputLimits.charts)"))
+            bound.diagnostics = diags
+            return bound
+        }
         for (i, def) in file.charts.enumerated() {
+            if let problem = OutputName.problem(with: def.id) {
+                diags.append(source.diagnostic(.error, ["charts", "\(i)", "id"], "chart id \(problem)"))
+                continue
+            }
             if !seen.insert(def.id).inserted {
                 diags.append(source.diagnostic(.error, ["charts", "\(i)", "id"], "duplicate chart id '\(def.id)'"))
                 continue

@@ -17,8 +17,10 @@ struct TemplateCopy {
         try FileManager.default.copyItem(at: source, to: template)
         let catalog = template.appendingPathComponent("data/catalog.yaml")
         var text = try String(contentsOf: catalog, encoding: .utf8)
-        if let r = text.range(of: #"(?m)^  path: (.*)$"#, options: .regularExpression) {
-            let relative = String(text[r].dropFirst("  path: ".count))
+        // A source text kept inside the template is copied with it; one outside is reached by path.
+        if let r = text.range(of: #"(?m)^  path: (.*)$"#, options: .regularExpression),
+           case let relative = String(text[r].dropFirst("  path: ".count)),
+           !FileManager.default.fileExists(atPath: template.appendingPathComponent("data").appendingPathComponent(relative).path) {
             let absolute = source.appendingPathComponent("data").appendingPathComponent(relative).standardizedFileURL.path
             let up = String(repeating: "../", count: template.appendingPathComponent("data").standardizedFileURL.pathComponents.count - 1)
             text.replaceSubrange(r, with: "  path: \(up)\(absolute.dropFirst())")
