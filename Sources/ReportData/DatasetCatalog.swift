@@ -183,6 +183,8 @@ extension DatasetCatalog {
                 }
                 let value: Quantity
                 switch formula.evaluate({ self.figures[$0]?.quantity }, unit: spec.unit) {
+                case .success(let q) where InputLimits.magnitudeProblem(q.value) != nil:
+                    fail("formula", "the result \(q.value) \(InputLimits.magnitudeProblem(q.value)!)"); continue
                 case .success(let q): value = q
                 case .failure(.missingInput(let id)) where Self.rowExists(id, in: directory, datasets: datasets.keys):
                     continue  // The row is there but has an error of its own, already reported.

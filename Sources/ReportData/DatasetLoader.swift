@@ -168,6 +168,9 @@ public struct DatasetLoader: Sendable {
                 let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
                 switch NumberParser.parse(t) {
                 case .success(let p):
+                    if let why = InputLimits.magnitudeProblem(p.value) {
+                        error("\"\(t)\" \(why) (column \(c.name)\(unitNote))"); continue
+                    }
                     if p.percent {
                         if unit.isEmpty { unit = "%" }
                         else if unit != "%" { error("\"\(t)\" has a % sign but the unit is \(unit) (column \(c.name))"); continue }

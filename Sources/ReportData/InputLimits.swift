@@ -22,4 +22,17 @@ public enum InputLimits {
     public static let datasets = 5_000
     /// Charts in one template.
     public static let charts = 5_000
+    /// Largest magnitude of a number: beyond 10^15 a Double no longer holds every digit as written
+    /// (and scaled or summed values overflow to infinity, which must never reach a file).
+    public static let maxMagnitude = 1e15
+    /// Smallest non-zero magnitude: smaller values would print as 0.
+    public static let minMagnitude = 1e-9
+
+    /// Why `v` cannot be shown as written, or nil.
+    public static func magnitudeProblem(_ v: Double) -> String? {
+        if !v.isFinite { return "is not a finite number" }
+        if abs(v) >= maxMagnitude { return "is too large: numbers must be below 10^15 to be shown exactly; use a larger unit" }
+        if v != 0 && abs(v) < minMagnitude { return "is too small: non-zero numbers must be at least 10^-9; use a smaller unit" }
+        return nil
+    }
 }

@@ -20,6 +20,7 @@ public enum YAMLLoader {
         case .success(let t): text = t
         case .failure(let d): return .failure(d)
         }
+        if let d = YAMLLineLimit.check(text, file: file) { return .failure(d) }
         do {
             // The parser owns the anchor objects that nodes reference weakly; keep it alive.
             let parser = try Parser(yaml: text)

@@ -18,7 +18,7 @@ struct OutputCommit {
     let root: URL
     private(set) var writes: [(rel: String, bytes: [UInt8])] = []
     private(set) var removals: [String] = []
-    /// Tests only: fail the install step after this many renames.
+    /// Tests only: fail the install step after this many renames and removals.
     var failAfterInstalling: Int?
 
     init(root: URL) { self.root = root }
@@ -133,6 +133,9 @@ struct OutputCommit {
             state.installed.append(rel)
         }
         for rel in removals where state.kept[rel] != nil {
+            if let n = failAfterInstalling, state.installed.count + state.removed.count >= n {
+                throw OutputError.io(url(rel).path, "cannot remove the stale file: injected failure")
+            }
             guard unlink(url(rel).path) == 0 else {
                 throw OutputError.io(url(rel).path, "cannot remove the stale file: \(AtomicFile.errnoText())")
             }

@@ -60,6 +60,7 @@ public enum TemplateLoader {
         let binder = ProseBinder(catalog: catalog, formatter: formatter, report: reportFields)
         let stale = StaleNumberCheck(allowed: file.allowNumbers)
         func bindText(_ text: String, _ keyPath: [String]) -> String {
+            if let problem = TemplateLimits.controlProblem(text) { diags.append(source.diagnostic(.error, keyPath, problem)) }
             let (out, problems) = binder.render(text)
             for p in problems {
                 diags.append(source.diagnostic(.error, keyPath, lineIndex: p.lineIndex, column: p.column, valueText: text, p.message))
@@ -71,6 +72,7 @@ public enum TemplateLoader {
             return out ?? text
         }
         // Charts.
+        diags += TemplateLimits.problems(file, source: source)
         var seen = Set<String>()
         if file.charts.count > InputLimits.charts {
             diags.append(source.diagnostic(.error, ["charts"], "\(file.charts.count) charts; the limit is \(InputLimits.charts)"))
