@@ -158,6 +158,18 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func emojiAndThaiUseFallbackFontsOnlyUnknownCodePointsFail() throws {
+        let f = try HostileFixture()
+        let subtitle = "subtitle: 高质量发展行动、共富帮扶"
+        try f.edit("report.yaml") { $0.replacingOccurrences(of: subtitle, with: "subtitle: 🚀 สวัสดี 高质量发展行动、共富帮扶") }
+        let ok = try ReportBinary.run(["render", f.template.path, "--out", f.out.path, "--format", "svg"])
+        #expect(ok.status == 0, "\(ok.all)")
+        try f.restore()
+        // U+0378 is unassigned: no font can have it, and the message shows it escaped.
+        try f.edit("report.yaml") { $0.replacingOccurrences(of: subtitle, with: "subtitle: \u{378}高质量发展行动、共富帮扶") }
+        try f.expectRefused("error: no font has a glyph for U+0378 in text \"\\u{378}高质量", checkToo: false)
+    }
+
     /// figures.csv as the template has it (setCell writes the file directly).
     private func restoreFigures(_ f: HostileFixture) throws {
         let original = ReportBinary.defaultTemplate.appendingPathComponent("data/figures.csv")
