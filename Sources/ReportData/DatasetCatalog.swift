@@ -150,6 +150,7 @@ extension DatasetCatalog {
                 figureIDs.append(id)
             }
         }
+        resolveDisplay(sink: &sink, shown: shown)
     }
 
     /// A file already loaded, read again for positions: through the same checks, "" when refused.
@@ -201,6 +202,7 @@ extension DatasetCatalog {
                                           section: spec.section, derived: true, inputs: formula.inputs,
                                           formula: spec.formula, decimals: spec.decimals, dataset: name,
                                           line: YAMLLoader.mark(["derived", "\(i)"], in: yamlText).line)
+                if let u = metadata?.display?.unit(for: value), u != value.unit { figures[spec.id]?.displayUnit = u }
                 figureIDs.append(spec.id)
             }
         }

@@ -76,14 +76,14 @@ public struct DatasetLoader: Sendable {
     }
 
     /// The common cell `123` or `12.5` (ASCII digits, at most one dot, up to 15 digits) read
-    /// directly: what NumberParser returns for it, without its normalising passes.
-    static func plainDecimal(_ t: String) -> Result<NumberParser.Parsed, NumberError>? {
+    /// directly: what ValueForms returns for it, without its normalising passes.
+    static func plainDecimal(_ t: String) -> Result<ValueForms.Parsed, ValueForms.Problem>? {
         var digits = 0, dots = 0
         for b in t.utf8 {
             if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == 0x2E { dots += 1 } else { return nil }
         }
         guard digits > 0, digits <= 15, dots <= 1, t.utf8.first != 0x2E, t.utf8.last != 0x2E, let v = Double(t) else { return nil }
-        return .success(NumberParser.Parsed(value: v, percent: false, normalisedFullWidth: false))
+        return .success(ValueForms.Parsed(value: v, shape: .single, percent: false, normalisedFullWidth: false))
     }
 
     func idColumn(_ meta: DatasetMetadata) -> String? {
@@ -166,7 +166,7 @@ public struct DatasetLoader: Sendable {
                 values[c.name] = .text(t)
             case .qualifier:
                 if let q = Qualifier(text: t) { values[c.name] = .qualifier(q) }
-                else { error("\"\(t)\" is not a qualifier (use exact, more_than/余, about/约, planned/预计)") }
+                else { error("\"\(t)\" is not a qualifier (use \(QualifierMark.acceptedList); empty = exact)") }
             case .rank:
                 values[c.name] = .rank(Rank(t))
             case .date, .span:
@@ -177,24 +177,8 @@ public struct DatasetLoader: Sendable {
                 case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name))")
                 }
             case .number:
-                var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
-                let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
-                switch Self.plainDecimal(t) ?? NumberParser.parse(t) {
-                case .success(let p):
-                    if let why = InputLimits.magnitudeProblem(p.value) {
-                        error("\"\(t)\" \(why) (column \(c.name)\(unitNote))"); continue
-                    }
-                    if p.percent {
-                        if unit.isEmpty { unit = "%" }
-                        else if unit != "%" { error("\"\(t)\" has a % sign but the unit is \(unit) (column \(c.name))"); continue }
-                    }
-                    if p.normalisedFullWidth {
-                        sink.warning(file, f.line, f.column, "full-width characters in \"\(t)\" were read as \(p.value); type ASCII digits")
-                    }
-                    let q = c.qualifierColumn.flatMap { raw[$0] }.flatMap { Qualifier(text: $0) } ?? .exact
-                    values[c.name] = .number(Quantity(p.value, unit: unit, qualifier: q))
-                case .failure(let e):
-                    error("\"\(t)\" \(e.explanation) (column \(c.name)\(unitNote))")
+                if let v = number(t, column: c, raw: raw, error: error, warn: { sink.warning(file, f.line, f.column, $0) }) {
+                    values[c.name] = .number(v)
                 }
             }
         }
@@ -206,5 +190,33 @@ public struct DatasetLoader: Sendable {
         let id = idColumn(meta).flatMap { values[$0]?.text }
         let sentence = raw[meta.sentenceColumn].flatMap { $0.isEmpty ? nil : $0 }
         return Record(line: row.line, values: values, raw: raw, id: id, sourceSentence: sentence, section: section)
+    }
+
+    /// A number cell with its unit and qualifier: single amounts, ratios (1.58:1) and ranges (3-5).
+    private func number(_ t: String, column c: ColumnSpec, raw: [String: String], error: (String) -> Void,
+                        warn: (String) -> Void) -> Quantity? {
+        var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
+        let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
+        let p: ValueForms.Parsed
+        switch Self.plainDecimal(t) ?? ValueForms.parse(t) {
+        case .success(let v): p = v
+        case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name)\(unitNote))"); return nil
+        }
+        if let why = InputLimits.magnitudeProblem(p.value) {
+            error("\"\(t)\" \(why) (column \(c.name)\(unitNote))"); return nil
+        }
+        if p.percent {
+            if unit.isEmpty { unit = "%" }
+            else if unit != "%" { error("\"\(t)\" has a % sign but the unit is \(unit) (column \(c.name))"); return nil }
+        }
+        // A ratio written with the old ":1" unit work-around reads the same as 1.58:1.
+        if case .ratio = p.shape, !unit.isEmpty {
+            error("\"\(t)\" is a ratio; leave its unit empty (column \(c.name), unit \(unit))"); return nil
+        }
+        if p.normalisedFullWidth { warn("full-width characters in \"\(t)\" were read as \(p.value); type ASCII digits") }
+        let mark = c.qualifierColumn.flatMap { raw[$0] }.flatMap { QualifierMark(text: $0) } ?? QualifierMark(.exact)
+        // The word is stored only when it differs from the meaning's default, so 余 and more_than are equal.
+        let word = mark.word == mark.meaning.defaultWord ? nil : mark.word
+        return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape)
     }
 }

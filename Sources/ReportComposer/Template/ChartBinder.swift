@@ -39,6 +39,7 @@ struct ChartBinder {
                 guard let q = r[s.column].quantity else {
                     throw Failure(key: "series", message: "record '\(r.id ?? "line \(r.line)")' has no number in column '\(s.column)'")
                 }
+                try Self.checkBarShape(q, record: r.id ?? "line \(r.line)", among: all, formatter: formatter)
                 all.append(q)
             }
         }
@@ -54,15 +55,23 @@ struct ChartBinder {
             for (i, r) in records.enumerated() {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
                 values.append(q.value)
-                let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
-                labels.append(labelFormatter.quantity(q) + mark)
+                // A figure's label is its one display (4.8705万元 stays so on a 万元 axis, 48705元 too).
+                // Glued like prose, so a label that wraps never splits the figure.
+                if s.column == "value", let f = r.id.flatMap(catalog.figure(id:)), f.dataset == ds.name {
+                    labels.append(NoBreak.glue(labelFormatter.figure(f)))
+                } else {
+                    let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
+                    labels.append(NoBreak.glue(labelFormatter.quantity(q) + mark))
+                }
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
             series.append(BarSeries(name: s.name ?? ds.metadata.column(named: s.column)?.description ?? s.column,
                                     values: values, labels: labels, highlighted: highlighted))
         }
         var n = notes
-        n.unitNote = "单位：\(unit)" + (derivedIDs.isEmpty ? "" : "；* 为推算值")
+        // Ratios (1.58:1) and bare counts have no unit to name.
+        let notes = (unit.isEmpty ? [] : ["单位：\(unit)"]) + (derivedIDs.isEmpty ? [] : ["* 为推算值"])
+        n.unitNote = notes.isEmpty ? nil : notes.joined(separator: "；")
         let tick = formatter
         return BarChartSpec(
             notes: n, categories: categories, series: series,
@@ -72,6 +81,20 @@ struct ChartBinder {
             referenceLines: def.referenceLines.map { BarReferenceLine(value: $0.value, label: $0.label) },
             valueAxisTitle: unit, valueFormatter: { tick.tick($0) },
             showValueLabels: def.valueLabels)
+    }
+
+    /// A bar has one length: a range (3–5万元) has none, and ratios compare only over the same
+    /// second term. Such a chart fails rather than draw a bar that misstates the figure.
+    static func checkBarShape(_ q: Quantity, record: String, among earlier: [Quantity], formatter: ChineseFormatter) throws {
+        switch q.shape {
+        case .single: break
+        case .range:
+            throw Failure(key: "records", message: "record '\(record)' is a range (\(formatter.quantity(q))), which a bar cannot show; chart its ends as two figures or leave it out")
+        case .ratio(let second):
+            for case .ratio(let other) in earlier.map(\.shape) where other != second {
+                throw Failure(key: "records", message: "record '\(record)' is a ratio to \(formatter.number(second)), the others to \(formatter.number(other)); bars compare ratios to the same second term only")
+            }
+        }
     }
 
     func timeline(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> TimelineSpec {

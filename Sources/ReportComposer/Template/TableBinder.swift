@@ -14,8 +14,28 @@ struct TableBinder {
         }
         let records = try RecordSelection.select(t.records, from: ds, catalog: catalog)
         return Table(id: t.id, header: t.columns.map { $0.title ?? $0.column },
-                     rows: records.map { r in t.columns.map { formatter.cell(r[$0.column]) } },
+                     rows: records.map { r in t.columns.map { cell(r, $0.column, ds) } },
                      alignments: t.columns.enumerated().map { i, c in c.align ?? (i == 0 ? .left : .right) },
                      caption: t.caption, source: t.source ?? SourceText.of(ds, catalog: catalog))
+    }
+
+    /// A figure's value reads as everywhere else (its display unit); other cells as formatted.
+    func cell(_ r: Record, _ column: String, _ ds: Dataset) -> String {
+        if column == "value", ds.metadata.kind == .figures, let f = r.id.flatMap(catalog.figure(id:)) {
+            return NoBreak.glue(formatter.figure(f))
+        }
+        // A qualifier column shows the source's word (近, 超过), not only its meaning.
+        if ds.metadata.column(named: column)?.type == .qualifier, let m = r.raw[column].flatMap(QualifierMark.init(text:)) {
+            return m.meaning == .exact ? "" : m.word
+        }
+        return Self.cellText(r[column], formatter)
+    }
+
+    /// Numbers and dates are glued (never split across lines); text wraps freely.
+    static func cellText(_ v: CellValue, _ formatter: ChineseFormatter) -> String {
+        switch v {
+        case .number, .date: return NoBreak.glue(formatter.cell(v))
+        default: return formatter.cell(v)
+        }
     }
 }

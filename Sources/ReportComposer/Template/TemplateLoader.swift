@@ -90,7 +90,8 @@ public enum TemplateLoader {
             }
             // Titles and captions may quote data too.
             var def = def
-            def.title = def.title.map { bindText($0, ["charts", "\(i)", "title"]) }
+            // A title also becomes metadata (SVG <title>, PDF /Title): no word joiners there.
+            def.title = def.title.map { NoBreak.strip(bindText($0, ["charts", "\(i)", "title"])) }
             def.subtitle = def.subtitle.map { bindText($0, ["charts", "\(i)", "subtitle"]) }
             def.caption = def.caption.map { bindText($0, ["charts", "\(i)", "caption"]) }
             do {
@@ -132,8 +133,8 @@ public enum TemplateLoader {
         let reportDate: PartialDate = { if case .point(let p)? = dateText { return p }; return catalog.reportDate }()
         let epoch = sourceDateEpoch ?? Int64(reportDate.firstDayNumber) * 86_400
         bound.info = ReportInfo(
-            title: bindText(file.report.title, ["report", "title"]),
-            subtitle: bindText(file.report.subtitle, ["report", "subtitle"]),
+            title: NoBreak.strip(bindText(file.report.title, ["report", "title"])),
+            subtitle: NoBreak.strip(bindText(file.report.subtitle, ["report", "subtitle"])),
             author: file.report.author, organisation: file.report.organisation,
             dateText: ChineseFormatter().date(reportDate), keywords: file.report.keywords,
             language: file.report.language, creationDate: epoch)
