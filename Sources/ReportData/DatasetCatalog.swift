@@ -130,8 +130,16 @@ extension DatasetCatalog {
         catalog.collectFigures(sink: &sink, shown: shown)
         catalog.computeDerived(directory: directory, sink: &sink, shown: shown)
         if let path = catalogMeta?.source?.path {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
-            catalog.verifySentences(sourceURL: url, roots: roots, sink: &sink, shown: shown)
+            // The source text belongs to the data folder: a template never reads outside itself.
+            let catalogText = (try? String(contentsOf: catalogURL, encoding: .utf8)) ?? ""
+            let mk = YAMLLoader.mark(["source", "path"], in: catalogText)
+            if path.hasPrefix("/") || path.split(separator: "/").contains("..") || path.contains("\0") || path.isEmpty {
+                sink.error(shown("catalog.yaml"), mk.line, mk.column,
+                           "source path \"\(path)\" must be a file inside the data folder (no absolute path, no '..'); copy the text next to catalog.yaml")
+            } else {
+                catalog.verifySentences(sourceURL: directory.appendingPathComponent(path), shownPath: shown(path),
+                                        at: mk, roots: roots, sink: &sink, shown: shown)
+            }
         }
         return LoadResult(catalog: catalog, diagnostics: sink.finish(file: shown("")))
     }
@@ -209,15 +217,17 @@ extension DatasetCatalog {
     }
 
     /// Every record's source sentence must be a verbatim substring of the source text.
-    func verifySentences(sourceURL: URL, roots: InputRoots, sink: inout DiagnosticSink, shown: (String) -> String) {
+    func verifySentences(sourceURL: URL, shownPath: String, at mark: (line: Int, column: Int), roots: InputRoots,
+                         sink: inout DiagnosticSink, shown: (String) -> String) {
         let data: Data
         switch InputFile.read(sourceURL, within: roots, limit: InputLimits.sourceTextBytes) {
         case .success(let d): data = d
         case .failure(.missing):
-            sink.warning(shown("catalog.yaml"), 1, 1, "source text \(sourceURL.path) not found; source sentences not verified")
+            sink.warning(shown("catalog.yaml"), mark.line, mark.column,
+                         "source text \(shownPath) not found; source sentences not verified")
             return
         case .failure(let f):
-            sink.error(shown("catalog.yaml"), 1, 1, "source text \(sourceURL.path) \(f.explanation)")
+            sink.error(shown("catalog.yaml"), mark.line, mark.column, "source text \(shownPath) \(f.explanation)")
             return
         }
         let article = String(decoding: data, as: UTF8.self)

@@ -156,7 +156,8 @@ public struct DatasetLoader: Sendable {
             switch c.type {
             case .text, .unit:
                 if let allowed = c.values, !allowed.contains(t) {
-                    error("\"\(t)\" is not allowed in column \(c.name) (allowed: \(allowed.joined(separator: ", ")))")
+                    error("\"\(t)\" is not allowed in column \(c.name) (allowed: \(allowed.joined(separator: ", ")))"
+                          + (DidYouMean.suggestion(for: t, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
                 values[c.name] = .text(t)
             case .id:

@@ -13,8 +13,10 @@ enum QuickCheck {
         f.add("executable", InputFingerprints.executableIdentity)
         f.add("epoch", options.sourceDateEpoch.map(String.init) ?? "")
         let roots = InputRoots([options.template, options.data].compactMap { $0 })
-        for root in [options.template, options.data].compactMap({ $0 }) {
-            f.add("root", root.standardizedFileURL.path)
+        // The folders' contents, not where they are: a moved or cloned project stays up to date.
+        for (role, root) in [("template", options.template), ("data", options.data)] as [(String, URL?)] {
+            guard let root else { continue }
+            f.add("root", role)
             for file in regularFiles(below: root) {
                 // Through the same checks as the loader: a refused file hashes as its refusal.
                 switch InputFile.read(file.url, within: roots, limit: InputLimits.csvBytes) {

@@ -10,11 +10,6 @@ import ReportScene
 public enum ReportBuild {
     public static var toolVersion: String { InputFingerprints.toolVersion }
 
-    /// Loads and binds without writing anything: what `report check` prints.
-    public static func check(template: URL, data: URL?) -> [Diagnostic] {
-        TemplateLoader.load(template: template, data: data).diagnostics
-    }
-
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
         let quickKey = QuickCheck.key(options)
@@ -29,6 +24,7 @@ public enum ReportBuild {
         for job in bound.charts where !OutputName.isValid(job.id) {
             throw OutputError.io(options.template.path, "chart id \(OutputName.problem(with: job.id) ?? "") (nothing was written)")
         }
+        let roots = try preflight(bound, measurer: measurer)
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
@@ -36,7 +32,7 @@ public enum ReportBuild {
         let lock = try OutputLock(directory: outDir)
         defer { lock.release() }
         do {
-            return try build(options, bound: bound, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
+            return try build(options, bound: bound, roots: roots, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
         } catch {
             // A failed run leaves no trace: a folder it created (with its lock file) goes again.
             lock.release()
@@ -45,7 +41,7 @@ public enum ReportBuild {
         }
     }
 
-    static func build(_ options: BuildOptions, bound: BoundTemplate, quickKey: String, previous: BuildManifest?,
+    static func build(_ options: BuildOptions, bound: BoundTemplate, roots: [String: Group], quickKey: String, previous: BuildManifest?,
                       measurer: PangoTextMeasurer) throws -> BuildOutcome {
         let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)
@@ -63,7 +59,7 @@ public enum ReportBuild {
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
-            let page = Page(size: job.exportPreset.size, root: try job.layoutStandalone(measurer: measurer), background: .white)
+            let page = Page(size: job.exportPreset.size, root: roots[job.id]!, background: .white)
             let scene = InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
             for format in options.formats.sorted() {
@@ -91,7 +87,11 @@ public enum ReportBuild {
             }
         }
 
-        for result in try RenderTask.runAll(tasks, bound: bound, measurer: measurer) {
+        let results: [RenderTask.Output]
+        do { results = try RenderTask.runAll(tasks, bound: bound, measurer: measurer) } catch {
+            throw BuildFailure(diagnostics: [positioned(error, bound)])
+        }
+        for result in results {
             for (rel, key, bytes) in result {
                 pending.append((rel, bytes))
                 next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))
@@ -120,7 +120,7 @@ public enum ReportBuild {
         next.values = snapshot.entries
         next.quickKey = quickKey
         next.fontFiles = fingerprints.fontFiles
-        next.warnings = bound.diagnostics.map(\.description)
+        next.warnings = portableWarnings(bound.diagnostics, template: options.template)
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             commit.write(Array(changes.markdown(title: bound.info.title).utf8), to: "CHANGES.md")
         }
@@ -152,27 +152,36 @@ extension ReportBuild {
 
 /// A standalone chart in each format.
 enum ChartFiles {
-    static func render(_ page: Page, format: OutputFormat, id: String, title: String, info: ReportInfo,
+    static func render(_ page: Page, format: OutputFormat, id: String, title: String, alt: String = "", info: ReportInfo,
                        measurer: PangoTextMeasurer) throws -> [UInt8] {
         switch format {
-        case .svg: return titled(try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer), title)
+        case .svg: return titled(try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer), title, desc: alt)
         case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
         case .pdf:
+            // The whole chart is one Figure element with its alt text, as in the report.
+            var figure = page
+            figure.root = Group([.group(.tagged(.figure(alt: alt.isEmpty ? title : alt), [.group(page.root)]))])
             let doc = Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
                                                   keywords: info.keywords, creationDate: info.creationDate,
-                                                  language: info.language), pages: [page])
+                                                  language: info.language), pages: [figure])
             return try PDFWriter.render(doc, measurer: measurer)
         }
     }
 
     /// Glyphs are outlines (identical in every viewer, no font needed), so the chart's title goes
-    /// into a `<title>` element: slide tools, screen readers and search see what the chart is.
-    static func titled(_ svg: [UInt8], _ title: String) -> [UInt8] {
-        guard !title.isEmpty, let open = svg.firstRange(of: Array("<svg".utf8)),
-              let end = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">")) else { return svg }
-        let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return Array(svg[...end]) + Array("\n<title>\(escaped)</title>".utf8) + Array(svg[(end + 1)...])
+    /// into a `<title>` element and its alt text into `<desc>`, with `role="img"` on the root:
+    /// slide tools, screen readers and search see what the chart is and shows.
+    static func titled(_ svg: [UInt8], _ title: String, desc: String = "") -> [UInt8] {
+        guard !title.isEmpty || !desc.isEmpty, let open = svg.firstRange(of: Array("<svg".utf8)),
+              let end = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+              svg[end - 1] != UInt8(ascii: "/") else { return svg }
+        func escaped(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+        }
+        var inner = title.isEmpty ? "" : "\n<title>\(escaped(title))</title>"
+        if !desc.isEmpty { inner += "\n<desc>\(escaped(desc))</desc>" }
+        return Array(svg[..<end]) + Array(" role=\"img\">".utf8) + Array(inner.utf8) + Array(svg[(end + 1)...])
     }
 
     /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit.

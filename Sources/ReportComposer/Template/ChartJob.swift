@@ -1,4 +1,5 @@
 import ReportCharts
+import ReportData
 import ReportScene
 
 /// A chart bound to its data, ready to lay out at any size: once for the report column and
@@ -17,10 +18,29 @@ public struct ChartJob: Sendable {
     public var exportPreset: ChartPreset
     /// Height in the report's text column.
     public var reportHeight: Double
+    /// What the chart shows in words, for readers that cannot see it (PDF /Alt, SVG <desc>).
+    public var alt: String = ""
+    /// The chart's definition in report.yaml: layout errors are reported there.
+    public var position: SourcePosition?
+    /// Its `report_height` value, when set: where errors of the report-column layout point.
+    public var reportHeightPosition: SourcePosition?
+
+    public init(id: String, spec: Spec, caption: String, source: String, exportPreset: ChartPreset,
+                reportHeight: Double, position: SourcePosition? = nil) {
+        self.id = id; self.spec = spec; self.caption = caption; self.source = source
+        self.exportPreset = exportPreset; self.reportHeight = reportHeight; self.position = position
+    }
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
-        try layout(spec, frame: exportPreset.size, theme: exportPreset.theme, measurer: measurer)
+        try layoutStandalone(preset: exportPreset, measurer: measurer)
+    }
+
+    /// The standalone chart at any preset (`report check` tries them all).
+    public func layoutStandalone(preset: ChartPreset, measurer: any TextMeasurer) throws -> Group {
+        try positioned("export preset \(preset.name), \(Int(preset.size.width))×\(Int(preset.size.height)) pt", at: position) {
+            try layout(spec, frame: preset.size, theme: preset.theme, measurer: measurer)
+        }
     }
 
     /// The chart inside the report: the figure caption and source line replace the chart's own
@@ -31,7 +51,11 @@ public struct ChartJob: Sendable {
         case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
         case .timeline(var t): t.notes.title = nil; t.notes.sourceNote = nil; s = .timeline(t)
         }
-        return try layout(s, frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+        let hint = reportHeightPosition == nil ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
+            : "report column \(Self.points(width))×\(Self.points(reportHeight)) pt"
+        return try positioned(hint, at: reportHeightPosition ?? position) {
+            try layout(s, frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+        }
     }
 
     func layout(_ spec: Spec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws -> Group {
@@ -40,4 +64,38 @@ public struct ChartJob: Sendable {
         case .timeline(let t): try t.layout(frame: frame, theme: theme, measurer: measurer).group
         }
     }
+
+    /// Any layout failure becomes a `ChartLayoutFailure`: "report.yaml:line:col: error: chart
+    /// 'id': <message> (<where>)". Errors that already carry a position pass through.
+    func positioned<T>(_ place: String, at position: SourcePosition?, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let d as Diagnostic { throw d } catch let f as ChartLayoutFailure { throw f } catch {
+            throw ChartLayoutFailure(chartID: id, place: place, position: position, underlying: error)
+        }
+    }
+
+    static func points(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format2(v)) }
+    private static func format2(_ v: Double) -> String { String((v * 100).rounded() / 100) }
+}
+
+/// A chart that could not be laid out, with the report.yaml position of its definition (or its
+/// report_height). The underlying error stays available, so a caller that knows more (a glyph
+/// no font has → the cell holding it) can point closer.
+public struct ChartLayoutFailure: Error, CustomStringConvertible {
+    public var chartID: String
+    public var place: String
+    public var position: SourcePosition?
+    public var underlying: Error
+
+    public init(chartID: String, place: String, position: SourcePosition?, underlying: Error) {
+        self.chartID = chartID; self.place = place; self.position = position; self.underlying = underlying
+    }
+
+    public var diagnostic: Diagnostic { diagnostic(at: position, "\(underlying)") }
+
+    /// The failure said at `at` (default: the chart's definition) with `message` for the cause.
+    public func diagnostic(at: SourcePosition?, _ message: String) -> Diagnostic {
+        let p = at ?? position ?? SourcePosition(file: "report.yaml", line: 1, column: 1)
+        return Diagnostic(.error, file: p.file, line: p.line, column: p.column, "chart '\(chartID)': \(message) (\(place))")
+    }
+    public var description: String { diagnostic.description }
 }

@@ -4,7 +4,7 @@ import ReportData
 /// page 1e20 pt wide, a NaN margin or an infinite reference line would otherwise reach integer
 /// conversions and C libraries (and crash the process) instead of failing with a position.
 /// Every value must be finite and inside a range a PDF viewer and Cairo can take.
-enum TemplateLimits {
+enum TemplateSizeLimits {
     /// PDF's largest page side (200 inches), in points.
     static let maxPageSide = 14_400.0
 
