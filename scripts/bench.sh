@@ -36,6 +36,9 @@ else
     echo "bench: C baseline not found under $SHARED/c: its columns are skipped" >&2
 fi
 
+# Issue 20's large and hostile inputs: time and peak RSS against their targets.
+python3 scripts/bench_hostile.py --report-bin .build/release/report --work "$OUT/hostile" || echo "bench: a large-input case missed its target" >&2
+
 rm -rf "$OUT/workloads"
 python3 scripts/bench_workloads.py "$SHARED/data" "$OUT/workloads"
 exec python3 scripts/bench.py --data "$SHARED/data" --workloads "$OUT/workloads" --out "$OUT/results" \

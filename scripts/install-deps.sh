@@ -2,9 +2,11 @@
 # Installs the Debian packages the build (and, with --test, the tests) need.
 # Installs only what is missing; uses sudo when not root; does nothing when all are present.
 set -euo pipefail
-pkgs=(pkg-config libcairo2-dev libpango1.0-dev fonts-noto-cjk)
+# fonts-noto-core and fonts-noto-color-emoji are the fallback set: Thai, Arabic, Devanagari ...
+# and emoji in a label render instead of failing; only code points no installed font covers fail.
+pkgs=(pkg-config libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(poppler-utils librsvg2-bin qpdf)
+  pkgs+=(poppler-utils librsvg2-bin qpdf libxml2-utils)
   # pip, for python-pptx below, when python3 has none
   python3 -m pip --version >/dev/null 2>&1 || pkgs+=(python3-pip)
 fi

@@ -57,20 +57,39 @@ extension DatasetCatalog {
     /// Diagnostics name files as `<displayPrefix>/<file>`; the default prefix is the directory's last
     /// two components (`linping-annual/data/figures.csv`); pass "" for bare file names.
     /// `subsets` replaces some CSV files by a subset of their rows (one batch unit's).
+    /// Every file is read through `InputFile`: it must lead inside `roots` (default: the folder
+    /// itself) and be a regular file within its size limit. Rows not in `demand` are validated,
+    /// then dropped.
     public static func load(directory: URL, reportDate: PartialDate? = nil, displayPrefix: String? = nil,
-                            subsets: [String: CSVSubset]? = nil) -> LoadResult {
+                            subsets: [String: CSVSubset]? = nil,
+                            roots: InputRoots? = nil, demand: RowDemand = .all) -> LoadResult {
         let fm = FileManager.default
+        let roots = roots ?? InputRoots([directory])
         let prefix = displayPrefix ?? directory.deletingLastPathComponent().lastPathComponent + "/" + directory.lastPathComponent
         func shown(_ file: String) -> String { prefix.isEmpty ? file : prefix + "/" + file }
         var sink = DiagnosticSink(cap: 500)
+        /// The file's bytes; nil (with an error unless it is just missing) when it may not be read.
+        func read(_ file: String, limit: Int) -> Data? {
+            switch InputFile.read(directory.appendingPathComponent(file), within: roots, limit: limit) {
+            case .success(let d): return d
+            case .failure(.missing): return nil
+            case .failure(let f): sink.error(shown(file), 1, 1, "\(file) \(f.explanation)"); return nil
+            }
+        }
         var catalogMeta: CatalogMetadata?
         let catalogURL = directory.appendingPathComponent("catalog.yaml")
-        if let data = fm.contents(atPath: catalogURL.path) {
+        if let failure = InputFile.checkDirectory(directory, within: roots), failure != .missing {
+            sink.error(shown(""), 1, 1, "the data folder \(failure.explanation)")
+            return LoadResult(catalog: DatasetCatalog(metadata: nil, reportDate: reportDate ?? PartialDate(year: 2022)!,
+                                                      datasets: [:], figures: [:], figureIDs: []),
+                              diagnostics: sink.finish(file: shown("")))
+        }
+        if let data = read("catalog.yaml", limit: InputLimits.yamlBytes) {
             switch YAMLLoader.decode(CatalogMetadata.self, data: data, file: shown("catalog.yaml")) {
             case .success(let m): catalogMeta = m
             case .failure(let d): sink.add(d)
             }
-        } else if reportDate == nil {
+        } else if reportDate == nil && !sink.hasErrors {
             sink.error(shown("catalog.yaml"), 1, 1, "missing catalog.yaml (needs report_year and report_date)")
         }
         var resolved = reportDate
@@ -79,7 +98,7 @@ extension DatasetCatalog {
             switch parser.parse(m.reportDate) {
             case .success(.point(let p)): resolved = p
             default:
-                let mk = YAMLLoader.mark(["report_date"], in: (try? String(contentsOf: catalogURL, encoding: .utf8)) ?? "")
+                let mk = YAMLLoader.mark(["report_date"], in: Self.text(of: catalogURL, in: directory))
                 sink.error(shown("catalog.yaml"), mk.line, mk.column, "report_date \"\(m.reportDate)\" is not a single date")
             }
         }
@@ -90,17 +109,27 @@ extension DatasetCatalog {
         if names.isEmpty { sink.error(shown(""), 1, 1, "data directory is missing or empty") }
         let csvNames = Set(names.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) })
         let yamlNames = Set(names.filter { $0.hasSuffix(".yaml") && $0 != "catalog.yaml" }.map { String($0.dropLast(5)) })
+        if csvNames.count > InputLimits.datasets {
+            sink.error(shown(""), 1, 1, "\(csvNames.count) datasets; the limit is \(InputLimits.datasets)")
+            return LoadResult(catalog: catalog, diagnostics: sink.finish(file: shown("")))
+        }
         for orphan in yamlNames.subtracting(csvNames).sorted() {
             sink.error(shown(orphan + ".yaml"), 1, 1, "metadata without data: \(orphan).csv is missing")
         }
-        let loader = DatasetLoader(reportDate: date, sections: catalogMeta?.sections)
+        let loader = DatasetLoader(reportDate: date, sections: catalogMeta?.sections, demand: demand)
         for name in csvNames.sorted() {
-            guard let yaml = fm.contents(atPath: directory.appendingPathComponent(name + ".yaml").path) else {
-                sink.error(shown(name + ".csv"), 1, 1, "no metadata: \(name).yaml is missing"); continue
+            let errorsBefore = sink.errorCount
+            guard let yaml = read(name + ".yaml", limit: InputLimits.yamlBytes) else {
+                if sink.errorCount == errorsBefore { sink.error(shown(name + ".csv"), 1, 1, "no metadata: \(name).yaml is missing") }
+                continue
             }
             let subset = subsets?[name]
-            let csv = subset.map { Data($0.text.utf8) } ?? fm.contents(atPath: directory.appendingPathComponent(name + ".csv").path) ?? Data()
-            var (ds, diags) = loader.load(name: name, csv: csv, csvPath: shown(name + ".csv"),
+            let csvData: Data
+            if let subset { csvData = Data(subset.text.utf8) } else {
+                guard let whole = read(name + ".csv", limit: InputLimits.csvBytes) else { continue }
+                csvData = whole
+            }
+            var (ds, diags) = loader.load(name: name, csv: csvData, csvPath: shown(name + ".csv"),
                                           yaml: yaml, yamlPath: shown(name + ".yaml"))
             subset?.remap(&ds, &diags, csvPath: shown(name + ".csv"))
             sink.append(contentsOf: diags)
@@ -117,7 +146,7 @@ extension DatasetCatalog {
                            "source path \"\(path)\" must be a file inside the data folder (no absolute path, no '..'); copy the text next to catalog.yaml")
             } else {
                 catalog.verifySentences(sourceURL: directory.appendingPathComponent(path), shownPath: shown(path),
-                                        at: mk, sink: &sink, shown: shown)
+                                        at: mk, roots: roots, sink: &sink, shown: shown)
             }
         }
         return LoadResult(catalog: catalog, diagnostics: sink.finish(file: shown("")))
@@ -140,10 +169,16 @@ extension DatasetCatalog {
         resolveDisplay(sink: &sink, shown: shown)
     }
 
+    /// A file already loaded, read again for positions: through the same checks, "" when refused.
+    static func text(of url: URL, in directory: URL, limit: Int = InputLimits.yamlBytes) -> String {
+        let data = (try? InputFile.read(url, within: InputRoots([directory]), limit: limit).get()) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// True when some CSV of the folder has a row whose first cell is `id` (a row that failed to load).
     static func rowExists(_ id: String, in directory: URL, datasets: some Sequence<String>) -> Bool {
         datasets.contains { name in
-            let text = (try? String(contentsOf: directory.appendingPathComponent(name + ".csv"), encoding: .utf8)) ?? ""
+            let text = Self.text(of: directory.appendingPathComponent(name + ".csv"), in: directory, limit: InputLimits.csvBytes)
             return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix(id + ",") }
         }
     }
@@ -151,7 +186,7 @@ extension DatasetCatalog {
     mutating func computeDerived(directory: URL, sink: inout DiagnosticSink, shown: (String) -> String) {
         let parser = DateParser(reportDate: reportDate)
         for (name, ds) in datasets.sorted(by: { $0.key < $1.key }) {
-            let yamlText = (try? String(contentsOf: directory.appendingPathComponent(name + ".yaml"), encoding: .utf8)) ?? ""
+            let yamlText = Self.text(of: directory.appendingPathComponent(name + ".yaml"), in: directory)
             for (i, spec) in ds.metadata.derived.enumerated() {
                 func fail(_ key: String, _ message: String) {
                     let m = YAMLLoader.mark(["derived", "\(i)", key], in: yamlText)
@@ -165,6 +200,8 @@ extension DatasetCatalog {
                 }
                 let value: Quantity
                 switch formula.evaluate({ self.figures[$0]?.quantity }, unit: spec.unit) {
+                case .success(let q) where InputLimits.magnitudeProblem(q.value) != nil:
+                    fail("formula", "the result \(q.value) \(InputLimits.magnitudeProblem(q.value)!)"); continue
                 case .success(let q): value = q
                 case .failure(.missingInput(let id)) where Self.rowExists(id, in: directory, datasets: datasets.keys):
                     continue  // The row is there but has an error of its own, already reported.
@@ -188,11 +225,17 @@ extension DatasetCatalog {
     }
 
     /// Every record's source sentence must be a verbatim substring of the source text.
-    func verifySentences(sourceURL: URL, shownPath: String, at mark: (line: Int, column: Int),
+    func verifySentences(sourceURL: URL, shownPath: String, at mark: (line: Int, column: Int), roots: InputRoots,
                          sink: inout DiagnosticSink, shown: (String) -> String) {
-        guard let data = FileManager.default.contents(atPath: sourceURL.path) else {
+        let data: Data
+        switch InputFile.read(sourceURL, within: roots, limit: InputLimits.sourceTextBytes) {
+        case .success(let d): data = d
+        case .failure(.missing):
             sink.warning(shown("catalog.yaml"), mark.line, mark.column,
                          "source text \(shownPath) not found; source sentences not verified")
+            return
+        case .failure(let f):
+            sink.error(shown("catalog.yaml"), mark.line, mark.column, "source text \(shownPath) \(f.explanation)")
             return
         }
         let article = String(decoding: data, as: UTF8.self)

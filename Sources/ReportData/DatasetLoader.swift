@@ -6,9 +6,11 @@ public struct DatasetLoader: Sendable {
     public var reportDate: PartialDate
     /// Allowed section names (from catalog.yaml); nil accepts any.
     public var sections: [String]?
+    /// The rows to keep (all by default); the others are validated, then dropped.
+    public var demand: RowDemand
 
-    public init(reportDate: PartialDate, sections: [String]? = nil) {
-        self.reportDate = reportDate; self.sections = sections
+    public init(reportDate: PartialDate, sections: [String]? = nil, demand: RowDemand = .all) {
+        self.reportDate = reportDate; self.sections = sections; self.demand = demand
     }
 
     /// `csvPath`/`yamlPath` are the names diagnostics show (relative paths read best).
@@ -20,45 +22,68 @@ public struct DatasetLoader: Sendable {
         case .failure(let d): return (nil, [d])
         }
         checkMetadata(meta, yamlPath: yamlPath, yaml: yaml, sink: &sink)
-        let text: String
-        switch TextDecoding.utf8(csv, file: csvPath) {
-        case .success(let t): text = t
+        let bytes: [UInt8]
+        switch TextDecoding.utf8Bytes(csv, file: csvPath) {
+        case .success(let b): bytes = b
         case .failure(let d): sink.add(d); return (nil, sink.finish(file: csvPath))
         }
-        let parsed = CSVParser.parse(text, file: csvPath)
-        sink.append(contentsOf: parsed.diagnostics)
-        guard let header = parsed.rows.first else {
-            if parsed.diagnostics.isEmpty {
+        // Streams the rows: the first is the header, every other becomes a record, validated and
+        // kept only when the template uses it.
+        var header: CSVRow?, columns: [ColumnSpec]?, dataRows = 0
+        var records: [Record] = []
+        var seenIDs: [String: Int] = [:]
+        // About one row per 24 bytes: growing a million-entry table step by step costs more than the rows.
+        seenIDs.reserveCapacity(min(bytes.count / 24, InputLimits.rows))
+        var cells = DiagnosticSink()
+        let structural = CSVParser.parse(bytes: bytes, file: csvPath) { row in
+            guard let columns else {
+                header = row
+                columns = checkHeader(row, meta: meta, file: csvPath, sink: &cells)
+                return columns != nil
+            }
+            dataRows += 1
+            guard row.fields.count == columns.count else {
+                let col = min(row.fields.count, columns.count) + 1
+                cells.error(csvPath, row.line, col, "row has \(row.fields.count) fields but the header has \(columns.count)")
+                return true
+            }
+            var rec = record(row, columns: columns, meta: meta, file: csvPath, sink: &cells)
+            if let id = rec.id {
+                if let first = seenIDs[id] {
+                    let col = columns.firstIndex { $0.name == idColumn(meta) }.map { $0 + 1 } ?? 1
+                    cells.error(csvPath, row.line, col, "duplicate id '\(id)' (first used on line \(first))")
+                    rec.id = nil
+                } else { seenIDs[id] = row.line }
+            }
+            // Figures feed prose, notes and derived values: always kept.
+            if meta.kind == .figures || demand.keeps(dataset: name, id: rec.id) { records.append(rec) }
+            return true
+        }
+        // Structural errors first: they explain why a row is missing.
+        sink.append(contentsOf: structural)
+        sink.absorb(cells)
+        guard let header else {
+            if structural.isEmpty {
                 sink.error(csvPath, 1, 1, "file is empty; expected a header row: \(meta.columns.map(\.name).joined(separator: ","))")
             }
             return (nil, sink.finish(file: csvPath))
         }
-        guard let columns = checkHeader(header, meta: meta, file: csvPath, sink: &sink) else {
-            return (nil, sink.finish(file: csvPath))
-        }
-        if parsed.rows.count == 1 && parsed.diagnostics.isEmpty {
+        guard columns != nil else { return (nil, sink.finish(file: csvPath)) }
+        if dataRows == 0 && structural.isEmpty {
             sink.error(csvPath, header.line, 1, "file has a header but no data rows")
         }
-        var records: [Record] = []
-        var seenIDs: [String: Int] = [:]
-        for row in parsed.rows.dropFirst() {
-            guard row.fields.count == columns.count else {
-                let col = min(row.fields.count, columns.count) + 1
-                sink.error(csvPath, row.line, col,
-                           "row has \(row.fields.count) fields but the header has \(columns.count)")
-                continue
-            }
-            var rec = record(row, columns: columns, meta: meta, file: csvPath, sink: &sink)
-            if let id = rec.id {
-                if let first = seenIDs[id] {
-                    let col = columns.firstIndex { $0.name == idColumn(meta) }.map { $0 + 1 } ?? 1
-                    sink.error(csvPath, row.line, col, "duplicate id '\(id)' (first used on line \(first))")
-                    rec.id = nil
-                } else { seenIDs[id] = row.line }
-            }
-            records.append(rec)
-        }
         return (Dataset(name: name, metadata: meta, records: records), sink.finish(file: csvPath))
+    }
+
+    /// The common cell `123` or `12.5` (ASCII digits, at most one dot, up to 15 digits) read
+    /// directly: what ValueForms returns for it, without its normalising passes.
+    static func plainDecimal(_ t: String) -> Result<ValueForms.Parsed, ValueForms.Problem>? {
+        var digits = 0, dots = 0
+        for b in t.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == 0x2E { dots += 1 } else { return nil }
+        }
+        guard digits > 0, digits <= 15, dots <= 1, t.utf8.first != 0x2E, t.utf8.last != 0x2E, let v = Double(t) else { return nil }
+        return .success(ValueForms.Parsed(value: v, shape: .single, percent: false, normalisedFullWidth: false))
     }
 
     func idColumn(_ meta: DatasetMetadata) -> String? {
@@ -139,7 +164,7 @@ public struct DatasetLoader: Sendable {
                 }
                 values[c.name] = .text(t)
             case .id:
-                if !t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+                if !t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }) {
                     error("id \"\(t)\" may contain only ASCII letters, digits and _")
                 }
                 values[c.name] = .text(t)
@@ -195,9 +220,12 @@ public struct DatasetLoader: Sendable {
         var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
         let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
         let p: ValueForms.Parsed
-        switch ValueForms.parse(t) {
+        switch Self.plainDecimal(t) ?? ValueForms.parse(t) {
         case .success(let v): p = v
         case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name)\(unitNote))"); return nil
+        }
+        if let why = InputLimits.magnitudeProblem(p.value) {
+            error("\"\(t)\" \(why) (column \(c.name)\(unitNote))"); return nil
         }
         if p.percent {
             if unit.isEmpty { unit = "%" }

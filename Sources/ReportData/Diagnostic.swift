@@ -19,7 +19,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `path:line:column: error: message`, the format compilers use, so editors can jump to it.
-    public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+    /// Invisible and control characters are escaped (`\u{FEFF}`), so the line shows what is there.
+    public var description: String {
+        "\(VisibleText.escaped(file)):\(line):\(column): \(severity.rawValue): \(VisibleText.escaped(message))"
+    }
 }
 
 /// Collects diagnostics for one load, capping their number so a badly broken file stays readable.
@@ -31,6 +34,9 @@ struct DiagnosticSink {
 
     init(cap: Int = DiagnosticSink.defaultCap) { self.cap = cap }
 
+    var errorCount: Int { items.count { $0.severity == .error } + suppressed }
+    var hasErrors: Bool { errorCount > 0 }
+
     mutating func add(_ d: Diagnostic) {
         if items.count < cap { items.append(d) } else { suppressed += 1 }
     }
@@ -41,6 +47,11 @@ struct DiagnosticSink {
         add(Diagnostic(.warning, file: file, line: line, column: column, message))
     }
     mutating func append(contentsOf other: [Diagnostic]) { other.forEach { add($0) } }
+    /// Takes over another sink's items and its count of suppressed ones.
+    mutating func absorb(_ other: DiagnosticSink) {
+        append(contentsOf: other.items)
+        suppressed += other.suppressed
+    }
 
     /// The collected list, with a closing note when some were left out.
     func finish(file: String) -> [Diagnostic] {

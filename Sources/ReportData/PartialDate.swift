@@ -19,6 +19,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Fails for impossible dates (2022-02-30, month 13) or a day without a month.
     public init?(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
+        // Year 0 does not exist (1 BC is followed by AD 1), and a "0年" or "0000" is a typo.
+        guard (1...9999).contains(year) else { return nil }
         if let m = month {
             guard (1...12).contains(m) else { return nil }
             if let d = day { guard CivilCalendar.isValid(year: year, month: m, day: d) else { return nil } }

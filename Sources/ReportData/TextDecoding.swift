@@ -5,6 +5,11 @@ import Foundation
 /// anything else is rejected with a hint pointing at the first bad byte.
 enum TextDecoding {
     static func utf8(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        utf8Bytes(data, file: file).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The validated UTF-8 bytes without a BOM (what the streaming CSV parser reads).
+    static func utf8Bytes(_ data: Data, file: String) -> Result<[UInt8], Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(Diagnostic(.error, file: file, line: 1, column: 1,
@@ -20,7 +25,7 @@ enum TextDecoding {
             return .failure(Diagnostic(.error, file: file, line: line, column: column,
                 "file is not valid UTF-8\(hint); save it as UTF-8 (in Excel: \"CSV UTF-8\")"))
         }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        return .success(bytes)
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when the whole buffer is valid.

@@ -33,6 +33,7 @@ public enum YAMLLoader {
         func located() -> [Diagnostic] {
             problems.items.map { diagnostic(for: $0, file: file, root: root) }
         }
+        if let d = YAMLLineLimit.check(text, file: file) { return (nil, [d]) }
         do {
             // The parser owns the anchor objects that nodes reference weakly; keep it alive.
             let parser = try Parser(yaml: text)

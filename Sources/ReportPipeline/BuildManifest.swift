@@ -1,4 +1,5 @@
 import Foundation
+import ReportData
 
 /// What the last successful run produced and from what: `Output/<template>/manifest.json`.
 public struct BuildManifest: Codable, Equatable, Sendable {
@@ -30,7 +31,8 @@ public struct BuildManifest: Codable, Equatable, Sendable {
 
     /// The manifest in a folder, or nil when absent or unreadable (then everything is rebuilt).
     public static func load(from dir: URL) -> BuildManifest? {
-        guard let d = try? Data(contentsOf: dir.appendingPathComponent(fileName)) else { return nil }
+        // A regular file only (a FIFO planted here would block the run forever).
+        guard let d = try? InputFile.readRegular(dir.appendingPathComponent(fileName).path, limit: 256 << 20).get() else { return nil }
         return try? JSONDecoder().decode(BuildManifest.self, from: d)
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ReportData
 
 /// A SHA-256 over labelled parts, used as the input key of an output in the manifest.
 /// Each part is length-prefixed so that ("ab","c") and ("a","bc") differ.
@@ -33,7 +34,9 @@ public struct Fingerprint {
     }
 
     public static func of(file url: URL) -> String? {
-        guard let d = try? Data(contentsOf: url) else { return nil }
+        // Regular files only, never followed through a symlink: a FIFO or device in the output
+        // folder is "not our file", not something to read.
+        guard let d = try? InputFile.readRegular(url.path, limit: 1 << 30).get() else { return nil }
         return SHA256.hash(data: d).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportData
 
 /// The no-change rerun without loading anything: a hash of the raw input files (template folder,
 /// data folder, the tool binary, the creation date) and the sizes of the font files used last time.
@@ -11,12 +12,17 @@ enum QuickCheck {
         var f = Fingerprint()
         f.add("executable", InputFingerprints.executableIdentity)
         f.add("epoch", options.sourceDateEpoch.map(String.init) ?? "")
+        let roots = InputRoots([options.template, options.data].compactMap { $0 })
         // The folders' contents, not where they are: a moved or cloned project stays up to date.
         for (role, root) in [("template", options.template), ("data", options.data)] as [(String, URL?)] {
             guard let root else { continue }
             f.add("root", role)
             for file in regularFiles(below: root) {
-                f.add(file.relative, (try? Data(contentsOf: file.url)) ?? Data())
+                // Through the same checks as the loader: a refused file hashes as its refusal.
+                switch InputFile.read(file.url, within: roots, limit: InputLimits.csvBytes) {
+                case .success(let d): f.add(file.relative, d)
+                case .failure(let why): f.add(file.relative + "\u{0}refused", why.explanation)
+                }
             }
         }
         return f.hex()

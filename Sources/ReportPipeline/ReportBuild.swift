@@ -20,15 +20,33 @@ public enum ReportBuild {
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch, scope: options.unit?.scope)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
+        // Defense in depth: every id that becomes a file name was checked by the loader.
+        for job in bound.charts where !OutputName.isValid(job.id) {
+            throw OutputError.io(options.template.path, "chart id \(OutputName.problem(with: job.id) ?? "") (nothing was written)")
+        }
         let roots = try preflight(bound, measurer: measurer)
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
+        let created = OutputFolder.missingFolders(outDir)
+        // A batch unit's build runs under the batch's lock.
         let lock = options.unit == nil ? try OutputLock(directory: outDir) : nil
         defer { lock?.release() }
+        do {
+            return try build(options, bound: bound, roots: roots, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
+        } catch {
+            // A failed run leaves no trace: a folder it created (with its lock file) goes again.
+            lock?.release()
+            OutputFolder.removeIfOnlyLock(created)
+            throw error
+        }
+    }
+
+    static func build(_ options: BuildOptions, bound: BoundTemplate, roots: [String: Group], quickKey: String, previous: BuildManifest?,
+                      measurer: PangoTextMeasurer) throws -> BuildOutcome {
+        let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)
 
-        let previous = BuildManifest.load(from: outDir)
         let manifest = options.force ? nil : previous
         let fingerprints = InputFingerprints(bound: bound, rawInputs: quickKey)
         var next = BuildManifest(tool: toolVersion)
@@ -94,16 +112,18 @@ public enum ReportBuild {
         // Files are written in a fixed order whatever order the tasks finished in.
         pending.sort { $0.0 < $1.0 }
 
-        // Everything is rendered: now replace files one by one (each rename is atomic).
-        for (rel, bytes) in pending { try AtomicFile.write(bytes, to: outDir.appendingPathComponent(rel)) }
+        // Everything is rendered: the files are replaced together, or not at all (OutputCommit).
+        var commit = OutputCommit(root: outDir)
+        for (rel, bytes) in pending { commit.write(bytes, to: rel) }
         var removed: [String] = []
         let chartIDs = Set(bound.charts.map(\.id))
-        for rel in (previous?.outputs.keys.sorted() ?? []) where next.outputs[rel] == nil {
+        // Only names this tool writes: a manifest edited to list `../x` deletes nothing.
+        for rel in (previous?.outputs.keys.sorted() ?? []) where next.outputs[rel] == nil && OutputFolder.isOwnOutput(rel) {
             if !isStale(rel, chartIDs: chartIDs, hasReport: !bound.sections.isEmpty, formats: options.formats) {
                 next.outputs[rel] = previous?.outputs[rel]
                 continue
             }
-            try? FileManager.default.removeItem(at: outDir.appendingPathComponent(rel))
+            commit.remove(rel)
             removed.append(rel)
         }
 
@@ -114,14 +134,15 @@ public enum ReportBuild {
         next.fontFiles = fingerprints.fontFiles
         next.warnings = portableWarnings(bound.diagnostics, template: options.template)
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
-            try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
+            commit.write(Array(changes.markdown(title: bound.info.title).utf8), to: "CHANGES.md")
         }
         // A run that changed nothing leaves the folder untouched, manifest included (mtimes stay,
         // so tools watching the folder see no spurious update).
         let manifestBytes = try next.encoded(), manifestURL = outDir.appendingPathComponent(BuildManifest.fileName)
         if Fingerprint.of(file: manifestURL) != Fingerprint.sha256(manifestBytes) {
-            try AtomicFile.write(manifestBytes, to: manifestURL)
+            commit.write(manifestBytes, to: BuildManifest.fileName)
         }
+        try commit.commit()
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
                             deckRendered: deckRendered, changes: changes)

@@ -28,6 +28,7 @@ struct TemplateBinding {
 
     /// Placeholders bound; unknown ones and digits typed into prose reported inside the text.
     mutating func bindText(_ text: String, _ keyPath: [String]) -> String {
+        if let problem = TemplateSizeLimits.controlProblem(text) { diagnostics.append(source.diagnostic(.error, keyPath, problem)) }
         let (out, problems) = binder.render(text)
         for p in problems {
             diagnostics.append(source.diagnostic(.error, keyPath, lineIndex: p.lineIndex, column: p.column, valueText: text, p.message))
@@ -45,9 +46,18 @@ struct TemplateBinding {
     }
 
     mutating func bindCharts() {
+        diagnostics += TemplateSizeLimits.problems(file, source: source)
+        guard file.charts.count <= InputLimits.charts else {
+            diagnostics.append(source.diagnostic(.error, ["charts"], "\(file.charts.count) charts; the limit is \(InputLimits.charts)"))
+            return
+        }
         var seen = Set<String>()
         for (i, def) in file.charts.enumerated() {
             let path = ["charts", "\(i)"]
+            if let problem = OutputName.problem(with: def.id) {
+                diagnostics.append(source.diagnostic(.error, path + ["id"], "chart id \(problem)"))
+                continue
+            }
             if !seen.insert(def.id).inserted {
                 diagnostics.append(source.diagnostic(.error, path + ["id"], "duplicate chart id '\(def.id)'"))
                 continue

@@ -15,18 +15,28 @@ public enum TemplateLoader {
         let dataDir = data ?? dir.appendingPathComponent("data")
         let yamlURL = dir.appendingPathComponent(fileName)
         let yamlPath = displayPath(yamlURL)
-        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets)
+        // Only the template folder and --data may be read (symlinks resolved). report.yaml is
+        // decoded first so the data loader keeps only the rows the template uses.
+        let roots = InputRoots([dir] + (data.map { [$0] } ?? []))
+        let yamlRead = InputFile.read(yamlURL, within: roots, limit: InputLimits.yamlBytes)
+        let early = (try? yamlRead.get()).map { YAMLLoader.decodeAll(TemplateFile.self, data: $0, file: yamlPath) }
+        let demand = (try? yamlRead.get()).flatMap { y in early?.0.map { RowDemand.of($0, text: String(decoding: y, as: UTF8.self)) } }
+        let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets,
+                                         roots: roots, demand: demand ?? .all)
         var bound = BoundTemplate(
             name: dir.lastPathComponent, templateDirectory: dir, dataDirectory: dataDir,
             file: placeholderFile, catalog: loaded.catalog, charts: [], info: ReportInfo(title: ""), sections: [],
             boundTexts: [:], tables: [:], sources: [], values: [:], diagnostics: [])
         bound.yamlPath = yamlPath
         bound.dataDisplayPath = displayPath(dataDir)
-        guard let yamlData = try? Data(contentsOf: yamlURL) else {
-            bound.diagnostics = loaded.diagnostics + [Diagnostic(.error, file: yamlPath, line: 1, column: 1, "cannot read the template file")]
+        let yamlData: Data
+        switch yamlRead {
+        case .success(let d): yamlData = d
+        case .failure(let f):
+            bound.diagnostics = loaded.diagnostics + [Diagnostic(.error, file: yamlPath, line: 1, column: 1, "the template file \(f.explanation)")]
             return bound
         }
-        let (decoded, decodeProblems) = YAMLLoader.decodeAll(TemplateFile.self, data: yamlData, file: yamlPath)
+        let (decoded, decodeProblems) = early ?? YAMLLoader.decodeAll(TemplateFile.self, data: yamlData, file: yamlPath)
         guard let file = decoded, decodeProblems.isEmpty else {
             bound.diagnostics = loaded.diagnostics + decodeProblems
             return bound

@@ -30,6 +30,8 @@ enum ReportBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// False when the process was killed by a signal (a crash), not ended by exit().
+        var exited = true
         var all: String { stdout + stderr }
     }
 
@@ -42,7 +44,8 @@ enum ReportBinary {
         p.waitUntilExit()
         return Result(status: p.terminationStatus,
                       stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
+                      exited: p.terminationReason == .exit)
     }
 
     /// Starts `report <arguments>` with its output going to files (never a pipe nobody reads).

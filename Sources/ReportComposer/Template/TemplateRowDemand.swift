@@ -1,0 +1,47 @@
+import Foundation
+import ReportData
+
+extension RowDemand {
+    /// The rows a template reads, worked out from report.yaml before any data is loaded: ids
+    /// listed by charts (records, highlight) and tables, and `{{dataset.id...}}` placeholders
+    /// anywhere in the file's text. A dataset some chart or table reads without an id list, or
+    /// that a placeholder names without an id, keeps every row; so does every dataset when the
+    /// report prints the sources appendix (it lists every record).
+    static func of(_ file: TemplateFile, text: String) -> RowDemand {
+        if file.appendix && !file.sections.isEmpty { return .all }
+        var ids: [String: Set<String>] = [:]
+        var everything = Set<String>()
+        func use(_ dataset: String, _ filter: RecordFilter, extra: [String] = []) {
+            guard let list = filter.ids else { everything.insert(dataset); return }
+            ids[dataset, default: []].formUnion(list + extra)
+        }
+        for c in file.charts { use(c.dataset, c.records, extra: c.highlight) }
+        func walk(_ s: SectionTemplate) {
+            for case .table(let t) in s.blocks { use(t.dataset, t.records) }
+            s.sections.forEach(walk)
+        }
+        file.sections.forEach(walk)
+        for (dataset, id) in placeholderNames(in: text) {
+            if let id { ids[dataset, default: []].insert(id) } else { everything.insert(dataset) }
+        }
+        for d in everything { ids[d] = nil }
+        return RowDemand(ids: ids)
+    }
+
+    /// (first, second) name of every Mustache tag (`{{a.b.c}}`, `{{#a}}`): second is nil when
+    /// the tag names only a dataset.
+    static func placeholderNames(in text: String) -> [(String, String?)] {
+        var out: [(String, String?)] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            let tag = rest[..<close.lowerBound].drop { " #^/&{>!".contains($0) }
+            let name = tag.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if let first = parts.first, !first.isEmpty { out.append((first, parts.count > 1 ? parts[1] : nil)) }
+            rest = rest[close.upperBound...]
+        }
+        return out
+    }
+}

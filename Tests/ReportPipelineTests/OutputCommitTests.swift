@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ReportPipeline
+
+/// Issue 20: a commit that fails while installing files undoes every step: replaced files get
+/// their old bytes back, new files and created folders go, no temporary or kept link remains.
+@Suite struct OutputCommitTests {
+    func folder() throws -> URL {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("rr-commit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        return d
+    }
+
+    func listing(_ dir: URL) -> [String: String] {
+        var out: [String: String] = [:]
+        let base = dir.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)! {
+            let rel = String(url.standardizedFileURL.path.dropFirst(base.count))
+            out[rel] = (try? String(contentsOf: url, encoding: .utf8)) ?? "<dir>"
+        }
+        return out
+    }
+
+    @Test func failureWhileInstallingRestoresEverything() throws {
+        let dir = try folder()
+        try Data("old report".utf8).write(to: dir.appendingPathComponent("report.pdf"))
+        try Data("old manifest".utf8).write(to: dir.appendingPathComponent("manifest.json"))
+        try Data("stale".utf8).write(to: dir.appendingPathComponent("gone.txt"))
+        let before = listing(dir)
+        for failAfter in 0...3 {
+            var commit = OutputCommit(root: dir)
+            commit.write(Array("new report".utf8), to: "report.pdf")
+            commit.write(Array("new chart".utf8), to: "charts/a.svg")
+            commit.write(Array("new manifest".utf8), to: "manifest.json")
+            commit.remove("gone.txt")
+            commit.failAfterInstalling = failAfter
+            #expect(throws: OutputError.self) { try commit.commit() }
+            #expect(listing(dir) == before, "after failing at step \(failAfter)")
+        }
+        var commit = OutputCommit(root: dir)
+        commit.write(Array("new report".utf8), to: "report.pdf")
+        commit.write(Array("new chart".utf8), to: "charts/a.svg")
+        commit.remove("gone.txt")
+        try commit.commit()
+        #expect(listing(dir) == ["report.pdf": "new report", "manifest.json": "old manifest", "charts": "<dir>", "charts/a.svg": "new chart"])
+    }
+
+    @Test func destinationsAreCheckedBeforeAnythingIsWritten() throws {
+        let dir = try folder()
+        try Data("old".utf8).write(to: dir.appendingPathComponent("report.pdf"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("charts/b.svg"), withIntermediateDirectories: true)
+        let before = listing(dir)
+        for bad in ["../x.svg", "/etc/x", "charts/../../x", "charts//x", "charts/b.svg", "a\u{0}b"] {
+            var commit = OutputCommit(root: dir)
+            commit.write(Array("new".utf8), to: "report.pdf")
+            commit.write(Array("new".utf8), to: bad)
+            #expect(throws: OutputError.self, "\(bad)") { try commit.commit() }
+            #expect(listing(dir) == before, "\(bad)")
+        }
+    }
+}
