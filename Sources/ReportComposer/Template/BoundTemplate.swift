@@ -35,8 +35,8 @@ public struct BoundTemplate: Sendable {
                 case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
                 case .figure(let id):
                     let job = jobs[id]!
-                    let group = try job.layoutForReport(width: width, measurer: measurer)
-                    blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
+                    let (group, height) = try job.layoutForReportSized(width: width, measurer: measurer)
+                    blocks.append(.figure(Figure(id: id, content: group, size: Size(width, height),
                                                  caption: job.caption, source: job.source)))
                 case .table(let t): blocks.append(.table(tables[t.id]!))
                 case .pageBreak: blocks.append(.pageBreak)

@@ -46,32 +46,33 @@ struct ChartBinder {
             throw Failure(key: "series", message: "the values mix units that cannot share an axis (\(Set(all.map(\.unit)).sorted().joined(separator: ", ")))")
         }
         let derivedIDs = Set(records.compactMap { r in r.id.flatMap { catalog.figure(id: $0) }.flatMap { $0.derived ? r.id : nil } })
-        let labelFormatter = ChineseFormatter(maxFractionDigits: formatter.maxFractionDigits, derivedMark: "*",
-                                              currentYear: formatter.currentYear)
+        // Value labels in the prose's display; planned and derived values are drawn distinctly.
+        let display = BarValueDisplay(formatter: formatter, axisUnit: unit)
         var series: [BarSeries] = []
         for s in def.series {
-            var values: [Double] = [], labels: [String?] = [], highlighted = Set<Int>()
+            var quantities: [Quantity?] = [], status: [BarValueStatus] = [], highlighted = Set<Int>()
             for (i, r) in records.enumerated() {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
-                values.append(q.value)
-                let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
-                labels.append(labelFormatter.quantity(q) + mark)
+                quantities.append(q)
+                let derived = r.id.map { derivedIDs.contains($0) } == true
+                status.append(q.qualifier == .planned ? .planned : (derived ? .derived : .measured))
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
             series.append(BarSeries(name: s.name ?? ds.metadata.column(named: s.column)?.description ?? s.column,
-                                    values: values, labels: labels, highlighted: highlighted))
+                                    values: quantities.map { $0?.value ?? .nan }, labels: display.labels(quantities),
+                                    highlighted: highlighted, status: status))
         }
-        var n = notes
-        n.unitNote = "单位：\(unit)" + (derivedIDs.isEmpty ? "" : "；* 为推算值")
-        let tick = formatter
         return BarChartSpec(
-            notes: n, categories: categories, series: series,
+            notes: notes, categories: categories, series: series,
             orientation: BarOrientation(rawValue: def.orientation ?? "automatic") ?? .automatic,
             mode: BarMode(rawValue: def.mode ?? "grouped") ?? .grouped,
             sort: BarSort(rawValue: def.sort ?? "data") ?? .data,
             referenceLines: def.referenceLines.map { BarReferenceLine(value: $0.value, label: $0.label) },
-            valueAxisTitle: unit, valueFormatter: { tick.tick($0) },
-            showValueLabels: def.valueLabels)
+            // The unit is shown once, as the value axis title (none for unitless counts).
+            valueAxisTitle: unit.isEmpty ? nil : unit,
+            valueLabels: def.valueLabels ? .all : BarValueLabels.none,
+            categoryLabels: BarCategoryLabels(rawValue: def.categoryLabels ?? "all") ?? .all,
+            totalFormatter: { display.total($0) })
     }
 
     func timeline(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> TimelineSpec {

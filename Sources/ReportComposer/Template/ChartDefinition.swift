@@ -49,6 +49,8 @@ public struct ChartDefinition: Sendable, Decodable {
     public var highlight: [String]
     public var referenceLines: [Reference]
     public var valueLabels: Bool
+    /// "all" (default: every category named, or the build fails) or "sampled" (every k-th, for dense overviews).
+    public var categoryLabels: String?
     // Timelines.
     public var lane: String
     public var label: String
@@ -62,6 +64,7 @@ public struct ChartDefinition: Sendable, Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, dataset, records, `where`, title, subtitle, caption, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
+        case categoryLabels = "category_labels"
         case lane, label, date, status, lanes, export, reportHeight = "report_height"
     }
     public init(from decoder: Decoder) throws {
@@ -89,6 +92,7 @@ public struct ChartDefinition: Sendable, Decodable {
         highlight = try c.decodeIfPresent([String].self, forKey: .highlight) ?? []
         referenceLines = try c.decodeIfPresent([Reference].self, forKey: .referenceLines) ?? []
         valueLabels = try c.decodeIfPresent(Bool.self, forKey: .valueLabels) ?? true
+        categoryLabels = try c.decodeIfPresent(String.self, forKey: .categoryLabels)
         lane = try c.decodeIfPresent(String.self, forKey: .lane) ?? "lane"
         label = try c.decodeIfPresent(String.self, forKey: .label) ?? "label"
         date = try c.decodeIfPresent(String.self, forKey: .date) ?? "date"

@@ -26,12 +26,34 @@ public struct ChartJob: Sendable {
     /// The chart inside the report: the figure caption and source line replace the chart's own
     /// title and source note, so they are not printed twice.
     public func layoutForReport(width: Double, measurer: any TextMeasurer) throws -> Group {
+        try layoutForReportSized(width: width, measurer: measurer).group
+    }
+
+    /// Tallest a report figure may grow to fit every name and value (the A4 text block less a caption).
+    static let maxReportHeight = 640.0
+
+    /// The report figure and its height: `reportHeight`, or taller when a bar chart needs it to
+    /// name every category (the figure grows in the flow rather than dropping names).
+    public func layoutForReportSized(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double) {
+        var height = reportHeight
+        for _ in 0..<4 {
+            do {
+                return (try layoutForReport(width: width, height: height, measurer: measurer), height)
+            } catch let e as BarChartLayoutError {
+                guard let need = e.neededHeight, need > height, need <= Self.maxReportHeight else { throw e }
+                height = (need / 10).rounded(.up) * 10
+            }
+        }
+        return (try layoutForReport(width: width, height: height, measurer: measurer), height)
+    }
+
+    func layoutForReport(width: Double, height: Double, measurer: any TextMeasurer) throws -> Group {
         var s = spec
         switch s {
         case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
         case .timeline(var t): t.notes.title = nil; t.notes.sourceNote = nil; s = .timeline(t)
         }
-        return try layout(s, frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+        return try layout(s, frame: Size(width, height), theme: ChartPreset.report.theme, measurer: measurer)
     }
 
     func layout(_ spec: Spec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws -> Group {
