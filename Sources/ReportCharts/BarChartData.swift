@@ -102,7 +102,7 @@ struct BarChartData {
         let unitText = axisTitle ?? ""
         totalFormat = spec.totalFormatter.map { f in { f($0) } } ?? { v in
             let t = format(v)
-            return t.last.map { $0.isNumber } == true ? t + unitText : t
+            return t.last.map { $0.isASCII && $0.isNumber } == true ? t + unitText : t
         }
         self.showLabels = spec.valueLabels != .none
         self.given = spec.series.map(\.labels)

@@ -225,11 +225,12 @@ extension BarChartEngine {
         }
     }
 
-    /// Every category named under its column: in up to three balanced lines, or (the `.stacked`
+    /// Every category named under its column: in up to four balanced lines, or (the `.stacked`
     /// form) one character per line for narrow columns. Throws `FormFailure` when a name does not
     /// fit; returns the labels' height.
     func planAllColumns(_ b: BandScale) throws -> Double {
-        let room = b.step - theme.labelSize * 0.3
+        // Names set vertically are one character wide: a little air between columns is enough.
+        let room = b.step - theme.labelSize * (columnLabels == .lines ? 0.3 : 0.05)
         let maxHeight = area.height * 0.4
         categoryNodes = []
         categoryNodes.reserveCapacity(data.n)
@@ -238,7 +239,7 @@ extension BarChartEngine {
         for slot in 0..<data.n {
             let text = spec.categories[data.order[slot]]
             let shown = room <= 0 ? nil : columnLabels == .lines
-                ? try fit.lines(text, categoryStyle, width: room, maxLines: 3)
+                ? try fit.lines(text, categoryStyle, width: room, maxLines: 4)
                 : try fit.verticalLines(text, categoryStyle, width: room)
             guard let shown else {
                 throw FormFailure(reason: "the name “\(text)” does not fit under its column (\(Self.pt(room)) pt wide)",

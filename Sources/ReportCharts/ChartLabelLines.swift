@@ -31,7 +31,7 @@ enum ChartLabelLines {
         湿地 森林 河道 美丽 文明 党建 组织 干部 群众 志愿 社会 政府 部门 机关 单位 公司 集团 有限 股份 合作 联合 国际 \
         全国 全省 全市 全区 临平 杭州 浙江 余杭 运河 良渚 塘栖 星桥 南苑 东湖 乔司 崇贤 开发 经营 运营 管理 制度 体系 \
         机制 模式 样板 标杆 试点 典型 案例 行动 计划 方案 目标 任务 指标 成效 成果 亮点 特色 优势 能力 水平 效率 效益 \
-        面积 人口 户数 家庭 居民 村民 职工 学生 儿童 老人 妇女 青年 产品 产值 营收 利润 资产 资金 补助 奖励 荣誉 称号
+        纺织 布艺 集成 电路 规模 联盟 设计 配套 试点 核心 小镇 融合 示范 提升 面积 人口 户数 家庭 居民 村民 职工 学生 儿童 老人 妇女 青年 产品 产值 营收 利润 资产 资金 补助 奖励 荣誉 称号
         """
         return Set(list.split(separator: " ").map(String.init).filter { $0.count == 2 })
     }()
@@ -93,26 +93,43 @@ enum ChartLabelLines {
         if phraseEnd.contains(a) || opening.contains(b) { return 0 }
         if joints.contains(a) { return 1 }
         if isLatin(a) != isLatin(b) || a == " " || b == " " { return 2 }
-        if words.contains(pair) { return 40 }
+        if words.contains(pair) { return 60 }
         if suffixes.contains(b) { return 30 }
         return 8
     }
 
-    /// The best breaking of `atoms` into at most `maxLines` lines no wider than `width`, fewest
-    /// lines first, then lowest cost (break penalties plus imbalance); nil when none exists.
-    /// `widths[i]` is the advance of atom i.
+    /// Cost of each line beyond the fewest possible: one more line is worth it to avoid a word break.
+    static let extraLine = 30.0
+
+    /// The best breaking of `atoms` into at most `maxLines` lines no wider than `width`: the fewest
+    /// lines, or one more when that avoids breaking a word, at the lowest cost (break penalties
+    /// plus imbalance); nil when none exists. `widths[i]` is the advance of atom i.
     static func best(_ atoms: [Atom], widths: [Double], width: Double, maxLines: Int) -> [Range<Int>]? {
+        var found: (ranges: [Range<Int>], cost: Double)?
+        var fewest: Int?
+        for lines in 1...Swift.max(1, Swift.min(maxLines, atoms.count)) {
+            if let f = fewest, lines > f + 1 { break }
+            guard let r = breaking(atoms, widths: widths, width: width, lines: lines) else { continue }
+            if fewest == nil { fewest = lines }
+            let cost = r.cost + extraLine * Double(lines - fewest!)
+            if found == nil || cost < found!.cost { found = (r.ranges, cost) }
+        }
+        return found?.ranges
+    }
+
+    /// The cheapest breaking into exactly `lines` lines.
+    static func breaking(_ atoms: [Atom], widths: [Double], width: Double, lines: Int)
+        -> (ranges: [Range<Int>], cost: Double)? {
         let n = atoms.count
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], 0) }
         var prefix = [0.0]
         for w in widths { prefix.append(prefix.last! + w) }
         var chars = [0]
         for a in atoms { chars.append(chars.last! + a.characters) }
         let total = prefix[n]
         let totalChars = chars[n]
-        guard maxLines >= 1 else { return nil }
-        for lines in 1...Swift.max(1, Swift.min(maxLines, n)) {
-            guard total <= width * Double(lines) + 1e-9 else { continue }
+        do {
+            guard total <= width * Double(lines) + 1e-9 else { return nil }
             let target = total / Double(lines)
             // cost[l][j]: best cost of putting atoms[0..<j] on l lines.
             var cost = [[Double]](repeating: [Double](repeating: .infinity, count: n + 1), count: lines + 1)
@@ -134,7 +151,7 @@ enum ChartLabelLines {
                     }
                 }
             }
-            guard cost[lines][n].isFinite else { continue }
+            guard cost[lines][n].isFinite else { return nil }
             var ranges: [Range<Int>] = []
             var j = n
             for l in stride(from: lines, to: 0, by: -1) {
@@ -142,9 +159,8 @@ enum ChartLabelLines {
                 ranges.append(i..<j)
                 j = i
             }
-            return ranges.reversed()
+            return (ranges.reversed(), cost[lines][n])
         }
-        return nil
     }
 
     /// The label set one character (or Latin/number atom) per line, for vertical CJK labels.

@@ -142,7 +142,7 @@ func barChartViolations(_ spec: BarChartSpec, _ l: BarChartLayout, measurer: any
 /// the text is not a number, e.g. a given label).
 func reading(_ text: String, axis: UnitScale, base: String) -> Double? {
     let t = text.replacingOccurrences(of: "−", with: "-")
-    let digits = t.prefix { $0.isNumber || $0 == "." || $0 == "-" }
+    let digits = t.prefix { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "-" }
     guard let x = Double(digits) else { return nil }
     let rest = String(t.dropFirst(digits.count))
     if rest.isEmpty { return x }

@@ -20,7 +20,20 @@ public struct ChartJob: Sendable {
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
-        try layout(spec, frame: exportPreset.size, theme: exportPreset.theme, measurer: measurer)
+        try layoutStandaloneSized(measurer: measurer).group
+    }
+
+    /// The standalone chart and its page size: the preset's, except that a `report` export grows
+    /// like the report figure does (a slide keeps its 16:9 frame).
+    public func layoutStandaloneSized(measurer: any TextMeasurer) throws -> (group: Group, size: Size) {
+        let size = exportPreset.size
+        guard exportPreset.name == ChartPreset.report.name else {
+            return (try layout(spec, frame: size, theme: exportPreset.theme, measurer: measurer), size)
+        }
+        let (group, height) = try grown(from: size.height) { h in
+            try layout(spec, frame: Size(size.width, h), theme: exportPreset.theme, measurer: measurer)
+        }
+        return (group, Size(size.width, height))
     }
 
     /// The chart inside the report: the figure caption and source line replace the chart's own
@@ -30,21 +43,26 @@ public struct ChartJob: Sendable {
     }
 
     /// Tallest a report figure may grow to fit every name and value (the A4 text block less a caption).
-    static let maxReportHeight = 640.0
+    static let maxReportHeight = 680.0
 
     /// The report figure and its height: `reportHeight`, or taller when a bar chart needs it to
     /// name every category (the figure grows in the flow rather than dropping names).
     public func layoutForReportSized(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double) {
-        var height = reportHeight
+        try grown(from: reportHeight) { try layoutForReport(width: width, height: $0, measurer: measurer) }
+    }
+
+    /// Lays out at `height`, growing to the height a bar chart says it needs (at most `maxReportHeight`).
+    func grown(from start: Double, _ layout: (Double) throws -> Group) throws -> (group: Group, height: Double) {
+        var height = start
         for _ in 0..<4 {
             do {
-                return (try layoutForReport(width: width, height: height, measurer: measurer), height)
+                return (try layout(height), height)
             } catch let e as BarChartLayoutError {
                 guard let need = e.neededHeight, need > height, need <= Self.maxReportHeight else { throw e }
                 height = (need / 10).rounded(.up) * 10
             }
         }
-        return (try layoutForReport(width: width, height: height, measurer: measurer), height)
+        return (try layout(height), height)
     }
 
     func layoutForReport(width: Double, height: Double, measurer: any TextMeasurer) throws -> Group {
