@@ -62,7 +62,7 @@ final class BarChartEngine {
     /// How value labels sit on their bars: one placement for the whole chart.
     enum LabelMode { case outside, inside, none }
     /// Category label form under vertical columns.
-    enum ColumnLabels { case lines, stacked }
+    enum ColumnLabels { case lines, deepLines, stacked }
     /// Why one form of the chart does not fit, and the frame height that would make it fit.
     struct FormFailure: Error { var reason: String; var neededHeight: Double? }
 
@@ -105,16 +105,18 @@ final class BarChartEngine {
         throw layoutError(failures)
     }
 
-    /// Forms in order of preference: columns with wrapped names, horizontal bars, columns with
-    /// names set vertically; an explicit orientation keeps only its own forms.
+    /// Forms in order of preference: columns with names in up to three lines, horizontal bars,
+    /// columns with four-line names, columns with names set vertically; an explicit orientation
+    /// keeps only its own forms.
     func candidateForms() throws -> [(BarOrientation, ColumnLabels)] {
         if spec.categoryLabels == .sampled {
             return [(try resolveOrientation(), .lines)]
         }
         switch spec.orientation {
-        case .vertical: return [(.vertical, .lines), (.vertical, .stacked)]
+        case .vertical: return [(.vertical, .lines), (.vertical, .deepLines), (.vertical, .stacked)]
         case .horizontal: return [(.horizontal, .lines)]
-        case .automatic: return [(.vertical, .lines), (.horizontal, .lines), (.vertical, .stacked)]
+        case .automatic:
+            return [(.vertical, .lines), (.horizontal, .lines), (.vertical, .deepLines), (.vertical, .stacked)]
         }
     }
 

@@ -225,12 +225,12 @@ extension BarChartEngine {
         }
     }
 
-    /// Every category named under its column: in up to four balanced lines, or (the `.stacked`
+    /// Every category named under its column: in up to three (or four) balanced lines, or (the `.stacked`
     /// form) one character per line for narrow columns. Throws `FormFailure` when a name does not
     /// fit; returns the labels' height.
     func planAllColumns(_ b: BandScale) throws -> Double {
         // Names set vertically are one character wide: a little air between columns is enough.
-        let room = b.step - theme.labelSize * (columnLabels == .lines ? 0.3 : 0.05)
+        let room = b.step - theme.labelSize * (columnLabels == .stacked ? 0.05 : 0.3)
         let maxHeight = area.height * 0.4
         categoryNodes = []
         categoryNodes.reserveCapacity(data.n)
@@ -238,9 +238,9 @@ extension BarChartEngine {
         var lastMaxX = -Double.infinity
         for slot in 0..<data.n {
             let text = spec.categories[data.order[slot]]
-            let shown = room <= 0 ? nil : columnLabels == .lines
-                ? try fit.lines(text, categoryStyle, width: room, maxLines: 4)
-                : try fit.verticalLines(text, categoryStyle, width: room)
+            let shown = room <= 0 ? nil : columnLabels == .stacked
+                ? try fit.verticalLines(text, categoryStyle, width: room)
+                : try fit.lines(text, categoryStyle, width: room, maxLines: columnLabels == .lines ? 3 : 4)
             guard let shown else {
                 throw FormFailure(reason: "the name “\(text)” does not fit under its column (\(Self.pt(room)) pt wide)",
                                   neededHeight: nil)
@@ -268,7 +268,7 @@ extension BarChartEngine {
     /// (with the height that would fit) when the rows are too close for the names.
     func planAllRows(_ b: BandScale) throws -> Double {
         let cap = area.width * 0.4
-        let air = theme.labelSize * 0.2
+        let air = theme.labelSize * 0.1 // line boxes already carry leading
         var style = categoryStyle
         style.alignment = .right
         categoryNodes = []
