@@ -66,22 +66,27 @@ public enum PageComposer {
         return Document(info: info, pages: pages, outline: outline)
     }
 
-    /// Per body page, the level-1 section for the running header: the first one starting on
-    /// the page, else the one still running from earlier pages.
+    /// Per body page, the level-1 section for the running header: the section at the top of
+    /// the page. That is the one whose heading opens the page, else the one still running from
+    /// earlier pages — also when the page opens with its floated figure or its last lines and
+    /// the next section starts further down.
     static func runningSectionTitles(_ headings: [PlacedHeading], pageCount: Int) -> [String] {
         var titles = Array(repeating: "", count: pageCount)
+        // The level-1 section running at the end of the pages so far.
         var current = ""
         var idx = headings.startIndex
         for page in 0..<pageCount {
-            var first: String?
+            var title = current
             while idx < headings.endIndex, headings[idx].page == page {
-                if headings[idx].item.level == 1 {
-                    if first == nil { first = headings[idx].item.fullTitle }
-                    current = headings[idx].item.fullTitle
+                let h = headings[idx]
+                if h.item.level == 1 {
+                    // Before any section (a foreword without heading), the first one on the page.
+                    if h.atTop || title.isEmpty { title = h.item.fullTitle }
+                    current = h.item.fullTitle
                 }
                 idx += 1
             }
-            titles[page] = first ?? current
+            titles[page] = title
         }
         return titles
     }

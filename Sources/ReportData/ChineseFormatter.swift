@@ -5,8 +5,10 @@ import Foundation
 /// Policy (documented in docs/data-format.md):
 /// - at most `maxFractionDigits` decimals (default 2), trailing zeros dropped: 569.7万元, 6.78亿元, 18%;
 /// - no thousands separators (Chinese reports write 12000; 万/亿 units keep numbers short);
-/// - 余 sits between number and unit, after a 万/亿 prefix (1200余家, 3万余条); with % it becomes 18%以上;
-/// - 约 and 预计 go before the number (约5亿元, 预计12万份);
+/// - qualifiers keep the source's word at its place: 余/多 between number and unit (1200余家,
+///   860余万元, 3万余条; with % 18%以上), 超过/逾/超/近/将近/接近/约/大约/不足/不到/预计 before the
+///   number, 左右/以上/以下 after the unit;
+/// - ratios as 1.58:1, ranges as 3–5万元 and 30%–40%;
 /// - negative numbers take an ASCII hyphen-minus (-3.5%), and -0 prints as 0;
 /// - dates at their own precision (2022年5月15日, 2022年3月, 2022年), approximate ones as 近日,
 ///   spans as 2022年1月至今 / 2022年3月—5月.
@@ -37,20 +39,38 @@ public struct ChineseFormatter: Sendable {
         return (v < 0 && rounded != 0 ? "-" : "") + s
     }
 
-    /// 6.78亿元, 1200余家, 3万余条, 约5亿元, 预计12万份, 18%.
+    /// 6.78亿元, 1200余家, 860余万元, 3万余条, 近5.8万元, 超过860万元, 5万元左右, 1.58:1, 3–5万元, 30%–40%.
+    /// The qualifier word goes where Chinese puts it (see `QualifierMark.Position`).
     public func quantity(_ q: Quantity, fractionDigits: Int? = nil) -> String {
-        let n = number(q.value, fractionDigits: fractionDigits)
-        switch q.qualifier {
-        case .exact: return n + q.unit
-        case .about: return "约" + n + q.unit
-        case .planned: return "预计" + n + q.unit
-        case .moreThan:
-            if q.unit.hasPrefix("%") { return n + q.unit + "以上" }
-            if q.unit.count > 1, UnitScale.factor(of: q.unit).map({ $0 > 1 }) == true {
-                return n + String(q.unit.prefix(1)) + "余" + String(q.unit.dropFirst())
-            }
-            return n + "余" + q.unit
+        let n = { (v: Double) in self.number(v, fractionDigits: fractionDigits) }
+        let percent = q.unit == "%"
+        let numberText: String, unitText: String
+        switch q.shape {
+        case .single: numberText = n(q.value); unitText = q.unit
+        case .ratio(let second): numberText = n(q.value) + ":" + n(second); unitText = q.unit
+        case .range(let upper):
+            // Both ends carry % (30%–40%); other units are written once, at the end (3–5万元).
+            numberText = n(q.value) + (percent ? "%" : "") + "–" + n(upper); unitText = q.unit
         }
+        let mark = q.mark
+        guard q.qualifier != .exact, !mark.word.isEmpty else { return numberText + unitText }
+        switch mark.position {
+        case .beforeNumber: return mark.word + numberText + unitText
+        case .afterUnit: return numberText + unitText + mark.word
+        case .afterNumber: return Self.insertAfterNumber(mark.word, numberText, unitText)
+        }
+    }
+
+    /// 余/多 between number and unit. With 万元/亿元 and a whole number they precede the magnitude
+    /// (860余万元, 6余亿元), as Chinese writes money; with a decimal (5.8万余元) or another unit they
+    /// follow it (3万余条, 1200余家). A percentage takes 以上 for 余 (20%以上).
+    static func insertAfterNumber(_ word: String, _ number: String, _ unit: String) -> String {
+        if unit == "%" { return number + unit + (word == "余" ? "以上" : word) }
+        guard unit.count > 1, let f = UnitScale.factor(of: unit), f > 1 else { return number + word + unit }
+        let prefix = String(unit.prefix(1)), rest = String(unit.dropFirst())
+        let money = rest == "元" && (prefix == "万" || prefix == "亿")
+        if money && !number.contains(".") { return number + word + unit }
+        return number + prefix + word + rest
     }
 
     /// The quantity in another unit of its family (a column's shared scale); unchanged if unrelated.
@@ -64,9 +84,50 @@ public struct ChineseFormatter: Sendable {
     /// An axis or column title carrying the shared unit: 村级集体经营性收入（亿元）.
     public func axisTitle(_ label: String, unit: String) -> String { unit.isEmpty ? label : label + "（" + unit + "）" }
 
-    /// A figure's value, with the derived mark when it was computed.
+    /// A figure's value in its display unit (see `Figure.displayUnit`), with the derived mark when
+    /// it was computed. Every place that shows the figure calls this, so it reads the same everywhere.
     public func figure(_ f: Figure) -> String {
-        quantity(f.quantity, fractionDigits: f.decimals) + (f.derived ? derivedMark : "")
+        let (q, digits) = displayed(f)
+        return quantity(q, fractionDigits: digits) + (f.derived ? derivedMark : "")
+    }
+
+    /// The figure in another unit, for a template that asks for it explicitly ({{figures.x.in.base}}, .wan, .yi).
+    /// Nil when the unit is not of the figure's family.
+    public func figure(_ f: Figure, in unit: String) -> String? {
+        guard let q = f.quantity.converted(to: unit) else { return nil }
+        return quantity(q, fractionDigits: Self.losslessDigits(f, to: unit, base: f.decimals ?? maxFractionDigits))
+            + (f.derived ? derivedMark : "")
+    }
+
+    /// The quantity to show and its fraction digits: converted to the display unit with as many
+    /// digits as the conversion needs, so no digit of the source is rounded away (48705元 → 4.8705万元).
+    public func displayed(_ f: Figure) -> (Quantity, Int?) {
+        guard let unit = f.displayUnit, unit != f.quantity.unit, let q = f.quantity.converted(to: unit) else {
+            return (f.quantity, f.decimals)
+        }
+        return (q, Self.losslessDigits(f, to: unit, base: f.decimals ?? maxFractionDigits))
+    }
+
+    /// Fraction digits that keep every digit of the stored value after conversion to `unit`.
+    static func losslessDigits(_ f: Figure, to unit: String, base: Int) -> Int {
+        guard let from = UnitScale.factor(of: f.quantity.unit), let to = UnitScale.factor(of: unit), to > from else { return base }
+        let shift = Int((log10(to / from)).rounded())
+        let written = f.derived ? base : decimalsWritten(f.quantity.value)
+        return min(10, max(base, written + shift))
+    }
+
+    /// The fraction digits of a value as typed (569.7 → 1, 48705 → 0, 5471772.99 → 2), read from its
+    /// shortest 15-significant-digit form, which a CSV decimal round-trips through.
+    static func decimalsWritten(_ v: Double) -> Int {
+        let text = String(format: "%.15g", abs(v))
+        if let e = text.firstIndex(where: { $0 == "e" }) {
+            let exponent = Int(text[text.index(after: e)...]) ?? 0
+            let mantissa = text[..<e]
+            let fraction = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
+            return min(10, max(0, fraction - exponent))
+        }
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return min(10, text.distance(from: dot, to: text.endIndex) - 1)
     }
 
     public func rank(_ r: Rank) -> String { r.text }
@@ -76,11 +137,18 @@ public struct ChineseFormatter: Sendable {
     /// Absent parts are empty strings.
     public func fields(of f: Figure) -> [String: String] {
         [
-            "value": figure(f), "number": number(f.quantity.value, fractionDigits: f.decimals),
-            "unit": f.quantity.unit, "label": f.label, "date": f.date.map(dateValue) ?? "",
+            "value": figure(f), "number": displayedNumber(f), "unit": displayed(f).0.unit,
+            "qualifier": f.quantity.qualifier == .exact ? "" : f.quantity.mark.word, "label": f.label, "date": f.date.map(dateValue) ?? "",
             "rank": f.rank.map(rank) ?? "", "section": f.section ?? "", "source_sentence": f.sourceSentence ?? "",
             "derived": f.derived ? "true" : "",
         ]
+    }
+
+    /// The figure's number alone in its display unit, ratio and range included (1.58:1, 3–5).
+    func displayedNumber(_ f: Figure) -> String {
+        var (q, digits) = displayed(f)
+        q.qualifier = .exact; q.unit = ""
+        return quantity(q, fractionDigits: digits)
     }
 
     public func date(_ d: PartialDate) -> String {
@@ -113,7 +181,7 @@ public struct ChineseFormatter: Sendable {
         case .text(let t): return t
         case .number(let q): return quantity(q)
         case .date(let d): return dateValue(d)
-        case .qualifier(let q): return ["exact": "", "more_than": "余", "about": "约", "planned": "预计"][q.rawValue] ?? ""
+        case .qualifier(let q): return q.defaultWord
         case .rank(let r): return rank(r)
         }
     }

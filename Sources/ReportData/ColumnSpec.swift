@@ -68,7 +68,8 @@ public enum StrictKeys {
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where !allowed.contains(key.stringValue) {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key],
-                debugDescription: "unknown key '\(key.stringValue)' (expected one of: \(allowed.joined(separator: ", ")))"))
+                debugDescription: "unknown key '\(key.stringValue)' (expected one of: \(allowed.joined(separator: ", ")))"
+                    + (DidYouMean.suggestion(for: key.stringValue, in: allowed).map { "; did you mean '\($0)'?" } ?? "")))
         }
     }
 }

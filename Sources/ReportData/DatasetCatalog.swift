@@ -105,8 +105,16 @@ extension DatasetCatalog {
         catalog.collectFigures(sink: &sink, shown: shown)
         catalog.computeDerived(directory: directory, sink: &sink, shown: shown)
         if let path = catalogMeta?.source?.path {
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
-            catalog.verifySentences(sourceURL: url, sink: &sink, shown: shown)
+            // The source text belongs to the data folder: a template never reads outside itself.
+            let catalogText = (try? String(contentsOf: catalogURL, encoding: .utf8)) ?? ""
+            let mk = YAMLLoader.mark(["source", "path"], in: catalogText)
+            if path.hasPrefix("/") || path.split(separator: "/").contains("..") || path.contains("\0") || path.isEmpty {
+                sink.error(shown("catalog.yaml"), mk.line, mk.column,
+                           "source path \"\(path)\" must be a file inside the data folder (no absolute path, no '..'); copy the text next to catalog.yaml")
+            } else {
+                catalog.verifySentences(sourceURL: directory.appendingPathComponent(path), shownPath: shown(path),
+                                        at: mk, sink: &sink, shown: shown)
+            }
         }
         return LoadResult(catalog: catalog, diagnostics: sink.finish(file: shown("")))
     }
@@ -125,6 +133,7 @@ extension DatasetCatalog {
                 figureIDs.append(id)
             }
         }
+        resolveDisplay(sink: &sink, shown: shown)
     }
 
     /// True when some CSV of the folder has a row whose first cell is `id` (a row that failed to load).
@@ -168,15 +177,18 @@ extension DatasetCatalog {
                                           section: spec.section, derived: true, inputs: formula.inputs,
                                           formula: spec.formula, decimals: spec.decimals, dataset: name,
                                           line: YAMLLoader.mark(["derived", "\(i)"], in: yamlText).line)
+                if let u = metadata?.display?.unit(for: value), u != value.unit { figures[spec.id]?.displayUnit = u }
                 figureIDs.append(spec.id)
             }
         }
     }
 
     /// Every record's source sentence must be a verbatim substring of the source text.
-    func verifySentences(sourceURL: URL, sink: inout DiagnosticSink, shown: (String) -> String) {
+    func verifySentences(sourceURL: URL, shownPath: String, at mark: (line: Int, column: Int),
+                         sink: inout DiagnosticSink, shown: (String) -> String) {
         guard let data = FileManager.default.contents(atPath: sourceURL.path) else {
-            sink.warning(shown("catalog.yaml"), 1, 1, "source text \(sourceURL.path) not found; source sentences not verified")
+            sink.warning(shown("catalog.yaml"), mark.line, mark.column,
+                         "source text \(shownPath) not found; source sentences not verified")
             return
         }
         let article = String(decoding: data, as: UTF8.self)

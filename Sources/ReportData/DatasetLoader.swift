@@ -131,7 +131,8 @@ public struct DatasetLoader: Sendable {
             switch c.type {
             case .text, .unit:
                 if let allowed = c.values, !allowed.contains(t) {
-                    error("\"\(t)\" is not allowed in column \(c.name) (allowed: \(allowed.joined(separator: ", ")))")
+                    error("\"\(t)\" is not allowed in column \(c.name) (allowed: \(allowed.joined(separator: ", ")))"
+                          + (DidYouMean.suggestion(for: t, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
                 values[c.name] = .text(t)
             case .id:
@@ -141,7 +142,7 @@ public struct DatasetLoader: Sendable {
                 values[c.name] = .text(t)
             case .qualifier:
                 if let q = Qualifier(text: t) { values[c.name] = .qualifier(q) }
-                else { error("\"\(t)\" is not a qualifier (use exact, more_than/余, about/约, planned/预计)") }
+                else { error("\"\(t)\" is not a qualifier (use \(QualifierMark.acceptedList); empty = exact)") }
             case .rank:
                 values[c.name] = .rank(Rank(t))
             case .date, .span:
@@ -152,21 +153,8 @@ public struct DatasetLoader: Sendable {
                 case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name))")
                 }
             case .number:
-                var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
-                let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
-                switch NumberParser.parse(t) {
-                case .success(let p):
-                    if p.percent {
-                        if unit.isEmpty { unit = "%" }
-                        else if unit != "%" { error("\"\(t)\" has a % sign but the unit is \(unit) (column \(c.name))"); continue }
-                    }
-                    if p.normalisedFullWidth {
-                        sink.warning(file, f.line, f.column, "full-width characters in \"\(t)\" were read as \(p.value); type ASCII digits")
-                    }
-                    let q = c.qualifierColumn.flatMap { raw[$0] }.flatMap { Qualifier(text: $0) } ?? .exact
-                    values[c.name] = .number(Quantity(p.value, unit: unit, qualifier: q))
-                case .failure(let e):
-                    error("\"\(t)\" \(e.explanation) (column \(c.name)\(unitNote))")
+                if let v = number(t, column: c, raw: raw, error: error, warn: { sink.warning(file, f.line, f.column, $0) }) {
+                    values[c.name] = .number(v)
                 }
             }
         }
@@ -178,5 +166,30 @@ public struct DatasetLoader: Sendable {
         let id = idColumn(meta).flatMap { values[$0]?.text }
         let sentence = raw[meta.sentenceColumn].flatMap { $0.isEmpty ? nil : $0 }
         return Record(line: row.line, values: values, raw: raw, id: id, sourceSentence: sentence, section: section)
+    }
+
+    /// A number cell with its unit and qualifier: single amounts, ratios (1.58:1) and ranges (3-5).
+    private func number(_ t: String, column c: ColumnSpec, raw: [String: String], error: (String) -> Void,
+                        warn: (String) -> Void) -> Quantity? {
+        var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
+        let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
+        let p: ValueForms.Parsed
+        switch ValueForms.parse(t) {
+        case .success(let v): p = v
+        case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name)\(unitNote))"); return nil
+        }
+        if p.percent {
+            if unit.isEmpty { unit = "%" }
+            else if unit != "%" { error("\"\(t)\" has a % sign but the unit is \(unit) (column \(c.name))"); return nil }
+        }
+        // A ratio written with the old ":1" unit work-around reads the same as 1.58:1.
+        if case .ratio = p.shape, !unit.isEmpty {
+            error("\"\(t)\" is a ratio; leave its unit empty (column \(c.name), unit \(unit))"); return nil
+        }
+        if p.normalisedFullWidth { warn("full-width characters in \"\(t)\" were read as \(p.value); type ASCII digits") }
+        let mark = c.qualifierColumn.flatMap { raw[$0] }.flatMap { QualifierMark(text: $0) } ?? QualifierMark(.exact)
+        // The word is stored only when it differs from the meaning's default, so 余 and more_than are equal.
+        let word = mark.word == mark.meaning.defaultWord ? nil : mark.word
+        return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape)
     }
 }

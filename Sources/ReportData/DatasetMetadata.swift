@@ -98,9 +98,12 @@ public struct CatalogMetadata: Sendable, Hashable, Decodable {
     public var source: SourceInfo?
     /// Allowed section names; records naming another section are errors.
     public var sections: [String]?
+    /// The unit figures are shown in (元 amounts in 万元 from 1万…); nil shows them as written.
+    public var display: DisplayPolicy?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, reportYear = "report_year", reportDate = "report_date", reportDateNote = "report_date_note", source, sections
+        case display
     }
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -111,6 +114,7 @@ public struct CatalogMetadata: Sendable, Hashable, Decodable {
         reportDateNote = try c.decodeIfPresent(String.self, forKey: .reportDateNote)
         source = try c.decodeIfPresent(SourceInfo.self, forKey: .source)
         sections = try c.decodeIfPresent([String].self, forKey: .sections)
+        display = try c.decodeIfPresent(DisplayPolicy.self, forKey: .display)
     }
 }
 

@@ -17,12 +17,19 @@ public struct Figure: Sendable, Hashable, Identifiable {
     public var decimals: Int?
     public var dataset: String
     public var line: Int
+    /// The unit every display of the figure uses (prose, labels, tables, appendix, change summary):
+    /// the figure's own `display` cell, else the report's display policy; nil shows it as written.
+    public var displayUnit: String?
+    /// For a growth rate or share, the id of the figure it is computed on (同比增长18% → 6.78亿元).
+    public var base: String?
 
     public init(id: String, label: String, quantity: Quantity, rank: Rank? = nil, date: DateValue? = nil,
                 section: String? = nil, sourceSentence: String? = nil, derived: Bool = false, inputs: [String] = [],
-                formula: String? = nil, decimals: Int? = nil, dataset: String = "", line: Int = 0) {
+                formula: String? = nil, decimals: Int? = nil, dataset: String = "", line: Int = 0,
+                displayUnit: String? = nil, base: String? = nil) {
         self.id = id; self.label = label; self.quantity = quantity; self.rank = rank; self.date = date
         self.section = section; self.sourceSentence = sourceSentence; self.derived = derived; self.inputs = inputs
         self.formula = formula; self.decimals = decimals; self.dataset = dataset; self.line = line
+        self.displayUnit = displayUnit; self.base = base
     }
 }

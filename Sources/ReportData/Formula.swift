@@ -53,6 +53,8 @@ public enum Formula: Sendable, Hashable {
         var qs: [Quantity] = []
         for id in inputs {
             guard let q = lookup(id) else { return .failure(.missingInput(id)) }
+            // A range or ratio has no single value to compute with; using one end would be silent.
+            guard q.shape == .single else { return .failure(.notSingleValue(id)) }
             qs.append(q)
         }
         let qualifier: Qualifier = qs.allSatisfy { $0.qualifier == .exact } ? .exact : .about
@@ -94,6 +96,7 @@ public enum Formula: Sendable, Hashable {
 
 public enum FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
     case syntax(String), unknown(String), arguments(String), missingInput(String), unitMismatch(String), nonFinite
+    case notSingleValue(String)
     public var description: String {
         switch self {
         case .syntax(let t): return "formula '\(t)' is not of the form name(key: id, ...)"
@@ -102,6 +105,7 @@ public enum FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingInput(let id): return "formula input '\(id)' is not a figure"
         case .unitMismatch(let m): return "incompatible units: \(m)"
         case .nonFinite: return "formula result is not finite (division by zero?)"
+        case .notSingleValue(let id): return "formula input '\(id)' is a range or a ratio, not a single value"
         }
     }
 }

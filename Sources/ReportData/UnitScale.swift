@@ -3,16 +3,23 @@
 public enum UnitScale {
     static let prefixes: [(Character, Double)] = [("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2)]
 
+    /// Units that start with a magnitude character without being a magnitude of another unit.
+    static let unprefixed: [String] = ["百分点", "百分比", "千分点", "千分比", "百分号"]
+
+    /// Percentage points (个百分点, 百分点): a difference of two percentages, never scaled.
+    public static func isPercentagePoints(_ unit: String) -> Bool { unit == "百分点" || unit == "个百分点" }
+
     /// 10⁴ for 万元, 1 for 元 or 家; nil for an empty unit or a lone prefix.
     public static func factor(of unit: String) -> Double? {
         guard let first = unit.first else { return nil }
+        if unprefixed.contains(where: { unit.hasPrefix($0) }) { return 1 }
         if unit.count > 1, let p = prefixes.first(where: { $0.0 == first }) { return p.1 }
         return prefixes.contains(where: { $0.0 == first }) ? nil : 1
     }
 
     /// The unit without its magnitude prefix: 万元 → 元, 公里 → 公里.
     public static func base(of unit: String) -> String {
-        guard unit.count > 1, let first = unit.first, prefixes.contains(where: { $0.0 == first }) else { return unit }
+        guard unit.count > 1, !unprefixed.contains(where: { unit.hasPrefix($0) }), let first = unit.first, prefixes.contains(where: { $0.0 == first }) else { return unit }
         return String(unit.dropFirst())
     }
 

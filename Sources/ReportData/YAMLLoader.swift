@@ -11,33 +11,59 @@ public enum YAMLLoader {
     static let maxNodes = 50_000
 
     public static func decode<T: Decodable>(_ type: T.Type, data: Data, file: String) -> Result<T, Diagnostic> {
+        let (value, diagnostics) = decodeAll(type, data: data, file: file)
+        if let value, diagnostics.isEmpty { return .success(value) }
+        return .failure(diagnostics.first ?? Diagnostic(.error, file: file, line: 1, column: 1, "cannot decode"))
+    }
+
+    /// Decodes and reports every wrong value recorded with `Decoder.problem` (in file order), plus
+    /// the error that stopped decoding, if any. The value is nil when decoding stopped.
+    public static func decodeAll<T: Decodable>(_ type: T.Type, data: Data, file: String) -> (T?, [Diagnostic]) {
         guard data.count <= maxBytes else {
-            return .failure(Diagnostic(.error, file: file, line: 1, column: 1,
-                                       "metadata file is \(data.count) bytes; the limit is \(maxBytes)"))
+            return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
+                                     "metadata file is \(data.count) bytes; the limit is \(maxBytes)")])
         }
         let text: String
         switch TextDecoding.utf8(data, file: file) {
         case .success(let t): text = t
-        case .failure(let d): return .failure(d)
+        case .failure(let d): return (nil, [d])
+        }
+        let problems = DecodingProblems()
+        var root: Node?
+        func located() -> [Diagnostic] {
+            problems.items.map { diagnostic(for: $0, file: file, root: root) }
         }
         do {
             // The parser owns the anchor objects that nodes reference weakly; keep it alive.
             let parser = try Parser(yaml: text)
-            guard let root = try parser.singleRoot() else {
-                return .failure(Diagnostic(.error, file: file, line: 1, column: 1, "metadata file is empty"))
+            root = try parser.singleRoot()
+            guard let root else {
+                return (nil, [Diagnostic(.error, file: file, line: 1, column: 1, "metadata file is empty")])
             }
             var budget = maxNodes
-            if let d = screen(root, file: file, budget: &budget) { return .failure(d) }
-            let value = try YAMLDecoder().decode(T.self, from: root)
+            if let d = screen(root, file: file, budget: &budget) { return (nil, [d]) }
+            let value = try YAMLDecoder().decode(T.self, from: root, userInfo: [DecodingProblems.key: problems])
             withExtendedLifetime(parser) {}
-            return .success(value)
+            return (value, sorted(located()))
         } catch let e as YamlError {
-            return .failure(diagnostic(for: e, file: file))
+            return (nil, sorted(located() + [diagnostic(for: e, file: file, text: text)]))
+        } catch let p as DecodingProblem {
+            return (nil, sorted(located() + [diagnostic(for: p, file: file, root: root)]))
         } catch let e as DecodingError {
-            return .failure(diagnostic(for: e, file: file, text: text))
+            return (nil, sorted(located() + [diagnostic(for: e, file: file, text: text)]))
         } catch {
-            return .failure(Diagnostic(.error, file: file, line: 1, column: 1, "\(error)"))
+            return (nil, located() + [Diagnostic(.error, file: file, line: 1, column: 1, "\(error)")])
         }
+    }
+
+    private static func sorted(_ d: [Diagnostic]) -> [Diagnostic] {
+        d.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
+    }
+
+    private static func diagnostic(for p: DecodingProblem, file: String, root: Node?) -> Diagnostic {
+        let mark = root.flatMap { locate(p.codingPath.map { PathKey(stringValue: $0) }[...], in: $0, atKey: p.atKey) }
+        return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, p.message)
     }
 
     /// Rejects anchors/aliases and over-large trees; stops at the first problem, so a bomb costs
@@ -68,13 +94,16 @@ public enum YAMLLoader {
         return nil
     }
 
-    private static func diagnostic(for e: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for e: YamlError, file: String, text: String) -> Diagnostic {
         switch e {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Diagnostic(.error, file: file, line: mark.line, column: mark.column, "YAML syntax: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(.error, file: file, line: context.mark.line, column: context.mark.column,
-                              "duplicate keys: \(duplicates.joined(separator: ", "))")
+            // Point at the second occurrence: the parser only knows the mapping.
+            let at = DuplicateKeyFinder.find(duplicates, in: text) ?? (context.mark.line, context.mark.column)
+            let names = duplicates.map { QuotedValue.quote($0) }.joined(separator: ", ")
+            return Diagnostic(.error, file: file, line: at.line, column: at.column,
+                              "duplicate key \(names): a key may appear only once in a mapping")
         default:
             return Diagnostic(.error, file: file, line: 1, column: 1, "YAML: \(e)")
         }
@@ -84,15 +113,22 @@ public enum YAMLLoader {
         let path: [CodingKey], message: String
         switch e {
         case let .keyNotFound(key, ctx):
-            path = ctx.codingPath; message = "missing key '\(key.stringValue)'"
+            path = ctx.codingPath
+            message = "missing key '\(key.stringValue)'" + (ctx.codingPath.isEmpty ? "" : " in \(dotted(ctx.codingPath))")
         case let .typeMismatch(type, ctx):
-            path = ctx.codingPath; message = "expected \(type) at '\(dotted(ctx.codingPath))'"
+            path = ctx.codingPath; message = "\(dotted(ctx.codingPath)) must be \(userWords(type))"
         case let .valueNotFound(type, ctx):
-            path = ctx.codingPath; message = "missing \(type) value at '\(dotted(ctx.codingPath))'"
+            path = ctx.codingPath; message = "\(dotted(ctx.codingPath)) is empty; it must be \(userWords(type))"
         case let .dataCorrupted(ctx):
             path = ctx.codingPath
-            message = ctx.debugDescription.hasPrefix("unknown key") ? ctx.debugDescription
-                : "invalid value at '\(dotted(ctx.codingPath))': \(ctx.debugDescription)"
+            if ctx.debugDescription.hasPrefix("unknown key") {
+                message = ctx.debugDescription
+            } else if let type = ctx.debugDescription.firstMatch(of: /Cannot initialize (\w+) from invalid String value (.*)/) {
+                // Swift's words for a plain enum; our own enums say what is allowed.
+                message = "\(dotted(ctx.codingPath)): \(QuotedValue.quote(String(type.2))) is not a valid \(type.1)"
+            } else {
+                message = "\(dotted(ctx.codingPath)): \(ctx.debugDescription)"
+            }
         @unknown default:
             path = []; message = "\(e)"
         }
@@ -103,8 +139,29 @@ public enum YAMLLoader {
         return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message)
     }
 
+    /// `charts[0].type`, as a reader of the file would name the place.
     private static func dotted(_ path: [CodingKey]) -> String {
-        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        var out = ""
+        for k in path {
+            if let i = k.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + k.stringValue }
+        }
+        return out.isEmpty ? "the file" : out
+    }
+
+    /// "text", "a number", ... instead of Swift type names.
+    static func userWords(_ type: Any.Type) -> String {
+        switch String(describing: type) {
+        case "String": "text"
+        case "Double", "Float": "a number"
+        case "Int", "Int64", "UInt", "UInt64": "a whole number"
+        case "Bool": "true or false"
+        case "Scalar": "a single value (text or a number), not a list or mapping"
+        case "Mapping": "a mapping (key: value)"
+        case "Sequence": "a list ([a, b] or one \"- \" item per line)"
+        case let t where t.hasPrefix("Array"): "a list ([a, b] or one \"- \" item per line)"
+        case let t where t.hasPrefix("Dictionary") || t.contains("KeyedDecodingContainer"): "a mapping (key: value)"
+        default: "a value of another kind (\(type))"
+        }
     }
 
     /// The mark of the deepest node the coding path reaches; with `atKey`, the last mapping key's own mark.
@@ -124,16 +181,18 @@ public enum YAMLLoader {
     }
 }
 
+/// A coding key spelt as text: keys, or sequence indices as digits.
+struct PathKey: CodingKey {
+    var stringValue: String; var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue; intValue = Int(stringValue) }
+    init?(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+}
+
 extension YAMLLoader {
     /// Line and column of the node a key path (keys, or sequence indices as digits) reaches; 1:1 if none.
     public static func mark(_ path: [String], in text: String) -> (line: Int, column: Int) {
-        struct Key: CodingKey {
-            var stringValue: String; var intValue: Int?
-            init(stringValue: String) { self.stringValue = stringValue; intValue = Int(stringValue) }
-            init?(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
-        }
         guard let root = (try? Parser(yaml: text).singleRoot()) ?? nil,
-              let m = locate(path.map { Key(stringValue: $0) }[...], in: root) else { return (1, 1) }
+              let m = locate(path.map { PathKey(stringValue: $0) }[...], in: root) else { return (1, 1) }
         return (m.line, m.column)
     }
 }

@@ -21,7 +21,7 @@ struct InputFingerprints {
         b.add("tool", Self.toolVersion)
         b.add("executable", Self.executableIdentity)
         b.add("fonts", fonts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n"))
-        b.add("theme", bound.file.theme ?? "standard")
+        b.add("theme", bound.file.theme?.rawValue ?? "standard")
         base = b.hex()
         var w = Fingerprint()
         w.add("base", base)
@@ -30,13 +30,14 @@ struct InputFingerprints {
     }
 
     /// Size and modification time of the running binary: a rebuilt tool re-renders everything,
-    /// without hashing tens of megabytes on every run.
+    /// without hashing tens of megabytes on every run. Not its path: a project built and
+    /// rendered in one place and copied elsewhere (tool included) is still up to date.
     static let executableIdentity: String = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
+        guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
         let size = (a[.size] as? NSNumber)?.intValue ?? 0
         let mtime = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(path) \(size) \(mtime)"
+        return "\(size) \(mtime)"
     }()
 
     /// A standalone chart's key: the scene it draws plus what each format adds (PDF metadata).

@@ -11,8 +11,10 @@ enum QuickCheck {
         var f = Fingerprint()
         f.add("executable", InputFingerprints.executableIdentity)
         f.add("epoch", options.sourceDateEpoch.map(String.init) ?? "")
-        for root in [options.template, options.data].compactMap({ $0 }) {
-            f.add("root", root.standardizedFileURL.path)
+        // The folders' contents, not where they are: a moved or cloned project stays up to date.
+        for (role, root) in [("template", options.template), ("data", options.data)] as [(String, URL?)] {
+            guard let root else { continue }
+            f.add("root", role)
             for file in regularFiles(below: root) {
                 f.add(file.relative, (try? Data(contentsOf: file.url)) ?? Data())
             }

@@ -10,11 +10,6 @@ import ReportScene
 public enum ReportBuild {
     public static var toolVersion: String { InputFingerprints.toolVersion }
 
-    /// Loads and binds without writing anything: what `report check` prints.
-    public static func check(template: URL, data: URL?) -> [Diagnostic] {
-        TemplateLoader.load(template: template, data: data).diagnostics
-    }
-
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
         let quickKey = QuickCheck.key(options)
@@ -25,6 +20,7 @@ public enum ReportBuild {
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch)
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
+        let roots = try preflight(bound, measurer: measurer)
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
@@ -46,7 +42,7 @@ public enum ReportBuild {
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
-            let chart = try job.layoutStandaloneSized(measurer: measurer)
+            let chart = roots[job.id]!
             let page = Page(size: chart.size, root: chart.group, background: .white)
             let scene = InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
@@ -75,7 +71,11 @@ public enum ReportBuild {
             }
         }
 
-        for result in try RenderTask.runAll(tasks, bound: bound, measurer: measurer) {
+        let results: [RenderTask.Output]
+        do { results = try RenderTask.runAll(tasks, bound: bound, measurer: measurer) } catch {
+            throw BuildFailure(diagnostics: [positioned(error, bound)])
+        }
+        for result in results {
             for (rel, key, bytes) in result {
                 pending.append((rel, bytes))
                 next.outputs[rel] = .init(inputs: key, output: Fingerprint.sha256(bytes))
@@ -102,7 +102,7 @@ public enum ReportBuild {
         next.values = snapshot.entries
         next.quickKey = quickKey
         next.fontFiles = fingerprints.fontFiles
-        next.warnings = bound.diagnostics.map(\.description)
+        next.warnings = portableWarnings(bound.diagnostics, template: options.template)
         if !changes.isEmpty || !FileManager.default.fileExists(atPath: outDir.appendingPathComponent("CHANGES.md").path) {
             try AtomicFile.write(Array(changes.markdown(title: bound.info.title).utf8), to: outDir.appendingPathComponent("CHANGES.md"))
         }

@@ -24,7 +24,10 @@ import ReportScene
         #expect(bound.diagnostics.map(\.description) == [])
         #expect(bound.charts.map(\.id) == ["manufacturing-factories", "village-income", "village-average",
                                            "construction-projects", "milestones"])
-        let prose = bound.boundTexts.values.joined()
+        let glued = bound.boundTexts.values.joined()
+        // Figures are glued with word joiners so no line break splits them; the text is otherwise unchanged.
+        #expect(glued.contains(NoBreak.glue("1200余家")) && glued.contains(NoBreak.glue("2022年5月15日")))
+        let prose = NoBreak.strip(glued)
         for shown in ["6.78亿元", "569.7万元", "1200余家", "12000余个", "267.83公里", "18%", "80万元",
                       "2022年5月15日", "5.75亿元（推算）", "预计12万份"] {
             #expect(prose.contains(shown), "prose lacks \(shown)")
@@ -38,7 +41,7 @@ import ReportScene
         guard case .bar(let spec) = job.spec else { Issue.record("not a bar chart"); return }
         #expect(spec.categories == ["2020年", "2021年"])
         // The unit is on the axis, once; the derived value is drawn hatched with a legend entry.
-        #expect(spec.series[0].labels == ["5.75", "6.78"])
+        #expect(spec.series[0].labels == ["5.75", "6.78"].map(NoBreak.glue))
         #expect(spec.valueAxisTitle == "亿元")
         #expect(spec.notes.unitNote == nil)
         #expect(spec.series[0].status == [.derived, .measured])

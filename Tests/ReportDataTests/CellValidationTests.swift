@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func badQualifierAndDuplicateID() {
-        let r = load("id,year,value,qualifier,note\na,2021,1,大约,\na,2020,1,,\n")
+        let r = load("id,year,value,qualifier,note\na,2021,1,大概吧,\na,2020,1,,\n")
         #expect(positions(r.diagnostics) == ["2:4", "3:1"])
         #expect(r.diagnostics[1].message == "duplicate id 'a' (first used on line 2)")
     }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DefaultDatasetTests {
     let dataDir = packageRoot.appendingPathComponent("Templates/linping-annual/data")
-    let articleURL = packageRoot.appendingPathComponent("../shared/seed/000_786ed255b4b6f8ad.txt").standardized
+    let articleURL = packageRoot.appendingPathComponent("Templates/linping-annual/data/source.txt")
 
     @Test func loadsWithoutDiagnostics() {
         let result = DatasetCatalog.load(directory: dataDir)

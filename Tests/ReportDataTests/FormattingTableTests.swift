@@ -25,7 +25,7 @@ import Testing
             (Quantity(2.675, unit: "亿元"), "2.68亿元"),
             (Quantity(1234567, unit: "元"), "1234567元"),
             (Quantity(20, unit: "%", qualifier: .moreThan), "20%以上"),
-            (Quantity(6, unit: "亿元", qualifier: .moreThan), "6亿余元"),
+            (Quantity(6, unit: "亿元", qualifier: .moreThan), "6余亿元"),   // issue 13: 余 before 亿元
             (Quantity(8, unit: "大系列"), "8大系列"),
             (Quantity(0.05, unit: ""), "0.05"),
         ]

@@ -24,15 +24,19 @@ struct BarValueDisplay {
         return r != 0 && abs(r - v) <= Self.tolerance * abs(v)
     }
 
-    /// Labels for quantities in the axis unit; nil entries stay nil.
-    func labels(_ quantities: [Quantity?]) -> [String?] {
-        let own = quantities.contains { q in q.map { !honest($0.value) } ?? false }
-        return quantities.map { q in q.map { own ? withOwnUnit($0) : numberOnly($0) } }
+    /// Labels for quantities in the axis unit, each at its own decimals when given (a figure's
+    /// source precision); nil entries stay nil.
+    func labels(_ quantities: [Quantity?], fractionDigits: [Int?] = []) -> [String?] {
+        let digits = fractionDigits.isEmpty ? Array(repeating: nil, count: quantities.count) : fractionDigits
+        let own = zip(quantities, digits).contains { q, d in q.map { !honest($0.value, fractionDigits: d) } ?? false }
+        return zip(quantities, digits).map { q, d in q.map { own ? withOwnUnit($0) : numberOnly($0, fractionDigits: d) } }
     }
 
     /// "6.78", "1200余", "预计12": the unit is on the axis.
-    func numberOnly(_ q: Quantity) -> String {
-        formatter.quantity(Quantity(q.value, unit: "", qualifier: q.qualifier))
+    func numberOnly(_ q: Quantity, fractionDigits: Int? = nil) -> String {
+        var bare = q
+        bare.unit = ""
+        return formatter.quantity(bare, fractionDigits: fractionDigits)
     }
 
     /// A stack total in the axis unit, unit included; its own unit when the axis unit would round it away.

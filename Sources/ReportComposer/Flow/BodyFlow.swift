@@ -70,9 +70,10 @@ struct BodyFlow {
             if own + (try lead(following, budget: state.remaining - own)) <= state.remaining + 1e-6 { break }
             newPage()
         }
+        let atTop = state.isPageEmpty
         state.skip(hl.spaceBefore)
         state.place(hl.nodes(x: frame.minX, y: state.y), height: hl.height)
-        headings.append(PlacedHeading(item: h, page: state.page))
+        headings.append(PlacedHeading(item: h, page: state.page, atTop: atTop))
     }
 
     /// The least height that must follow a heading on its page: the start of the next block

@@ -36,4 +36,6 @@ struct FlowState {
 struct PlacedHeading: Sendable, Hashable {
     var item: HeadingItem
     var page: Int
+    /// Nothing stands above it on its page (the running header then names it).
+    var atTop: Bool = false
 }

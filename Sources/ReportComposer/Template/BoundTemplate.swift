@@ -21,6 +21,11 @@ public struct BoundTemplate: Sendable {
     public var values: [String: (label: String, display: String)]
     /// Errors and warnings (data files and report.yaml).
     public var diagnostics: [Diagnostic]
+    /// report.yaml as printed in diagnostics, and its text (to place errors found later).
+    public var yamlPath = TemplateLoader.fileName
+    public var yamlText = ""
+    /// The data folder as printed in diagnostics.
+    public var dataDisplayPath = "data"
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Builds the composer's input: bound prose, tables and every figure laid out for the column.

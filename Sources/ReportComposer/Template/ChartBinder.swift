@@ -1,3 +1,4 @@
+import Foundation
 import ReportCharts
 import ReportData
 import ReportScene
@@ -8,13 +9,29 @@ struct ChartBinder {
     let catalog: DatasetCatalog
     let formatter: ChineseFormatter
 
-    struct Failure: Error { var key: String; var message: String }
+    /// A problem with the definition (`key` of the chart in report.yaml) or, with `cell`, with a
+    /// data cell (dataset, CSV line, column name).
+    struct Failure: Error {
+        var key: String
+        var message: String
+        var cell: (dataset: String, line: Int, column: String)? = nil
+    }
 
     func bind(_ def: ChartDefinition) throws -> ChartJob {
         guard let ds = catalog.dataset(named: def.dataset) else {
-            throw Failure(key: "dataset", message: "no dataset '\(def.dataset)' (have: \(catalog.datasets.keys.sorted().joined(separator: ", ")))")
+            throw Failure(key: "dataset", message: DidYouMean.unknown("dataset", def.dataset, among: catalog.datasets.keys.sorted())
+                          + " (have: \(catalog.datasets.keys.sorted().joined(separator: ", ")))")
         }
         let records = try RecordSelection.select(def.records, from: ds, catalog: catalog)
+        guard records.count <= TemplateLimits.chartRecords else {
+            throw Failure(key: def.records.ids == nil ? "dataset" : "records",
+                          message: "\(records.count) records selected; a chart shows at most \(TemplateLimits.chartRecords) (choose some with records: or where:)")
+        }
+        for (text, key) in [(def.title, "title"), (def.subtitle, "subtitle"), (def.caption, "caption")] {
+            if let t = text, t.count > TemplateLimits.chartText {
+                throw Failure(key: key, message: "\(key) is \(t.count) characters long; a chart shows at most \(TemplateLimits.chartText)")
+            }
+        }
         let source = def.source ?? SourceText.of(ds, catalog: catalog)
         let notes = ChartNotes(title: def.title, subtitle: def.subtitle, unitNote: nil,
                                sourceNote: source.isEmpty ? nil : source)
@@ -24,13 +41,13 @@ struct ChartBinder {
         case .timeline: spec = .timeline(try timeline(def, ds, records, notes))
         }
         return ChartJob(id: def.id, spec: spec, caption: def.caption ?? def.title ?? def.id, source: source,
-                        exportPreset: ChartPreset.named(def.export) ?? .slide,
-                        reportHeight: def.reportHeight ?? 280)
+                        exportPreset: ChartPreset.named(def.export.rawValue) ?? .slide,
+                        reportHeight: def.reportHeight ?? 280, position: def.position)
     }
 
     func bar(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> BarChartSpec {
         try requireColumn(def.category, in: ds, key: "category")
-        let categories = records.map { formatter.cell($0[def.category]) }
+        let categories = try records.map { r in try Self.shortText(formatter.cell(r[def.category]), r, ds, def.category) }
         // One display unit for all values, so bars stay comparable (万元 and 亿元 never mix).
         var all: [Quantity] = []
         for s in def.series {
@@ -39,11 +56,17 @@ struct ChartBinder {
                 guard let q = r[s.column].quantity else {
                     throw Failure(key: "series", message: "record '\(r.id ?? "line \(r.line)")' has no number in column '\(s.column)'")
                 }
+                try Self.checkBarShape(q, record: r.id ?? "line \(r.line)", among: all, formatter: formatter)
                 all.append(q)
             }
         }
         guard let unit = UnitScale.choose(for: all) else {
             throw Failure(key: "series", message: "the values mix units that cannot share an axis (\(Set(all.map(\.unit)).sorted().joined(separator: ", ")))")
+        }
+        let selected = Set(records.compactMap(\.id))
+        for id in def.highlight where !selected.contains(id) {
+            throw Failure(key: "highlight", message: "highlight names record '\(id)', which the chart does not show"
+                          + (DidYouMean.suggestion(for: id, in: selected.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
         let derivedIDs = Set(records.compactMap { r in r.id.flatMap { catalog.figure(id: $0) }.flatMap { $0.derived ? r.id : nil } })
         // Value labels in the prose's display; planned and derived values are drawn distinctly.
@@ -51,22 +74,26 @@ struct ChartBinder {
         var series: [BarSeries] = []
         for s in def.series {
             var quantities: [Quantity?] = [], status: [BarValueStatus] = [], highlighted = Set<Int>()
+            var digits: [Int?] = []
             for (i, r) in records.enumerated() {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
                 quantities.append(q)
                 let derived = r.id.map { derivedIDs.contains($0) } == true
                 status.append(q.qualifier == .planned ? .planned : (derived ? .derived : .measured))
+                // A figure keeps the decimals the source gave it (4.8705万元).
+                let figure = s.column == "value" ? r.id.flatMap(catalog.figure(id:)).flatMap { $0.dataset == ds.name ? $0 : nil } : nil
+                digits.append(figure?.decimals)
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
             series.append(BarSeries(name: s.name ?? ds.metadata.column(named: s.column)?.description ?? s.column,
-                                    values: quantities.map { $0?.value ?? .nan }, labels: display.labels(quantities),
+                                    values: quantities.map { $0?.value ?? .nan }, labels: display.labels(quantities, fractionDigits: digits).map { $0.map(NoBreak.glue) },
                                     highlighted: highlighted, status: status))
         }
         return BarChartSpec(
             notes: notes, categories: categories, series: series,
-            orientation: BarOrientation(rawValue: def.orientation ?? "automatic") ?? .automatic,
-            mode: BarMode(rawValue: def.mode ?? "grouped") ?? .grouped,
-            sort: BarSort(rawValue: def.sort ?? "data") ?? .data,
+            orientation: BarOrientation(rawValue: def.orientation.rawValue) ?? .automatic,
+            mode: BarMode(rawValue: def.mode.rawValue) ?? .grouped,
+            sort: BarSort(rawValue: def.sort.rawValue) ?? .data,
             referenceLines: def.referenceLines.map { BarReferenceLine(value: $0.value, label: $0.label) },
             // The unit is shown once, as the value axis title (none for unitless counts).
             valueAxisTitle: unit.isEmpty ? nil : unit,
@@ -75,10 +102,26 @@ struct ChartBinder {
             totalFormatter: { display.total($0) })
     }
 
+    /// A bar has one length: a range (3–5万元) has none, and ratios compare only over the same
+    /// second term. Such a chart fails rather than draw a bar that misstates the figure.
+    static func checkBarShape(_ q: Quantity, record: String, among earlier: [Quantity], formatter: ChineseFormatter) throws {
+        switch q.shape {
+        case .single: break
+        case .range:
+            throw Failure(key: "records", message: "record '\(record)' is a range (\(formatter.quantity(q))), which a bar cannot show; chart its ends as two figures or leave it out")
+        case .ratio(let second):
+            for case .ratio(let other) in earlier.map(\.shape) where other != second {
+                throw Failure(key: "records", message: "record '\(record)' is a ratio to \(formatter.number(second)), the others to \(formatter.number(other)); bars compare ratios to the same second term only")
+            }
+        }
+    }
+
     func timeline(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> TimelineSpec {
         for (col, key) in [(def.lane, "lane"), (def.label, "label"), (def.date, "date")] {
             try requireColumn(col, in: ds, key: key)
         }
+        let hasStatus = ds.metadata.column(named: def.status) != nil
+        if def.status != "status" && !hasStatus { try requireColumn(def.status, in: ds, key: "status") }
         var events: [TimelineEvent] = []
         for r in records {
             guard let d = r[def.date].date else {
@@ -89,14 +132,48 @@ struct ChartBinder {
             case .point(let p): start = p; end = .none
             case .span(let s): start = s.start; end = s.end.map { .date(Self.timelineDate($0)) } ?? .open
             }
-            let status = formatter.cell(r[def.status]).lowercased()
+            let status = hasStatus ? try Self.status(formatter.cell(r[def.status]), r, ds, def.status) : .done
             events.append(TimelineEvent(
                 id: r.id ?? "line\(r.line)", date: Self.timelineDate(start), end: end,
-                lane: formatter.cell(r[def.lane]), status: status == "planned" ? .planned : .done,
-                label: formatter.cell(r[def.label]), detail: r.sourceSentence))
+                lane: try Self.shortText(formatter.cell(r[def.lane]), r, ds, def.lane), status: status,
+                label: try Self.shortText(formatter.cell(r[def.label]), r, ds, def.label), detail: r.sourceSentence))
+        }
+        if let listed = def.lanes {
+            for e in events where !listed.contains(e.lane) {
+                let r = records.first { ($0.id ?? "line\($0.line)") == e.id }
+                throw Failure(key: "lanes", message: "lane \(QuotedValue.quote(e.lane)) of record '\(e.id)' is not in lanes (\(listed.joined(separator: ", ")))",
+                              cell: r.map { (ds.name, $0.line, def.lane) })
+            }
         }
         let lanes = def.lanes ?? (catalog.metadata?.sections?.filter { s in events.contains { $0.lane == s } } ?? [])
         return TimelineSpec(notes: notes, lanes: lanes, events: events, reportDate: Self.timelineDate(catalog.reportDate))
+    }
+
+    /// A timeline's status words; an empty cell is done.
+    static let statuses: [String: TimelineEvent.Status] = ["done": .done, "ongoing": .done, "planned": .planned]
+
+    static func status(_ text: String, _ r: Record, _ ds: Dataset, _ column: String) throws -> TimelineEvent.Status {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return .done }
+        guard let s = statuses[t] else {
+            throw Failure(key: "status", message: "status " + DidYouMean.message(t, isNot: "a timeline status", allowed: ["done", "ongoing", "planned"]),
+                          cell: (ds.name, r.line, column))
+        }
+        return s
+    }
+
+    /// Labels are drawn on one or two lines: a cell longer than `TemplateLimits.chartText` is a
+    /// mistake (a pasted paragraph), said at the cell before any layout runs.
+    static func shortText(_ text: String, _ r: Record, _ ds: Dataset, _ column: String) throws -> String {
+        if let bad = text.unicodeScalars.first(where: QuotedValue.isInvisible) {
+            throw Failure(key: column, message: "the \(column) cell \(QuotedValue.quote(text)) holds the invisible character U+\(String(bad.value, radix: 16, uppercase: true)); remove it",
+                          cell: (ds.name, r.line, column))
+        }
+        guard text.count <= TemplateLimits.chartText else {
+            throw Failure(key: column, message: "the \(column) cell is \(text.count) characters long; a chart label may have at most \(TemplateLimits.chartText)",
+                          cell: (ds.name, r.line, column))
+        }
+        return text
     }
 
     static func timelineDate(_ p: PartialDate) -> TimelineDate {
@@ -105,7 +182,9 @@ struct ChartBinder {
 
     func requireColumn(_ name: String, in ds: Dataset, key: String) throws {
         guard ds.metadata.column(named: name) != nil else {
-            throw Failure(key: key, message: "dataset '\(ds.name)' has no column '\(name)' (have: \(ds.metadata.columns.map(\.name).joined(separator: ", ")))")
+            let names = ds.metadata.columns.map(\.name)
+            throw Failure(key: key, message: "dataset '\(ds.name)' has no column '\(name)' (have: \(names.joined(separator: ", ")))"
+                          + (DidYouMean.suggestion(for: name, in: names).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
     }
 }
@@ -119,17 +198,28 @@ enum RecordSelection {
                 // Derived figures are not rows of the file but can be selected like them.
                 guard let r = ds.record(id: id)
                     ?? catalog.figure(id: id).flatMap({ $0.dataset == ds.name && $0.derived ? $0.asRecord : nil }) else {
-                    throw ChartBinder.Failure(key: "records", message: "dataset '\(ds.name)' has no record '\(id)'")
+                    throw ChartBinder.Failure(key: "records", message: "dataset '\(ds.name)' has no record '\(id)'"
+                        + (DidYouMean.suggestion(for: id, in: ds.records.compactMap(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
                 return r
             }
         } else {
             out = ds.records
         }
+        for col in f.where.keys.sorted() where ds.metadata.column(named: col) == nil {
+            let names = ds.metadata.columns.map(\.name)
+            throw ChartBinder.Failure(key: "where", message: "dataset '\(ds.name)' has no column '\(col)' (have: \(names.joined(separator: ", ")))"
+                + (DidYouMean.suggestion(for: col, in: names).map { "; did you mean \"\($0)\"?" } ?? ""))
+        }
         for (col, want) in f.where.sorted(by: { $0.key < $1.key }) {
             out = out.filter { ($0.raw[col] ?? "") == want }
         }
-        guard !out.isEmpty else { throw ChartBinder.Failure(key: "records", message: "no records selected from '\(ds.name)'") }
+        guard !out.isEmpty else {
+            let filter = f.where.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            throw ChartBinder.Failure(key: f.where.isEmpty ? "records" : "where",
+                                      message: f.where.isEmpty ? "no records selected from '\(ds.name)'"
+                                        : "no record of '\(ds.name)' has \(filter)")
+        }
         return out
     }
 }

@@ -4,7 +4,26 @@ import ReportData
 /// Bar charts read a category column and one or more value columns; timelines read a lane,
 /// label, date and status column.
 public struct ChartDefinition: Sendable, Decodable {
-    public enum Kind: String, Sendable, Decodable { case bar, timeline }
+    public enum Kind: String, TemplateChoice {
+        case bar, timeline
+        static var what: String { "a chart type" }
+    }
+    public enum Orientation: String, TemplateChoice {
+        case automatic, vertical, horizontal
+        static var what: String { "an orientation" }
+    }
+    public enum Mode: String, TemplateChoice {
+        case grouped, stacked
+        static var what: String { "a bar mode" }
+    }
+    public enum Sort: String, TemplateChoice {
+        case data, ascending, descending
+        static var what: String { "a sort order" }
+    }
+    public enum Export: String, TemplateChoice {
+        case slide, report
+        static var what: String { "an export preset" }
+    }
     public struct Series: Sendable, Decodable {
         public var column: String
         public var name: String?
@@ -12,8 +31,8 @@ public struct ChartDefinition: Sendable, Decodable {
         public init(from decoder: Decoder) throws {
             try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            column = try c.decode(String.self, forKey: .column)
-            name = try c.decodeIfPresent(String.self, forKey: .name)
+            column = try c.requiredText(.column, decoder)
+            name = try c.text(.name, decoder)
         }
     }
     public struct Reference: Sendable, Decodable {
@@ -24,8 +43,11 @@ public struct ChartDefinition: Sendable, Decodable {
         public init(from decoder: Decoder) throws {
             try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            value = try c.decode(Double.self, forKey: .value)
-            label = try c.decode(String.self, forKey: .label)
+            guard c.contains(.value) else {
+                throw DecodingError.keyNotFound(CodingKeys.value, .init(codingPath: c.codingPath, debugDescription: ""))
+            }
+            value = try c.number(.value, decoder, in: TemplateLimits.referenceValue, unit: "") ?? 0
+            label = try c.requiredText(.label, decoder)
         }
     }
 
@@ -42,9 +64,9 @@ public struct ChartDefinition: Sendable, Decodable {
     // Bar charts.
     public var category: String
     public var series: [Series]
-    public var orientation: String?
-    public var mode: String?
-    public var sort: String?
+    public var orientation: Orientation
+    public var mode: Mode
+    public var sort: Sort
     /// Record ids to highlight.
     public var highlight: [String]
     public var referenceLines: [Reference]
@@ -58,8 +80,11 @@ public struct ChartDefinition: Sendable, Decodable {
     public var status: String
     public var lanes: [String]?
     // Sizes: the standalone export (default the 16:9 slide preset) and the height in the report column.
-    public var export: String
+    public var export: Export
     public var reportHeight: Double?
+    /// Where the definition stands in report.yaml (filled in by the loader), for errors found
+    /// when the chart is laid out.
+    public var position: SourcePosition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, dataset, records, `where`, title, subtitle, caption, source, category, value, series
@@ -70,39 +95,65 @@ public struct ChartDefinition: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        type = try c.decode(Kind.self, forKey: .type)
-        dataset = try c.decode(String.self, forKey: .dataset)
-        records = RecordFilter(ids: try c.decodeIfPresent([String].self, forKey: .records),
-                               where: try c.decodeIfPresent([String: String].self, forKey: .where) ?? [:])
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle)
-        caption = try c.decodeIfPresent(String.self, forKey: .caption)
-        source = try c.decodeIfPresent(String.self, forKey: .source)
-        category = try c.decodeIfPresent(String.self, forKey: .category) ?? "label"
+        guard c.contains(.id) else { throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: c.codingPath, debugDescription: "")) }
+        id = try c.id(.id, decoder, what: "chart") ?? ""
+        guard c.contains(.type) else { throw DecodingError.keyNotFound(CodingKeys.type, .init(codingPath: c.codingPath, debugDescription: "")) }
+        type = try c.choice(Kind.self, .type, decoder) ?? .bar
+        dataset = try c.requiredText(.dataset, decoder)
+        records = try RecordFilter(c, records: .records, where: .where, decoder)
+        title = try c.text(.title, decoder)
+        subtitle = try c.text(.subtitle, decoder)
+        caption = try c.text(.caption, decoder)
+        source = try c.text(.source, decoder)
+        category = try c.text(.category, decoder) ?? "label"
+        if c.contains(.series) && c.contains(.value) {
+            try decoder.problem("a chart has either value (one series) or series (several), not both", key: CodingKeys.series)
+        }
         if let s = try c.decodeIfPresent([Series].self, forKey: .series) {
             series = s
+            if s.isEmpty { try decoder.problem("series is an empty list; a bar chart needs at least one", key: CodingKeys.series) }
         } else {
-            let v = try c.decodeIfPresent(String.self, forKey: .value) ?? "value"
-            series = [try Series(column: v)]
+            series = [Series(column: try c.text(.value, decoder) ?? "value")]
         }
-        orientation = try c.decodeIfPresent(String.self, forKey: .orientation)
-        mode = try c.decodeIfPresent(String.self, forKey: .mode)
-        sort = try c.decodeIfPresent(String.self, forKey: .sort)
-        highlight = try c.decodeIfPresent([String].self, forKey: .highlight) ?? []
+        orientation = try c.choice(Orientation.self, .orientation, decoder) ?? .automatic
+        mode = try c.choice(Mode.self, .mode, decoder) ?? .grouped
+        sort = try c.choice(Sort.self, .sort, decoder) ?? .data
+        highlight = try c.texts(.highlight, decoder) ?? []
         referenceLines = try c.decodeIfPresent([Reference].self, forKey: .referenceLines) ?? []
         valueLabels = try c.decodeIfPresent(Bool.self, forKey: .valueLabels) ?? true
-        categoryLabels = try c.decodeIfPresent(String.self, forKey: .categoryLabels)
-        lane = try c.decodeIfPresent(String.self, forKey: .lane) ?? "lane"
-        label = try c.decodeIfPresent(String.self, forKey: .label) ?? "label"
-        date = try c.decodeIfPresent(String.self, forKey: .date) ?? "date"
-        status = try c.decodeIfPresent(String.self, forKey: .status) ?? "status"
-        lanes = try c.decodeIfPresent([String].self, forKey: .lanes)
-        export = try c.decodeIfPresent(String.self, forKey: .export) ?? "slide"
-        reportHeight = try c.decodeIfPresent(Double.self, forKey: .reportHeight)
+        categoryLabels = try c.text(.categoryLabels, decoder)
+        if let v = categoryLabels, !["all", "sampled"].contains(v) {
+            try decoder.problem("category_labels is \"\(v)\"; use all (every name) or sampled (every k-th)", key: CodingKeys.categoryLabels)
+        }
+        lane = try c.text(.lane, decoder) ?? "lane"
+        label = try c.text(.label, decoder) ?? "label"
+        date = try c.text(.date, decoder) ?? "date"
+        status = try c.text(.status, decoder) ?? "status"
+        lanes = try c.texts(.lanes, decoder)
+        export = try c.choice(Export.self, .export, decoder) ?? .slide
+        reportHeight = try c.number(.reportHeight, decoder, in: TemplateLimits.reportHeight)
+        position = nil
+        try checkKeysFit(c, decoder)
+    }
+
+    /// Bar keys on a timeline (or the reverse) would be silently ignored: say so.
+    private func checkKeysFit(_ c: KeyedDecodingContainer<CodingKeys>, _ decoder: Decoder) throws {
+        let barOnly: [CodingKeys] = [.category, .value, .series, .orientation, .mode, .sort, .highlight, .referenceLines, .valueLabels, .categoryLabels]
+        let timelineOnly: [CodingKeys] = [.lane, .label, .date, .status, .lanes]
+        for key in (type == .bar ? timelineOnly : barOnly) where c.contains(key) {
+            try decoder.problem("\(key.stringValue) does not apply to a \(type.rawValue) chart", key: key)
+        }
     }
 }
 
+/// A place in a template or data file.
+public struct SourcePosition: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
+}
+
 extension ChartDefinition.Series {
-    init(column: String) throws { self.column = column; self.name = nil }
+    init(column: String) { self.column = column; self.name = nil }
 }

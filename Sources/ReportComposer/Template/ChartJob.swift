@@ -1,4 +1,5 @@
 import ReportCharts
+import ReportData
 import ReportScene
 
 /// A chart bound to its data, ready to lay out at any size: once for the report column and
@@ -17,41 +18,48 @@ public struct ChartJob: Sendable {
     public var exportPreset: ChartPreset
     /// Height in the report's text column.
     public var reportHeight: Double
+    /// The chart's definition in report.yaml: layout errors are reported there.
+    public var position: SourcePosition?
+    /// Its `report_height` value, when set: where errors of the report-column layout point.
+    public var reportHeightPosition: SourcePosition?
+
+    public init(id: String, spec: Spec, caption: String, source: String, exportPreset: ChartPreset,
+                reportHeight: Double, position: SourcePosition? = nil) {
+        self.id = id; self.spec = spec; self.caption = caption; self.source = source
+        self.exportPreset = exportPreset; self.reportHeight = reportHeight; self.position = position
+    }
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
-        try layoutStandaloneSized(measurer: measurer).group
+        try layoutStandaloneSized(preset: exportPreset, measurer: measurer).group
+    }
+
+    /// The standalone chart at any preset (`report check` tries them all).
+    public func layoutStandalone(preset: ChartPreset, measurer: any TextMeasurer) throws -> Group {
+        try layoutStandaloneSized(preset: preset, measurer: measurer).group
     }
 
     /// The standalone chart and its page size: the preset's, except that a `report` export grows
     /// like the report figure does (a slide keeps its 16:9 frame).
-    public func layoutStandaloneSized(measurer: any TextMeasurer) throws -> (group: Group, size: Size) {
-        let size = exportPreset.size
-        guard exportPreset.name == ChartPreset.report.name else {
-            return (try layout(spec, frame: size, theme: exportPreset.theme, measurer: measurer), size)
+    public func layoutStandaloneSized(preset: ChartPreset? = nil, measurer: any TextMeasurer) throws
+        -> (group: Group, size: Size) {
+        let preset = preset ?? exportPreset
+        let size = preset.size
+        return try positioned("export preset \(preset.name), \(Int(size.width))×\(Int(size.height)) pt", at: position) {
+            guard preset.name == ChartPreset.report.name else {
+                return (try layout(spec, frame: size, theme: preset.theme, measurer: measurer), size)
+            }
+            let (group, height) = try grown(from: size.height) { h in
+                try layout(spec, frame: Size(size.width, h), theme: preset.theme, measurer: measurer)
+            }
+            return (group, Size(size.width, height))
         }
-        let (group, height) = try grown(from: size.height) { h in
-            try layout(spec, frame: Size(size.width, h), theme: exportPreset.theme, measurer: measurer)
-        }
-        return (group, Size(size.width, height))
-    }
-
-    /// The chart inside the report: the figure caption and source line replace the chart's own
-    /// title and source note, so they are not printed twice.
-    public func layoutForReport(width: Double, measurer: any TextMeasurer) throws -> Group {
-        try layoutForReportSized(width: width, measurer: measurer).group
     }
 
     /// Tallest a report figure may grow to fit every name and value (the A4 text block less a caption).
     static let maxReportHeight = 680.0
 
-    /// The report figure and its height: `reportHeight`, or taller when a bar chart needs it to
-    /// name every category (the figure grows in the flow rather than dropping names).
-    public func layoutForReportSized(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double) {
-        try grown(from: reportHeight) { try layoutForReport(width: width, height: $0, measurer: measurer) }
-    }
-
-    /// Lays out at `height`, growing to the height a bar chart says it needs (at most `maxReportHeight`).
+    /// Lays out at `start`, growing to the height a bar chart says it needs (at most `maxReportHeight`).
     func grown(from start: Double, _ layout: (Double) throws -> Group) throws -> (group: Group, height: Double) {
         var height = start
         for _ in 0..<4 {
@@ -65,13 +73,27 @@ public struct ChartJob: Sendable {
         return (try layout(height), height)
     }
 
-    func layoutForReport(width: Double, height: Double, measurer: any TextMeasurer) throws -> Group {
+    /// The chart inside the report: the figure caption and source line replace the chart's own
+    /// title and source note, so they are not printed twice.
+    public func layoutForReport(width: Double, measurer: any TextMeasurer) throws -> Group {
+        try layoutForReportSized(width: width, measurer: measurer).group
+    }
+
+    /// The report figure and its height: `reportHeight`, or taller when a bar chart needs it to
+    /// name every category and label every bar (the figure grows in the flow rather than drop them).
+    public func layoutForReportSized(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double) {
         var s = spec
         switch s {
         case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
         case .timeline(var t): t.notes.title = nil; t.notes.sourceNote = nil; s = .timeline(t)
         }
-        return try layout(s, frame: Size(width, height), theme: ChartPreset.report.theme, measurer: measurer)
+        let hint = reportHeightPosition == nil ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
+            : "report column \(Self.points(width))×\(Self.points(reportHeight)) pt"
+        return try positioned(hint, at: reportHeightPosition ?? position) {
+            try grown(from: reportHeight) { h in
+                try layout(s, frame: Size(width, h), theme: ChartPreset.report.theme, measurer: measurer)
+            }
+        }
     }
 
     func layout(_ spec: Spec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws -> Group {
@@ -80,4 +102,38 @@ public struct ChartJob: Sendable {
         case .timeline(let t): try t.layout(frame: frame, theme: theme, measurer: measurer).group
         }
     }
+
+    /// Any layout failure becomes a `ChartLayoutFailure`: "report.yaml:line:col: error: chart
+    /// 'id': <message> (<where>)". Errors that already carry a position pass through.
+    func positioned<T>(_ place: String, at position: SourcePosition?, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let d as Diagnostic { throw d } catch let f as ChartLayoutFailure { throw f } catch {
+            throw ChartLayoutFailure(chartID: id, place: place, position: position, underlying: error)
+        }
+    }
+
+    static func points(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format2(v)) }
+    private static func format2(_ v: Double) -> String { String((v * 100).rounded() / 100) }
+}
+
+/// A chart that could not be laid out, with the report.yaml position of its definition (or its
+/// report_height). The underlying error stays available, so a caller that knows more (a glyph
+/// no font has → the cell holding it) can point closer.
+public struct ChartLayoutFailure: Error, CustomStringConvertible {
+    public var chartID: String
+    public var place: String
+    public var position: SourcePosition?
+    public var underlying: Error
+
+    public init(chartID: String, place: String, position: SourcePosition?, underlying: Error) {
+        self.chartID = chartID; self.place = place; self.position = position; self.underlying = underlying
+    }
+
+    public var diagnostic: Diagnostic { diagnostic(at: position, "\(underlying)") }
+
+    /// The failure said at `at` (default: the chart's definition) with `message` for the cause.
+    public func diagnostic(at: SourcePosition?, _ message: String) -> Diagnostic {
+        let p = at ?? position ?? SourcePosition(file: "report.yaml", line: 1, column: 1)
+        return Diagnostic(.error, file: p.file, line: p.line, column: p.column, "chart '\(chartID)': \(message) (\(place))")
+    }
+    public var description: String { diagnostic.description }
 }

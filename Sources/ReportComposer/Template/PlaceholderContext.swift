@@ -6,8 +6,22 @@ import ReportData
 struct DisplayNode: MustacheParent, CustomStringConvertible {
     var display: String
     var fields: [String: String]
-    func child(named name: String) -> Any? { fields[name] }
+    /// `{{figures.x.in.wan}}`: the figure in another unit, asked for explicitly in one place.
+    var conversions: UnitConversions?
+    func child(named name: String) -> Any? { name == "in" ? conversions : fields[name] }
     var description: String { display }
+}
+
+/// The children of `{{figures.x.in}}`, named in ASCII because Mustache names are: `base` (元),
+/// `wan` (万元), `yi` (亿元) of the figure's unit family.
+struct UnitConversions: MustacheParent {
+    let figure: ReportData.Figure
+    let formatter: ChineseFormatter
+    static let prefixes = ["base": "", "wan": "万", "yi": "亿"]
+    func child(named name: String) -> Any? {
+        guard let prefix = Self.prefixes[name], UnitScale.factor(of: figure.quantity.unit) != nil else { return nil }
+        return formatter.figure(figure, in: prefix + UnitScale.base(of: figure.quantity.unit)).map(NoBreak.glue)
+    }
 }
 
 /// Builds the Mustache context for prose: `figures.<id>`, `<dataset>.<record id>.<column>` and `report.*`.
@@ -18,15 +32,21 @@ struct PlaceholderContext {
         var root: [String: Any] = [:]
         var figures: [String: Any] = [:]
         for f in catalog.orderedFigures {
-            let fields = formatter.fields(of: f)
-            figures[f.id] = DisplayNode(display: fields["value"] ?? "", fields: fields)
+            var fields = formatter.fields(of: f)
+            if let b = f.base.flatMap(catalog.figure(id:)) {
+                fields["base"] = formatter.figure(b); fields["base_label"] = b.label
+            }
+            // Figures are glued so that no line break separates number, unit and qualifier.
+            for key in ["value", "number", "date", "base"] { fields[key] = fields[key].map(NoBreak.glue) }
+            figures[f.id] = DisplayNode(display: fields["value"] ?? "", fields: fields,
+                                        conversions: UnitConversions(figure: f, formatter: formatter))
         }
         for (name, ds) in catalog.datasets where ds.metadata.kind != .figures {
             var records: [String: Any] = [:]
             for r in ds.records {
                 guard let id = r.id else { continue }
                 var fields: [String: String] = [:]
-                for (col, v) in r.values { fields[col] = formatter.cell(v) }
+                for (col, v) in r.values { fields[col] = TableBinder.cellText(v, formatter) }
                 let display = fields["label"] ?? fields["name"] ?? fields["value"] ?? id
                 records[id] = DisplayNode(display: display, fields: fields)
             }

@@ -1,6 +1,8 @@
 import ReportData
 
-/// The appendix: every dataset with its source and the records it supports.
+/// The appendix, written for readers: every dataset under its title with its source (publisher,
+/// article, authors) and what it supports, figures as displayed everywhere else (qualifiers and
+/// derived marks kept). File names and record ids are the data's plumbing and stay out.
 enum SourceList {
     static func entries(catalog: DatasetCatalog, formatter: ChineseFormatter) -> [SourceEntry] {
         catalog.datasets.keys.sorted().compactMap { name in
@@ -10,14 +12,23 @@ enum SourceList {
                 .compactMap { $0 }.joined(separator: "，")
             let records: [String]
             if ds.metadata.kind == .figures {
-                records = catalog.orderedFigures.filter { $0.dataset == name }.map { "\($0.label)：\(formatter.figure($0))" }
+                records = catalog.orderedFigures.filter { $0.dataset == name }
+                    .map { "\($0.label)：" + NoBreak.glue(formatter.figure($0)) }
             } else {
-                records = ds.records.map { r in
-                    ["label", "name", "subject"].lazy.compactMap { r[$0].text }.first ?? r.id ?? "第\(r.line)行"
-                }
+                records = ds.records.compactMap { readerLabel($0, ds.metadata, formatter) }
             }
-            return SourceEntry(title: "\(ds.metadata.title)（\(name).csv）", citation: citation, records: records)
+            return SourceEntry(title: ds.metadata.title, citation: citation, records: records)
         }
+    }
+
+    /// What a reader recognises a row by: its label, name or subject, else its first text cell,
+    /// else its values (2021年，6.78亿元) — never its id or line number.
+    static func readerLabel(_ r: Record, _ meta: DatasetMetadata, _ formatter: ChineseFormatter) -> String? {
+        if let named = ["label", "name", "subject"].lazy.compactMap({ r[$0].text }).first { return named }
+        let readable = meta.columns.filter { $0.name != meta.sentenceColumn && $0.name != meta.sectionColumn && $0.type != .id }
+        if let text = readable.lazy.filter({ $0.type == .text }).compactMap({ r[$0.name].text }).first { return text }
+        let values = readable.map { TableBinder.cellText(r[$0.name], formatter) }.filter { !$0.isEmpty }
+        return values.isEmpty ? nil : values.joined(separator: "，")
     }
 }
 

@@ -5,8 +5,8 @@ import ReportData
 public struct TemplateFile: Sendable, Decodable {
     public var report: TemplateInfo
     public var layout: LayoutSettings?
-    /// Chart theme name (`standard`).
-    public var theme: String?
+    /// Chart theme.
+    public var theme: ThemeName?
     /// Digits that may stand in prose without a placeholder (names like 9号线, slogans like 十大行动 in digits).
     public var allowNumbers: [String]
     /// Every chart, referenced from sections by id and also exported on its own.
@@ -23,8 +23,8 @@ public struct TemplateFile: Sendable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         report = try c.decode(TemplateInfo.self, forKey: .report)
         layout = try c.decodeIfPresent(LayoutSettings.self, forKey: .layout)
-        theme = try c.decodeIfPresent(String.self, forKey: .theme)
-        allowNumbers = try c.decodeIfPresent([String].self, forKey: .allowNumbers) ?? []
+        theme = try c.choice(ThemeName.self, .theme, decoder)
+        allowNumbers = try c.texts(.allowNumbers, decoder) ?? []
         charts = try c.decodeIfPresent([ChartDefinition].self, forKey: .charts) ?? []
         sections = try c.decodeIfPresent([SectionTemplate].self, forKey: .sections) ?? []
         appendix = try c.decodeIfPresent(Bool.self, forKey: .appendix) ?? true
@@ -47,15 +47,21 @@ public struct TemplateInfo: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
-        subtitle = try c.decodeIfPresent(String.self, forKey: .subtitle) ?? ""
-        author = try c.decodeIfPresent(String.self, forKey: .author) ?? ""
-        organisation = try c.decodeIfPresent(String.self, forKey: .organisation) ?? ""
+        title = try c.requiredText(.title, decoder)
+        subtitle = try c.text(.subtitle, decoder) ?? ""
+        author = try c.text(.author, decoder) ?? ""
+        organisation = try c.text(.organisation, decoder) ?? ""
+        // `date: 2022` reads as a number; the date itself is checked against the data's report
+        // date when the template is bound (relative dates need it).
         if let i = try? c.decodeIfPresent(Int.self, forKey: .date) { date = String(i) } else {
-            date = try c.decodeIfPresent(String.self, forKey: .date)
+            date = try c.text(.date, decoder)
         }
-        keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
-        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "zh-CN"
+        keywords = try c.texts(.keywords, decoder) ?? []
+        language = try c.text(.language, decoder) ?? "zh-CN"
+        if !Self.isLanguageTag(language) {
+            try decoder.problem("language \(QuotedValue.quote(language)) is not a language tag such as zh-CN or en", key: CodingKeys.language)
+            language = "zh-CN"
+        }
     }
 }
 
@@ -71,8 +77,8 @@ public struct SectionTemplate: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(String.self, forKey: .id)
-        title = try c.decode(String.self, forKey: .title)
+        id = try c.id(.id, decoder, what: "section")
+        title = try c.requiredText(.title, decoder)
         blocks = try c.decodeIfPresent([BlockTemplate].self, forKey: .blocks) ?? []
         sections = try c.decodeIfPresent([SectionTemplate].self, forKey: .sections) ?? []
         numbered = try c.decodeIfPresent(Bool.self, forKey: .numbered) ?? true
@@ -96,10 +102,14 @@ public enum BlockTemplate: Sendable, Decodable {
                 debugDescription: "a block has exactly one of: text, figure, table, page_break"))
         }
         switch key {
-        case .text: self = .text(try c.decode(String.self, forKey: .text))
-        case .figure: self = .figure(try c.decode(String.self, forKey: .figure))
+        case .text: self = .text(try c.requiredText(.text, decoder, multiline: true))
+        case .figure: self = .figure(try c.requiredText(.figure, decoder))
         case .table: self = .table(try c.decode(TableTemplate.self, forKey: .table))
-        case .pageBreak: self = .pageBreak
+        case .pageBreak:
+            if try c.decode(Bool.self, forKey: .pageBreak) == false {
+                try decoder.problem("page_break: false does nothing; write page_break: true or remove the block", key: CodingKeys.pageBreak)
+            }
+            self = .pageBreak
         }
     }
 }
@@ -114,9 +124,9 @@ public struct TableTemplate: Sendable, Decodable {
         public init(from decoder: Decoder) throws {
             try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            column = try c.decode(String.self, forKey: .column)
-            title = try c.decodeIfPresent(String.self, forKey: .title)
-            align = try c.decodeIfPresent(Table.Alignment.self, forKey: .align)
+            column = try c.requiredText(.column, decoder)
+            title = try c.text(.title, decoder)
+            align = try c.choice(Table.Alignment.self, .align, decoder)
         }
     }
     public var id: String
@@ -130,14 +140,35 @@ public struct TableTemplate: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        dataset = try c.decode(String.self, forKey: .dataset)
+        id = try c.id(.id, decoder, what: "table") ?? ""
+        if !c.contains(.id) { throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: c.codingPath, debugDescription: "")) }
+        dataset = try c.requiredText(.dataset, decoder)
         columns = try c.decode([Column].self, forKey: .columns)
-        records = RecordFilter(ids: try c.decodeIfPresent([String].self, forKey: .records),
-                               where: try c.decodeIfPresent([String: String].self, forKey: .where) ?? [:])
-        caption = try c.decode(String.self, forKey: .caption)
-        source = try c.decodeIfPresent(String.self, forKey: .source)
+        if columns.isEmpty { try decoder.problem("a table needs at least one column", key: CodingKeys.columns) }
+        records = try RecordFilter(c, records: .records, where: .where, decoder)
+        caption = try c.requiredText(.caption, decoder)
+        source = try c.text(.source, decoder)
     }
+}
+
+extension TemplateInfo {
+    /// BCP 47 in its common shape: `zh`, `zh-CN`, `zh-Hans-CN`, `en-GB`.
+    static func isLanguageTag(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}
+
+/// The chart themes a template may name.
+public enum ThemeName: String, TemplateChoice {
+    case standard
+    static var what: String { "a theme" }
+}
+
+extension Table.Alignment: TemplateChoice, CaseIterable {
+    static var what: String { "an alignment" }
+    public static var allCases: [Table.Alignment] { [.left, .center, .right] }
 }
 
 /// Which records of a dataset a chart or table uses: listed ids (in that order), or all records
@@ -146,4 +177,10 @@ public struct RecordFilter: Sendable, Hashable {
     public var ids: [String]?
     public var `where`: [String: String]
     public init(ids: [String]? = nil, where: [String: String] = [:]) { self.ids = ids; self.where = `where` }
+
+    init<K: CodingKey>(_ c: KeyedDecodingContainer<K>, records: K, where whereKey: K, _ decoder: Decoder) throws {
+        ids = try c.texts(records, decoder)
+        if ids?.isEmpty == true { try decoder.problem("records is an empty list; leave it out to take every record", key: records) }
+        `where` = try c.decodeIfPresent([String: String].self, forKey: whereKey) ?? [:]
+    }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import ReportComposer
+import ReportData
+import ReportRender
+import ReportScene
+
+extension ReportBuild {
+    /// `report check`: the whole build in memory, writing nothing. Binds the template, lays out
+    /// every chart at every preset and in the report column, composes the report with the real
+    /// Pango measurer and draws it and every chart (PDF, in memory), so every problem `render`
+    /// would hit is reported here, at its position.
+    public static func check(template: URL, data: URL?, measurer: PangoTextMeasurer = .shared) -> [Diagnostic] {
+        let bound = TemplateLoader.load(template: template, data: data)
+        if bound.hasErrors { return bound.diagnostics }
+        let fonts = fontProblems(bound, measurer)
+        guard fonts.isEmpty else { return bound.diagnostics + fonts }
+        let charts = bound.verifyCharts(measurer: measurer) { positioned($0, bound) }
+        guard charts.isEmpty else { return bound.diagnostics + charts }
+        do {
+            for job in bound.charts {
+                let chart = try job.layoutStandaloneSized(measurer: measurer)
+                let page = Page(size: chart.size, root: chart.group, background: .white)
+                _ = try PDFWriter.render(Document(info: DocumentInfo(title: job.caption), pages: [page]), measurer: measurer)
+            }
+            if !bound.sections.isEmpty {
+                let document = try PageComposer.compose(try bound.content(measurer: measurer), measurer: measurer)
+                _ = try PDFWriter.render(document, measurer: measurer)
+            }
+        } catch {
+            return bound.diagnostics + [positioned(error, bound)]
+        }
+        return bound.diagnostics
+    }
+
+    /// What `render` checks before it touches the output folder (not even its lock file): the
+    /// fonts, and every chart laid out for its export and for the report column. Returns the
+    /// export layouts by chart id.
+    static func preflight(_ bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [String: (group: Group, size: Size)] {
+        let fonts = fontProblems(bound, measurer)
+        if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
+        var roots: [String: (group: Group, size: Size)] = [:]
+        // A `report` export may grow taller to name every category: its page takes the laid-out size.
+        do { for job in bound.charts { roots[job.id] = try job.layoutStandaloneSized(measurer: measurer) } } catch {
+            throw BuildFailure(diagnostics: bound.diagnostics + [positioned(error, bound)])
+        }
+        let column = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }
+        if !column.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + column) }
+        return roots
+    }
+
+    /// Warnings for manifest.json, without the project's location (a template given as an
+    /// absolute path prints absolute paths).
+    static func portableWarnings(_ diagnostics: [Diagnostic], template: URL) -> [String] {
+        let parent = template.deletingLastPathComponent().standardizedFileURL.path + "/"
+        return diagnostics.map { d in
+            var d = d
+            if d.file.hasPrefix(parent) { d.file = String(d.file.dropFirst(parent.count)) }
+            return d.description
+        }
+    }
+
+    /// The body and heading families must be installed (Pango would silently substitute).
+    static func fontProblems(_ bound: BoundTemplate, _ measurer: PangoTextMeasurer) -> [Diagnostic] {
+        let layout = bound.file.layout ?? LayoutSettings()
+        return [("bodyFamily", layout.bodyFamily), ("headingFamily", layout.headingFamily)].compactMap { key, family in
+            guard !measurer.isInstalled(family: family) else { return nil }
+            let m = YAMLLoader.mark(["layout", key], in: bound.yamlText)
+            return bound.diagnostic(at: SourcePosition(file: bound.yamlPath, line: m.line, column: m.column),
+                                    "\(key): font family \(QuotedValue.quote(family)) is not installed (fontconfig knows no such family)")
+        }
+    }
+
+    /// A build error at the report.yaml node or data cell behind it.
+    static func positioned(_ error: Error, _ bound: BoundTemplate) -> Diagnostic {
+        // A glyph missing in a chart's text: at the cell or value that holds it.
+        if let f = error as? ChartLayoutFailure, let r = f.underlying as? RenderError {
+            return f.diagnostic(at: textPosition(r, bound), r.description)
+        }
+        guard let r = error as? RenderError else { return bound.diagnostic(for: error) }
+        return bound.diagnostic(at: textPosition(r, bound), r.description)
+    }
+
+    /// Where the text a render error names comes from, when it can be traced.
+    static func textPosition(_ r: RenderError, _ bound: BoundTemplate) -> SourcePosition? {
+        switch r {
+        case let .missingGlyphs(text, _, codePoints):
+            return codePoints.first.flatMap(Unicode.Scalar.init).flatMap(bound.position(ofScalar:)) ?? bound.position(ofText: text)
+        case let .unknownFontFamily(family, text):
+            // The family is named in report.yaml's layout (bodyFamily, headingFamily).
+            return bound.position(ofText: family) ?? bound.position(ofText: text)
+        case let .invalidFontSize(_, text):
+            return bound.position(ofText: text)
+        default:
+            return nil
+        }
+    }
+}
