@@ -40,8 +40,8 @@ import ReportScene
         let job = try #require(bound.charts.first { $0.id == "village-income" })
         guard case .bar(let spec) = job.spec else { Issue.record("not a bar chart"); return }
         #expect(spec.categories == ["2020年", "2021年"])
-        // The unit is on the axis, once; the derived value is drawn hatched with a legend entry.
-        #expect(spec.series[0].labels == ["5.75", "6.78"].map(NoBreak.glue))
+        // Figures read as in the prose; the derived value is drawn hatched with a legend entry.
+        #expect(spec.series[0].labels == ["5.75亿元", "6.78亿元"].map(NoBreak.glue))
         #expect(spec.valueAxisTitle == "亿元")
         #expect(spec.notes.unitNote == nil)
         #expect(spec.series[0].status == [.derived, .measured])

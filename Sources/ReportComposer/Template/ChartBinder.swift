@@ -69,12 +69,15 @@ struct ChartBinder {
                           + (DidYouMean.suggestion(for: id, in: selected.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
         let derivedIDs = Set(records.compactMap { r in r.id.flatMap { catalog.figure(id: $0) }.flatMap { $0.derived ? r.id : nil } })
-        // Value labels in the prose's display; planned and derived values are drawn distinctly.
+        // Value labels in the prose's display; planned and derived values are drawn distinctly
+        // (hatched, with a legend entry), so no derived mark is appended.
         let display = BarValueDisplay(formatter: formatter, axisUnit: unit)
+        let figureDisplay = ChineseFormatter(maxFractionDigits: formatter.maxFractionDigits, derivedMark: "",
+                                             currentYear: formatter.currentYear)
         var series: [BarSeries] = []
         for s in def.series {
             var quantities: [Quantity?] = [], status: [BarValueStatus] = [], highlighted = Set<Int>()
-            var digits: [Int?] = []
+            var digits: [Int?] = [], figures: [String?] = []
             for (i, r) in records.enumerated() {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
                 quantities.append(q)
@@ -83,10 +86,11 @@ struct ChartBinder {
                 // A figure keeps the decimals the source gave it (4.8705万元).
                 let figure = s.column == "value" ? r.id.flatMap(catalog.figure(id:)).flatMap { $0.dataset == ds.name ? $0 : nil } : nil
                 digits.append(figure?.decimals)
+                figures.append(figure.map { figureDisplay.figure($0) })
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
             series.append(BarSeries(name: s.name ?? ds.metadata.column(named: s.column)?.description ?? s.column,
-                                    values: quantities.map { $0?.value ?? .nan }, labels: display.labels(quantities, fractionDigits: digits).map { $0.map(NoBreak.glue) },
+                                    values: quantities.map { $0?.value ?? .nan }, labels: labels(quantities, digits, figures, display).map { $0.map(NoBreak.glue) },
                                     highlighted: highlighted, status: status))
         }
         return BarChartSpec(
@@ -100,6 +104,14 @@ struct ChartBinder {
             valueLabels: def.valueLabels ? .all : BarValueLabels.none,
             categoryLabels: BarCategoryLabels(rawValue: def.categoryLabels ?? "all") ?? .all,
             totalFormatter: { display.total($0) })
+    }
+
+    /// A figure's label is its one display, as in the prose (4.8705万元, 超过860万元); then every
+    /// other label carries its unit too. Without figures: numbers in the axis unit when that is
+    /// honest for all (`BarValueDisplay`).
+    func labels(_ quantities: [Quantity?], _ digits: [Int?], _ figures: [String?], _ display: BarValueDisplay) -> [String?] {
+        guard figures.contains(where: { $0 != nil }) else { return display.labels(quantities, fractionDigits: digits) }
+        return zip(quantities, figures).map { q, f in f ?? q.map(display.withOwnUnit) }
     }
 
     /// A bar has one length: a range (3–5万元) has none, and ratios compare only over the same
