@@ -49,8 +49,9 @@ public enum PageComposer {
                 .group(Group(nodes, name: "contents")), .group(chrome.footer(number: pages.count)),
             ]), background: .white, label: String(pages.count)))
         }
-        let sectionTitles = runningSectionTitles(headings, pageCount: body.state.pages.count)
-        for (i, nodes) in body.state.pages.enumerated() {
+        let bodyPages = body.state.pages
+        let sectionTitles = runningSectionTitles(headings, pageCount: bodyPages.count)
+        for (i, nodes) in bodyPages.enumerated() {
             var root = Group([.group(Group(nodes, name: "body"))])
             if layout.runningHeader {
                 root.append(.group(try chrome.header(title: content.info.title, section: sectionTitles[i])))

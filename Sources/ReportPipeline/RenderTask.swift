@@ -15,7 +15,7 @@ enum RenderTask {
         switch self {
         case .chart(let job, let page, let stale):
             return try stale.map { format, rel, key in
-                (rel, key, try ChartFiles.render(page, format: format, id: job.id, title: job.caption,
+                (rel, key, try ChartFiles.render(page, format: format, id: job.id, title: job.caption, alt: job.alt,
                                                  info: bound.info, measurer: measurer))
             }
         case .report(let rel, let key):

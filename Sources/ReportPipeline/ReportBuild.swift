@@ -133,27 +133,36 @@ extension ReportBuild {
 
 /// A standalone chart in each format.
 enum ChartFiles {
-    static func render(_ page: Page, format: OutputFormat, id: String, title: String, info: ReportInfo,
+    static func render(_ page: Page, format: OutputFormat, id: String, title: String, alt: String = "", info: ReportInfo,
                        measurer: PangoTextMeasurer) throws -> [UInt8] {
         switch format {
-        case .svg: return titled(try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer), title)
+        case .svg: return titled(try SVGWriter.render(page, idPrefix: idPrefix(id), measurer: measurer), title, desc: alt)
         case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
         case .pdf:
+            // The whole chart is one Figure element with its alt text, as in the report.
+            var figure = page
+            figure.root = Group([.group(.tagged(.figure(alt: alt.isEmpty ? title : alt), [.group(page.root)]))])
             let doc = Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
                                                   keywords: info.keywords, creationDate: info.creationDate,
-                                                  language: info.language), pages: [page])
+                                                  language: info.language), pages: [figure])
             return try PDFWriter.render(doc, measurer: measurer)
         }
     }
 
     /// Glyphs are outlines (identical in every viewer, no font needed), so the chart's title goes
-    /// into a `<title>` element: slide tools, screen readers and search see what the chart is.
-    static func titled(_ svg: [UInt8], _ title: String) -> [UInt8] {
-        guard !title.isEmpty, let open = svg.firstRange(of: Array("<svg".utf8)),
-              let end = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">")) else { return svg }
-        let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return Array(svg[...end]) + Array("\n<title>\(escaped)</title>".utf8) + Array(svg[(end + 1)...])
+    /// into a `<title>` element and its alt text into `<desc>`, with `role="img"` on the root:
+    /// slide tools, screen readers and search see what the chart is and shows.
+    static func titled(_ svg: [UInt8], _ title: String, desc: String = "") -> [UInt8] {
+        guard !title.isEmpty || !desc.isEmpty, let open = svg.firstRange(of: Array("<svg".utf8)),
+              let end = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+              svg[end - 1] != UInt8(ascii: "/") else { return svg }
+        func escaped(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+        }
+        var inner = title.isEmpty ? "" : "\n<title>\(escaped(title))</title>"
+        if !desc.isEmpty { inner += "\n<desc>\(escaped(desc))</desc>" }
+        return Array(svg[..<end]) + Array(" role=\"img\">".utf8) + Array(inner.utf8) + Array(svg[(end + 1)...])
     }
 
     /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit.

@@ -11,11 +11,16 @@ public struct CairoSceneRenderer: Sendable {
 
     /// Draws every visible node of `group`; throws on text that cannot be shaped or a Cairo error.
     public func draw(_ group: Group, on cr: OpaquePointer) throws {
-        try drawGroup(group, cr)
+        try draw(group, on: cr, structure: nil)
+    }
+
+    /// As `draw`, opening a structure tag around each group that has a `StructureTag` (PDF only).
+    func draw(_ group: Group, on cr: OpaquePointer, structure: PDFStructure?) throws {
+        try drawGroup(group, cr, structure)
         try checkStatus(cr, during: "drawing")
     }
 
-    private func drawGroup(_ group: Group, _ cr: OpaquePointer) throws {
+    private func drawGroup(_ group: Group, _ cr: OpaquePointer, _ structure: PDFStructure? = nil) throws {
         let t = group.transform
         let det = t.a * t.d - t.b * t.c
         // A singular or non-finite matrix would put the cairo_t into a sticky error state;
@@ -31,6 +36,7 @@ public struct CairoSceneRenderer: Sendable {
             cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
             cairo_clip(cr)
         }
+        let tagged = structure?.begin(group, on: cr) { PDFTags.linkAttributes(group, cr) } ?? false
         let translucent = group.opacity < 1
         if translucent { cairo_push_group(cr) }
         let children = group.children
@@ -63,7 +69,7 @@ public struct CairoSceneRenderer: Sendable {
                 }
             }
             switch children[i] {
-            case .group(let g): try drawGroup(g, cr)
+            case .group(let g): try drawGroup(g, cr, structure)
             case .rect(let r): try drawRect(r, cr)
             case .path(let p): try drawPath(p, cr)
             case .text(let t): try drawText(t, cr)
@@ -75,6 +81,7 @@ public struct CairoSceneRenderer: Sendable {
             cairo_pop_group_to_source(cr)
             cairo_paint_with_alpha(cr, group.opacity)
         }
+        if tagged { structure?.end(on: cr) }
     }
 
     private func drawRect(_ node: RectNode, _ cr: OpaquePointer) throws {

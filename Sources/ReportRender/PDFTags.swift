@@ -6,19 +6,16 @@ import ReportScene
 /// transforms of the scene, not drawn inside it.
 enum PDFTags {
     /// Emits a link annotation for every `LinkNode` and a named destination for every `AnchorNode`.
-    static func emit(_ root: Group, on cr: OpaquePointer, pageTransform: Transform = .identity) {
-        for placed in root.leaves(pageTransform) {
+    /// Links inside a group tagged `.link` are left out: the renderer writes them as that group's
+    /// Link element, around the text that is clicked.
+    static func emit(_ root: Group, on cr: OpaquePointer, pageTransform: Transform = .identity,
+                     structure: PDFStructure? = nil) {
+        for placed in untaggedLeaves(root, pageTransform) {
             switch placed.node {
             case .link(let link):
-                let r = placed.transform.apply(link.rect)
-                guard r.width > 0, r.height > 0, r.x.isFinite, r.y.isFinite else { continue }
-                let rect = "rect=[\(number(r.x)) \(number(r.y)) \(number(r.width)) \(number(r.height))]"
-                let target: String
-                switch link.target {
-                case .url(let u): target = "uri='\(escape(u))'"
-                case .destination(let d): target = "dest='\(escape(d))'"
-                }
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(target) \(rect)")
+                guard let attributes = attributes(link, placed.transform.apply(link.rect)) else { continue }
+                if case .url(let u) = link.target { structure?.linkTexts.append(u) } else { structure?.linkTexts.append("") }
+                cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .anchor(let anchor):
                 let p = placed.transform.apply(anchor.point)
@@ -27,6 +24,46 @@ enum PDFTags {
             default: break
             }
         }
+    }
+
+    /// The Link attributes of a `.link` group drawn in the current user space of `cr`: the first
+    /// link's target, its rectangle converted to page (device) coordinates.
+    static func linkAttributes(_ group: Group, _ cr: OpaquePointer) -> String {
+        for placed in Group(group.children).leaves() {
+            guard case .link(let link) = placed.node else { continue }
+            let r = placed.transform.apply(link.rect)
+            var xs: [Double] = [], ys: [Double] = []
+            for (cx, cy) in [(r.minX, r.minY), (r.maxX, r.minY), (r.minX, r.maxY), (r.maxX, r.maxY)] {
+                var x = cx, y = cy
+                cairo_user_to_device(cr, &x, &y)
+                xs.append(x); ys.append(y)
+            }
+            let page = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!)
+            if let a = attributes(link, page) { return a }
+        }
+        return ""
+    }
+
+    private static func attributes(_ link: LinkNode, _ r: Rect) -> String? {
+        guard r.width > 0, r.height > 0, r.x.isFinite, r.y.isFinite else { return nil }
+        let rect = "rect=[\(number(r.x)) \(number(r.y)) \(number(r.width)) \(number(r.height))]"
+        switch link.target {
+        case .url(let u): return "uri='\(escape(u))' \(rect)"
+        case .destination(let d): return "dest='\(escape(d))' \(rect)"
+        }
+    }
+
+    private static func untaggedLeaves(_ group: Group, _ base: Transform) -> [(node: Node, transform: Transform)] {
+        let t = group.transform.then(base)
+        var out: [(node: Node, transform: Transform)] = []
+        for child in group.children {
+            if case .group(let g) = child {
+                if g.structure?.role != .link { out += untaggedLeaves(g, t) }
+            } else {
+                out.append((child, t))
+            }
+        }
+        return out
     }
 
     /// Cairo's attribute strings are single-quoted with backslash escapes.

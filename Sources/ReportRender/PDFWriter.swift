@@ -20,6 +20,7 @@ public enum PDFWriter {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         let renderer = CairoSceneRenderer(measurer: measurer)
+        let structure = PDFStructure(pages: doc.pages)
         // Cairo 1.16 writes a damaged file when link tags appear outside any structure tag.
         cairo_tag_begin(cr, "Document", "")
         for (i, page) in doc.pages.enumerated() {
@@ -35,10 +36,11 @@ public enum PDFWriter {
             cairo_rectangle(cr, 0, 0, page.size.width, page.size.height)
             cairo_clip(cr)
             if let bg = page.background { fillBackground(bg, page.size, cr) }
-            try renderer.draw(page.root, on: cr)
+            try renderer.draw(page.root, on: cr, structure: structure)
             cairo_restore(cr)
-            PDFTags.emit(page.root, on: cr)
+            PDFTags.emit(page.root, on: cr, structure: structure)
         }
+        structure.finish(on: cr)
         cairo_tag_end(cr, "Document")
         // Explicit: Cairo drops a trailing page that has no drawing at all.
         cairo_show_page(cr)
@@ -46,7 +48,12 @@ public enum PDFWriter {
         try checkStatus(cr, during: "writing the PDF")
         cairo_surface_finish(surface)
         try checkSurface(surface, during: "finishing the PDF")
-        return sink.bytes
+        do {
+            return try PDFAccessibility.update(sink.bytes, info: doc.info, figureAlts: structure.figureAlts,
+                                               linkTexts: structure.linkTexts)
+        } catch {
+            throw RenderError.cairo(status: "\(error)", during: "adding language, alt text and metadata to the PDF")
+        }
     }
 
     private static func setMetadata(_ info: DocumentInfo, _ surface: OpaquePointer) {

@@ -18,6 +18,8 @@ public struct Group: Sendable, Hashable {
     public var opacity: Double
     /// A name for tests and debugging (e.g. "axis.y", "bar.3"); not written to output.
     public var name: String?
+    /// Its element in the document structure (tagged PDF); nil for none.
+    public var structure: StructureTag? = nil
     public init(_ children: [Node] = [], transform: Transform = .identity, clip: Rect? = nil,
                 opacity: Double = 1, name: String? = nil) {
         self.children = children; self.transform = transform; self.clip = clip

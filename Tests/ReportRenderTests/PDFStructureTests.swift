@@ -58,6 +58,8 @@ struct PDFStructureTests {
         // The URL link sits in a group translated by (50, 300): page rect y 300...320 → PDF 275...295.
         let uriRect = try #require(links.first { $0["/A"] != nil }?["/Rect"] as? [NSNumber])
         #expect(uriRect.map(\.doubleValue) == [50, 275, 150, 295])
+        // A URL link outside any Link element is described by its URL (PDF/UA asks for /Contents).
+        #expect(links.filter { $0["/A"] != nil }.allSatisfy { $0["/Contents"] as? String == "u:https://www.linping.gov.cn/?a='b'" })
     }
 
     @Test func qdfTextHasOutlinesAndDests() throws {

@@ -10,7 +10,11 @@ struct BodyFlow {
     private(set) var state: FlowState
     private(set) var headings: [PlacedHeading] = []
     /// Figures waiting for the next page, in document order.
-    private var pending: [FigureLayout] = []
+    private var pending: [(figure: FigureLayout, sections: [String])] = []
+    /// Anchors of the sections enclosing the current position, outermost first.
+    private var sections: [String] = []
+    /// Numbers the paragraphs, so the parts of one split over pages stay one structure element.
+    private var paragraphCount = 0
 
     init(content: ReportContent, measurer: any TextMeasurer) {
         layout = content.layout
@@ -45,8 +49,8 @@ struct BodyFlow {
     /// Starts a page and sets waiting figures at its top, as many as fit.
     private mutating func newPage() {
         state.newPage()
-        while let f = pending.first, f.height <= state.remaining + 1e-6 || state.isPageEmpty {
-            state.place(f.nodes(y: state.y), height: f.height + blockSpacing)
+        while let next = pending.first, next.figure.height <= state.remaining + 1e-6 || state.isPageEmpty {
+            state.place(next.figure.nodes(y: state.y), height: next.figure.height + blockSpacing, sections: next.sections)
             pending.removeFirst()
         }
     }
@@ -72,7 +76,8 @@ struct BodyFlow {
         }
         let atTop = state.isPageEmpty
         state.skip(hl.spaceBefore)
-        state.place(hl.nodes(x: frame.minX, y: state.y), height: hl.height)
+        sections = Array(sections.prefix(max(h.level - 1, 0))) + [h.anchor]
+        state.place(hl.nodes(x: frame.minX, y: state.y), height: hl.height, sections: sections)
         headings.append(PlacedHeading(item: h, page: state.page, atTop: atTop))
     }
 
@@ -118,6 +123,8 @@ struct BodyFlow {
 
     private mutating func placeParagraph(_ text: String, _ format: ParagraphFormat, following: ArraySlice<FlowItem>) throws {
         let p = try ParagraphLayout(text, format: format, columnWidth: frame.width, measurer: measurer)
+        paragraphCount += 1
+        let key = "p\(paragraphCount)"
         while format.keepWithNext && !state.isPageEmpty {
             let own = state.spacing(format.spaceBefore) + p.height(0..<p.lineCount)
             if own + (try lead(following, budget: state.remaining - own)) <= state.remaining + 1e-6 { break }
@@ -153,7 +160,7 @@ struct BodyFlow {
                 continue
             }
             if start == 0 { state.skip(format.spaceBefore) }
-            state.place([.text(node)], height: height)
+            state.place([.group(.tagged(.paragraph, [.text(node)], continues: key))], height: height, sections: sections)
             start += take
             if start < p.lineCount { newPage() }
         }
@@ -164,10 +171,10 @@ struct BodyFlow {
     private mutating func placeFigure(_ f: FigureLayout) {
         if pending.isEmpty, state.isPageEmpty || state.spacing(blockSpacing) + f.height <= state.remaining + 1e-6 {
             state.skip(blockSpacing)
-            state.place(f.nodes(y: state.y), height: f.height + blockSpacing)
+            state.place(f.nodes(y: state.y), height: f.height + blockSpacing, sections: sections)
         } else {
             // Float: the following text fills this page; the figure opens the next one.
-            pending.append(f)
+            pending.append((f, sections))
         }
     }
 
@@ -196,7 +203,7 @@ struct BodyFlow {
             state.skip(continued ? 0 : blockSpacing)
             let rows = start..<start + take
             state.place(t.nodes(rows: rows, continued: continued, y: state.y),
-                        height: t.height(rows: rows, last: rows.upperBound == n) + blockSpacing)
+                        height: t.height(rows: rows, last: rows.upperBound == n) + blockSpacing, sections: sections)
             start += take
             continued = true
             if start >= n { break }

@@ -4,7 +4,8 @@ import ReportScene
 /// on the last one. Space before a block is dropped at the top of a page.
 struct FlowState {
     let frame: Rect
-    private(set) var pages: [[Node]] = [[]]
+    /// Per page, the placed blocks with the anchors of their enclosing sections, outermost first.
+    private(set) var blocks: [[(sections: [String], nodes: [Node])]] = [[]]
     private(set) var y: Double
 
     init(frame: Rect) {
@@ -12,23 +13,45 @@ struct FlowState {
         y = frame.minY
     }
 
-    var page: Int { pages.count - 1 }
+    var page: Int { blocks.count - 1 }
     var isPageEmpty: Bool { y <= frame.minY + 1e-9 }
     var remaining: Double { frame.maxY - y }
+
+    /// Each page's nodes, consecutive blocks of one section wrapped in a `Sect` group per level
+    /// (keyed by the section's anchor, so a section running over pages stays one element).
+    var pages: [[Node]] { blocks.map { Self.nest($0[...], depth: 0) } }
 
     /// `space` unless at the top of a page.
     func spacing(_ space: Double) -> Double { isPageEmpty ? 0 : space }
 
     mutating func skip(_ space: Double) { y += spacing(space) }
 
-    mutating func place(_ nodes: [Node], height: Double) {
-        pages[page] += nodes
+    mutating func place(_ nodes: [Node], height: Double, sections: [String] = []) {
+        blocks[page].append((sections, nodes))
         y += height
     }
 
     mutating func newPage() {
-        pages.append([])
+        blocks.append([])
         y = frame.minY
+    }
+
+    private static func nest(_ items: ArraySlice<(sections: [String], nodes: [Node])>, depth: Int) -> [Node] {
+        var out: [Node] = []
+        var i = items.startIndex
+        while i < items.endIndex {
+            guard depth < items[i].sections.count else {
+                out += items[i].nodes
+                i += 1
+                continue
+            }
+            let key = items[i].sections[depth]
+            var end = i + 1
+            while end < items.endIndex, depth < items[end].sections.count, items[end].sections[depth] == key { end += 1 }
+            out.append(.group(.tagged(.section, nest(items[i..<end], depth: depth + 1), continues: key)))
+            i = end
+        }
+        return out
     }
 }
 

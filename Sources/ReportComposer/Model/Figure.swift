@@ -14,9 +14,12 @@ public struct Figure: Sendable, Hashable {
     /// A phrase of the paragraph that discusses the figure (often its `[[id]]`): the figure is moved
     /// right after the first paragraph of its section containing it.
     public var referencedBy: String?
+    /// What the chart shows, for readers that cannot see it (the tagged PDF's /Alt); empty: the caption.
+    public var alt: String
 
-    public init(id: String, content: Group, size: Size, caption: String, source: String = "", referencedBy: String? = nil) {
+    public init(id: String, content: Group, size: Size, caption: String, source: String = "", referencedBy: String? = nil,
+                alt: String = "") {
         self.id = id; self.content = content; self.size = size; self.caption = caption
-        self.source = source; self.referencedBy = referencedBy
+        self.source = source; self.referencedBy = referencedBy; self.alt = alt
     }
 }

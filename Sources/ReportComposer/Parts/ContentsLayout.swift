@@ -23,8 +23,8 @@ struct ContentsLayout {
         let titleStyle = TextStyle(family: layout.headingFamily, size: layout.headingSize(level: 1) * 1.2, weight: .bold,
                                    color: style.accent, alignment: .center)
         let titleHeight = try measurer.measure(layout.contentsTitle, style: titleStyle, wrapWidth: f.width).height
-        pages[0].append(.text(TextNode(layout.contentsTitle, style: titleStyle, at: Point(f.minX, y), anchor: .topLeft,
-                                       wrapWidth: f.width)))
+        pages[0].append(.group(.tagged(.paragraph, [.text(TextNode(layout.contentsTitle, style: titleStyle, at: Point(f.minX, y),
+                                                                   anchor: .topLeft, wrapWidth: f.width))])))
         y += titleHeight + titleStyle.size
         // Leaders of every row end at one x and sit on one grid, so the dots line up in columns.
         let dotPitch = 3.5
@@ -49,23 +49,28 @@ struct ContentsLayout {
             }
             guard let last = m.lines.last else { continue }
             let baseline = y + last.baseline
-            var nodes: [Node] = [
+            // TOCI → Link (the row's link, title and page number); the leader dots are decoration.
+            var nodes: [Node] = [.group(.tagged(.link, [
                 .link(LinkNode(Rect(x: f.minX + indent, y: y, width: f.width - indent, height: m.height),
                                target: .destination(e.anchor))),
                 .text(TextNode(e.title, style: st, at: Point(f.minX + indent, y), anchor: .topLeft, wrapWidth: titleWidth)),
                 .text(TextNode(number, style: st, at: Point(f.maxX, baseline), anchor: TextAnchor(.end, .baseline))),
-            ]
+            ]))]
             let start = f.minX + indent + last.width + style.contentsSize * 0.5
             let x1 = leaderEnd
             let x0 = x1 - ((x1 - start) / dotPitch).rounded(.down) * dotPitch
             if x1 - x0 > style.contentsSize {
                 // Zero-length dashes with round caps draw as dots, independent of any font.
-                nodes.append(.path(.line(from: Point(x0, baseline - 1), to: Point(x1, baseline - 1),
-                                         stroke: Stroke(color: style.secondary, width: 1, dash: [0, dotPitch], cap: .round))))
+                nodes.append(.group(.tagged(.artifact, [.path(.line(from: Point(x0, baseline - 1), to: Point(x1, baseline - 1),
+                                                                    stroke: Stroke(color: style.secondary, width: 1, dash: [0, dotPitch], cap: .round)))])))
             }
-            pages[pages.count - 1] += nodes
+            pages[pages.count - 1].append(.group(.tagged(.contentsItem, nodes)))
             y += m.height
         }
-        return pages
+        // One TOC element over all contents pages (the title stays outside: a TOC holds only entries).
+        return pages.enumerated().map { i, nodes in
+            let title = i == 0 ? Array(nodes.prefix(1)) : []
+            return title + [.group(.tagged(.contents, Array(nodes.dropFirst(title.count)), continues: "toc"))]
+        }
     }
 }

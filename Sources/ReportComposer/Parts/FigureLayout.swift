@@ -40,14 +40,17 @@ struct FigureLayout {
         let x = frame.minX + (frame.width - chartSize.width) / 2
         let chart = Group([.group(figure.content)], transform: Transform.scale(scale, scale).then(.translate(x, y)),
                           name: "figure.\(figure.id)")
-        var out: [Node] = [.anchor(AnchorNode(FlowBuilder.anchor(figure: figure.id), at: Point(x, y))), .group(chart)]
+        let alt = figure.alt.isEmpty ? Self.caption(number, figure) : figure.alt
+        let out: [Node] = [.anchor(AnchorNode(FlowBuilder.anchor(figure: figure.id), at: Point(x, y))),
+                           .group(.tagged(.figure(alt: alt), [.group(chart)]))]
         let captionY = y + chartSize.height + gap
-        out.append(.text(TextNode(Self.caption(number, figure), style: captionStyle, at: Point(frame.minX, captionY),
-                                  anchor: .topLeft, wrapWidth: frame.width)))
+        // The caption follows its figure as a sibling: a Figure's /Alt replaces everything inside it.
+        var caption: [Node] = [.text(TextNode(Self.caption(number, figure), style: captionStyle, at: Point(frame.minX, captionY),
+                                              anchor: .topLeft, wrapWidth: frame.width))]
         if !figure.source.isEmpty {
-            out.append(.text(TextNode(figure.source, style: sourceStyle, at: Point(frame.minX, captionY + captionHeight + gap * 0.5),
-                                      anchor: .topLeft, wrapWidth: frame.width)))
+            caption.append(.text(TextNode(figure.source, style: sourceStyle, at: Point(frame.minX, captionY + captionHeight + gap * 0.5),
+                                          anchor: .topLeft, wrapWidth: frame.width)))
         }
-        return out
+        return out + [.group(.tagged(.caption, caption))]
     }
 }

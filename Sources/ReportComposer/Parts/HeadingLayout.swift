@@ -25,6 +25,7 @@ struct HeadingLayout {
 
     func nodes(x: Double, y: Double) -> [Node] {
         [.anchor(AnchorNode(item.anchor, at: Point(x, y))),
-         .text(TextNode(item.fullTitle, style: style, at: Point(x, y), anchor: .topLeft, wrapWidth: width))]
+         .group(.tagged(.heading(level: min(max(item.level, 1), 6)),
+                        [.text(TextNode(item.fullTitle, style: style, at: Point(x, y), anchor: .topLeft, wrapWidth: width))]))]
     }
 }

@@ -24,7 +24,7 @@ struct PageChrome {
         if !sectionText.isEmpty {
             nodes.append(.text(TextNode(sectionText, style: text, at: Point(f.maxX, baseline), anchor: TextAnchor(.end, .baseline))))
         }
-        return Group(nodes, name: "header")
+        return .tagged(.artifact, nodes, name: "header")
     }
 
     func footer(number: Int) -> Group {
@@ -32,8 +32,8 @@ struct PageChrome {
         let label = layout.pageNumbers == .dashed ? "- \(number) -" : "第 \(number) 页"
         let text = TextStyle(family: Fonts.sans, size: style.footerSize, color: style.secondary)
         let y = f.maxY + layout.margins.bottom * 0.5
-        return Group([.text(TextNode(label, style: text, at: Point(f.midX, y), anchor: TextAnchor(.middle, .middle)))],
-                     name: "footer")
+        return .tagged(.artifact, [.text(TextNode(label, style: text, at: Point(f.midX, y), anchor: TextAnchor(.middle, .middle)))],
+                       name: "footer")
     }
 
     /// `text` cut to `width` with a trailing "…".

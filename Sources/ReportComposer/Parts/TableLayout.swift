@@ -91,20 +91,25 @@ struct TableLayout {
             + (last ? sourceHeight : 0)
     }
 
+    /// One part of the table inside a `Table` element that continues over its parts: the caption,
+    /// rows of header and data cells, the source as a paragraph. On continued parts the "（续）"
+    /// caption and the repeated header are artifacts (read once, at the start); rules are decoration.
     func nodes(rows: Range<Int>, continued: Bool, y top: Double) -> [Node] {
         let last = rows.upperBound == table.rows.count
         var out: [Node] = []
         if !continued { out.append(.anchor(AnchorNode(FlowBuilder.anchor(table: table.id), at: Point(frame.minX, top)))) }
-        out.append(.text(TextNode(Self.caption(number, table, continued: continued), style: captionStyle,
-                                  at: Point(frame.minX, top), anchor: .topLeft, wrapWidth: frame.width)))
+        let caption = Node.text(TextNode(Self.caption(number, table, continued: continued), style: captionStyle,
+                                         at: Point(frame.minX, top), anchor: .topLeft, wrapWidth: frame.width))
+        out.append(.group(.tagged(continued ? .artifact : .caption, [caption])))
         var y = top + captionHeight + gap
         func rule(_ w: Double) {
-            out.append(.path(.line(from: Point(frame.minX, y + w / 2), to: Point(frame.maxX, y + w / 2),
-                                   stroke: Stroke(color: ruleColor, width: w))))
+            out.append(.group(.tagged(.artifact, [.path(.line(from: Point(frame.minX, y + w / 2), to: Point(frame.maxX, y + w / 2),
+                                                              stroke: Stroke(color: ruleColor, width: w)))])))
             y += w
         }
-        func row(_ cells: [String], _ height: Double, header: Bool) {
+        func row(_ cells: [String], _ height: Double, header: Bool, repeated: Bool = false) {
             var x = frame.minX
+            var tagged: [Node] = []
             for (c, text) in Self.padded(cells, widths.count).enumerated() {
                 var st = cellStyle
                 // Headers follow their column's alignment so a label sits over its numbers.
@@ -114,23 +119,29 @@ struct TableLayout {
                 case .center: st.alignment = .center
                 case .right: st.alignment = .right
                 }
-                if !text.isEmpty {
-                    out.append(.text(TextNode(text, style: st, at: Point(x + padX, y + padY), anchor: .topLeft,
-                                              wrapWidth: max(widths[c] - 2 * padX, 1))))
-                }
+                let cell: [Node] = text.isEmpty ? [] : [.text(TextNode(text, style: st, at: Point(x + padX, y + padY), anchor: .topLeft,
+                                                                      wrapWidth: max(widths[c] - 2 * padX, 1)))]
+                tagged.append(.group(.tagged(header ? .tableHeaderCell : .tableCell, cell)))
                 x += widths[c]
             }
+            out.append(.group(.tagged(repeated ? .artifact : .tableRow, repeated ? tagged.flatMap(Self.untagged) : tagged)))
             y += height
         }
         rule(thick)
-        row(table.header, headerHeight, header: true)
+        row(table.header, headerHeight, header: true, repeated: continued)
         rule(thin)
         for r in rows { row(table.rows[r], rowHeights[r], header: false) }
         rule(thick)
         if last && !table.source.isEmpty {
-            out.append(.text(TextNode(table.source, style: sourceStyle, at: Point(frame.minX, y + gap), anchor: .topLeft,
-                                      wrapWidth: frame.width)))
+            out.append(.group(.tagged(.paragraph, [.text(TextNode(table.source, style: sourceStyle, at: Point(frame.minX, y + gap),
+                                                                  anchor: .topLeft, wrapWidth: frame.width))])))
         }
-        return out
+        return [.group(.tagged(.table, out, continues: FlowBuilder.anchor(table: table.id)))]
+    }
+
+    /// The children of a cell group without its tag (a repeated header is drawn, not read again).
+    private static func untagged(_ node: Node) -> [Node] {
+        if case .group(let g) = node { return g.children }
+        return [node]
     }
 }

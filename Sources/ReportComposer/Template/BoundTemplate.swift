@@ -42,7 +42,7 @@ public struct BoundTemplate: Sendable {
                     let job = jobs[id]!
                     let (group, height) = try job.layoutForReportSized(width: width, measurer: measurer)
                     blocks.append(.figure(Figure(id: id, content: group, size: Size(width, height),
-                                                 caption: job.caption, source: job.source)))
+                                                 caption: job.caption, source: job.source, alt: job.alt)))
                 case .table(let t): blocks.append(.table(tables[t.id]!))
                 case .pageBreak: blocks.append(.pageBreak)
                 }

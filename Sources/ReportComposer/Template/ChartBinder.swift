@@ -40,9 +40,14 @@ struct ChartBinder {
         case .bar: spec = .bar(try bar(def, ds, records, notes))
         case .timeline: spec = .timeline(try timeline(def, ds, records, notes))
         }
-        return ChartJob(id: def.id, spec: spec, caption: def.caption ?? def.title ?? def.id, source: source,
-                        exportPreset: ChartPreset.named(def.export.rawValue) ?? .slide,
-                        reportHeight: def.reportHeight ?? 280, position: def.position)
+        let caption = def.caption ?? def.title ?? def.id
+        var job = ChartJob(id: def.id, spec: spec, caption: caption, source: source,
+                           exportPreset: ChartPreset.named(def.export.rawValue) ?? .slide,
+                           reportHeight: def.reportHeight ?? 280, position: def.position)
+        // Read aloud, not laid out: no word joiners.
+        job.alt = NoBreak.strip(def.alt ?? ChartAltText(formatter: formatter).text(def, title: caption, records: records,
+                                                                                   catalog: catalog, spec: spec))
+        return job
     }
 
     func bar(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> BarChartSpec {

@@ -59,6 +59,8 @@ public struct ChartDefinition: Sendable, Decodable {
     public var subtitle: String?
     /// Shown under the figure in the report ("图N caption"); defaults to the title.
     public var caption: String?
+    /// The text read instead of the chart (tagged PDF /Alt, SVG <desc>); default: generated from the data.
+    public var alt: String?
     /// Source line; defaults to the dataset's (or catalog's) source.
     public var source: String?
     // Bar charts.
@@ -87,7 +89,7 @@ public struct ChartDefinition: Sendable, Decodable {
     public var position: SourcePosition?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, type, dataset, records, `where`, title, subtitle, caption, source, category, value, series
+        case id, type, dataset, records, `where`, title, subtitle, caption, alt, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
         case categoryLabels = "category_labels"
         case lane, label, date, status, lanes, export, reportHeight = "report_height"
@@ -104,6 +106,7 @@ public struct ChartDefinition: Sendable, Decodable {
         title = try c.text(.title, decoder)
         subtitle = try c.text(.subtitle, decoder)
         caption = try c.text(.caption, decoder)
+        alt = try c.text(.alt, decoder)
         source = try c.text(.source, decoder)
         category = try c.text(.category, decoder) ?? "label"
         if c.contains(.series) && c.contains(.value) {

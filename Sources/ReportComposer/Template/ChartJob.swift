@@ -18,6 +18,8 @@ public struct ChartJob: Sendable {
     public var exportPreset: ChartPreset
     /// Height in the report's text column.
     public var reportHeight: Double
+    /// What the chart shows in words, for readers that cannot see it (PDF /Alt, SVG <desc>).
+    public var alt: String = ""
     /// The chart's definition in report.yaml: layout errors are reported there.
     public var position: SourcePosition?
     /// Its `report_height` value, when set: where errors of the report-column layout point.

@@ -56,6 +56,7 @@ struct TemplateBinding {
             def.title = def.title.map { NoBreak.strip(bindText($0, path + ["title"])) }
             def.subtitle = def.subtitle.map { bindText($0, path + ["subtitle"]) }
             def.caption = def.caption.map { bindText($0, path + ["caption"]) }
+            def.alt = def.alt.map { bindText($0, path + ["alt"]) }
             def.position = position(path)
             do {
                 var job = try ChartBinder(catalog: catalog, formatter: formatter).bind(def)

@@ -1,0 +1,215 @@
+import CCairo
+import ReportScene
+
+/// What Cairo 1.16 cannot write, added as one incremental update appended to its finished file
+/// (new versions of a few objects, their cross-reference section, a trailer with /Prev):
+/// the catalog's /Lang, /ViewerPreferences << /DisplayDocTitle true >> and XMP /Metadata;
+/// /Alt on each Figure element; /Tabs /S on pages with links (annotations in structure order);
+/// page content outside every element marked as artifacts; and an Info dictionary rewritten
+/// from the same values as the XMP packet, so the two always agree.
+/// Cairo's objects are kept; page content streams get only marked-content operators (see
+/// `PDFArtifacts`), so every page image is unchanged.
+enum PDFAccessibility {
+    static func update(_ pdf: [UInt8], info: DocumentInfo, figureAlts: [String], linkTexts: [String] = []) throws -> [UInt8] {
+        let file = PDFSyntax(bytes: pdf)
+        let prev = try file.lastXrefOffset()
+        let (offsets, trailer) = try file.xref(at: prev)
+        func object(_ r: PDFSyntax.Ref) throws -> Range<Int> {
+            guard let o = offsets[r.number] else { throw PDFSyntax.Failure.malformed("object \(r.number) not in xref") }
+            return try file.objectValue(at: o)
+        }
+        guard let rootValue = trailer["Root"], let root = file.reference(in: rootValue),
+              let sizeValue = trailer["Size"], let size = Int(file.text(sizeValue)) else {
+            throw PDFSyntax.Failure.malformed("trailer without /Root or /Size")
+        }
+        let catalogRange = try object(root)
+        let catalog = try file.dictionary(at: catalogRange.lowerBound)
+        var next = size
+        let metadata = PDFSyntax.Ref(number: next); next += 1
+        var infoRef = PDFSyntax.Ref(number: next)
+        if let old = trailer["Info"].flatMap(file.reference(in:)) { infoRef = old } else { next += 1 }
+
+        var objects: [PDFSyntax.Ref: [UInt8]] = [:]
+        var extra = ""
+        if catalog["Lang"] == nil, !info.language.isEmpty { extra += " /Lang \(literal(info.language))" }
+        if catalog["ViewerPreferences"] == nil { extra += " /ViewerPreferences << /DisplayDocTitle true >>" }
+        if catalog["Metadata"] == nil { extra += " /Metadata \(metadata.number) 0 R" }
+        objects[root] = Array(inserting(extra, into: file.text(catalogRange)).utf8)
+        objects[metadata] = Array(xmpStream(info).utf8)
+        objects[infoRef] = Array(infoDictionary(info).utf8)
+
+        if let treeValue = catalog["StructTreeRoot"], let tree = file.reference(in: treeValue) {
+            let figures = try figureElements(tree, file: file, object: object)
+            guard figures.count == figureAlts.count else {
+                throw PDFSyntax.Failure.malformed("\(figures.count) Figure elements for \(figureAlts.count) alt texts")
+            }
+            for (ref, alt) in zip(figures, figureAlts) {
+                objects[ref] = Array(inserting(" /Alt \(textString(alt))", into: file.text(try object(ref))).utf8)
+            }
+        }
+        if let pagesValue = catalog["Pages"], let pages = file.reference(in: pagesValue) {
+            let pageRefs = try pageObjects(pages, file: file, object: object)
+            try describeLinks(pageRefs, linkTexts, file: file, object: object, into: &objects)
+            for page in pageRefs {
+                let range = try object(page)
+                let d = try file.dictionary(at: range.lowerBound)
+                // Only where PDF/UA asks for it (pages with annotations): on other pages poppler's
+                // struct-text then loses the text of continued paragraphs' spans.
+                if d["Annots"] != nil, d["Tabs"] == nil {
+                    objects[page] = Array(inserting(" /Tabs /S", into: file.text(range)).utf8)
+                }
+                for content in try d["Contents"].map(file.references(in:)) ?? [] {
+                    if let marked = try artifactsMarked(content, file: file, object: object) { objects[content] = marked }
+                }
+            }
+        }
+        return append(objects, to: pdf, root: root, info: infoRef, size: max(size, next), prev: prev)
+    }
+
+    /// Gives each link annotation its text as /Contents (what a screen reader announces), when
+    /// Cairo's annotations are exactly the links the writer tagged, in the same order.
+    private static func describeLinks(_ pages: [PDFSyntax.Ref], _ texts: [String], file: PDFSyntax,
+                                      object: (PDFSyntax.Ref) throws -> Range<Int>,
+                                      into objects: inout [PDFSyntax.Ref: [UInt8]]) throws {
+        var links: [(PDFSyntax.Ref, Range<Int>)] = []
+        for page in pages {
+            guard let annots = try file.dictionary(at: try object(page).lowerBound)["Annots"] else { continue }
+            for ref in try file.references(in: annots) {
+                let range = try object(ref)
+                let d = try file.dictionary(at: range.lowerBound)
+                if d["Subtype"].map(file.text) == "/Link", d["Contents"] == nil { links.append((ref, range)) }
+            }
+        }
+        guard links.count == texts.count else { return }
+        for ((ref, range), text) in zip(links, texts) where !text.isEmpty {
+            objects[ref] = Array(inserting(" /Contents \(textString(text))", into: file.text(range)).utf8)
+        }
+    }
+
+    // MARK: the tree
+
+    /// Figure elements in the order of the tree (depth first), which is the order they were opened.
+    private static func figureElements(_ tree: PDFSyntax.Ref, file: PDFSyntax,
+                                       object: (PDFSyntax.Ref) throws -> Range<Int>) throws -> [PDFSyntax.Ref] {
+        var out: [PDFSyntax.Ref] = [], seen: Set<PDFSyntax.Ref> = []
+        func visit(_ r: PDFSyntax.Ref) throws {
+            guard seen.insert(r).inserted else { return }
+            let range = try object(r)
+            guard file.matches("<<", at: range.lowerBound) else { return }
+            let d = try file.dictionary(at: range.lowerBound)
+            if let t = d["Type"], file.text(t) == "/OBJR" || file.text(t) == "/MCR" { return }
+            if let s = d["S"], file.text(s) == "/Figure" { out.append(r) }
+            if let k = d["K"] { try file.references(in: k).forEach(visit) }
+        }
+        try visit(tree)
+        return out
+    }
+
+    private static func pageObjects(_ node: PDFSyntax.Ref, file: PDFSyntax,
+                                     object: (PDFSyntax.Ref) throws -> Range<Int>) throws -> [PDFSyntax.Ref] {
+        var out: [PDFSyntax.Ref] = [], seen: Set<PDFSyntax.Ref> = []
+        func visit(_ r: PDFSyntax.Ref) throws {
+            guard seen.insert(r).inserted else { return }
+            let d = try file.dictionary(at: try object(r).lowerBound)
+            if let kids = d["Kids"] { try file.references(in: kids).forEach(visit) } else { out.append(r) }
+        }
+        try visit(node)
+        return out
+    }
+
+    /// A page content stream with its unmarked content marked as artifacts, re-compressed;
+    /// nil leaves the stream as Cairo wrote it (a form this reader does not take apart).
+    private static func artifactsMarked(_ ref: PDFSyntax.Ref, file: PDFSyntax,
+                                        object: (PDFSyntax.Ref) throws -> Range<Int>) throws -> [UInt8]? {
+        let dictRange = try object(ref)
+        let d = try file.dictionary(at: dictRange.lowerBound)
+        guard let filter = d["Filter"], file.text(filter) == "/FlateDecode", d["DecodeParms"] == nil,
+              let lengthValue = d["Length"] else { return nil }
+        let lengthText = try file.reference(in: lengthValue).map { file.text(try object($0)) } ?? file.text(lengthValue)
+        guard let length = Int(lengthText), let data = file.streamData(after: dictRange, length: length),
+              let content = PDFArtifacts.inflate(data), let unglued = PDFArtifacts.droppingJoinerSpans(content),
+              let marked = PDFArtifacts.wrap(unglued),
+              let packed = PDFArtifacts.deflate(marked) else { return nil }
+        return Array("<< /Length \(packed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + packed + Array("\nendstream".utf8)
+    }
+
+    // MARK: writing
+
+    /// `dict` (a dictionary's text) with `entries` added before its closing `>>`.
+    private static func inserting(_ entries: String, into dict: String) -> String {
+        guard !entries.isEmpty, dict.hasSuffix(">>") else { return dict }
+        return String(dict.dropLast(2)) + entries.dropFirst() + "\n>>"
+    }
+
+    private static func append(_ objects: [PDFSyntax.Ref: [UInt8]], to pdf: [UInt8], root: PDFSyntax.Ref,
+                               info: PDFSyntax.Ref, size: Int, prev: Int) -> [UInt8] {
+        var out = pdf
+        if out.last != 0x0A { out.append(0x0A) }
+        var offsets: [(Int, Int)] = []
+        for ref in objects.keys.sorted() {
+            offsets.append((ref.number, out.count))
+            out += Array("\(ref.number) 0 obj\n".utf8) + objects[ref]! + Array("\nendobj\n".utf8)
+        }
+        let xref = out.count
+        var table = "xref\n"
+        var i = 0
+        while i < offsets.count {
+            var end = i + 1
+            while end < offsets.count, offsets[end].0 == offsets[end - 1].0 + 1 { end += 1 }
+            table += "\(offsets[i].0) \(end - i)\n"
+            for (_, o) in offsets[i..<end] { table += String(o).leftPadded(to: 10) + " 00000 n \n" }
+            i = end
+        }
+        table += "trailer\n<< /Size \(size)\n   /Root \(root.number) 0 R\n   /Info \(info.number) 0 R\n   /Prev \(prev)\n>>\n"
+        table += "startxref\n\(xref)\n%%EOF\n"
+        return out + Array(table.utf8)
+    }
+
+    // MARK: metadata
+
+    static func producer() -> String { "cairo \(String(cString: cairo_version_string())) (https://cairographics.org)" }
+
+    private static func infoDictionary(_ info: DocumentInfo) -> String {
+        var d = "<<"
+        func add(_ key: String, _ value: String) { if !value.isEmpty { d += " /\(key) \(textString(value))\n  " } }
+        add("Title", info.title)
+        add("Author", info.author)
+        add("Subject", info.subject)
+        add("Keywords", info.keywords.joined(separator: ", "))
+        add("Creator", info.creator)
+        add("Producer", producer())
+        let date = pdfDate(info.creationDate)
+        d += " /CreationDate \(literal(date))\n   /ModDate \(literal(date))\n>>"
+        return d
+    }
+
+    private static func xmpStream(_ info: DocumentInfo) -> String {
+        let xmp = Array(XMPPacket.text(info, producer: producer()).utf8)
+        return "<< /Type /Metadata\n   /Subtype /XML\n   /Length \(xmp.count)\n>>\nstream\n"
+            + String(decoding: xmp, as: UTF8.self) + "\nendstream"
+    }
+
+    /// `D:YYYYMMDDHHmmSS+00'00'` (UTC).
+    static func pdfDate(_ epoch: Int64) -> String {
+        let iso = PDFDate.iso8601(epoch)
+        return "D:" + iso.filter { $0.isNumber } + "+00'00'"
+    }
+
+    /// A text string: ASCII as a literal, anything else as UTF-16BE hex with a byte-order mark.
+    static func textString(_ s: String) -> String {
+        if s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return literal(s) }
+        var hex = "<FEFF"
+        for unit in s.utf16 { hex += String(unit, radix: 16, uppercase: true).leftPadded(to: 4) }
+        return hex + ">"
+    }
+
+    /// An ASCII literal string with `\`, `(` and `)` escaped.
+    static func literal(_ s: String) -> String {
+        var out = "("
+        for c in s.unicodeScalars {
+            if c == "\\" || c == "(" || c == ")" { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out + ")"
+    }
+}

@@ -1,0 +1,165 @@
+import CCairo
+
+/// Marks the content Cairo leaves outside every structure element (running headers, footers,
+/// page numbers, rules, backgrounds, chart-free decoration) as `/Artifact BMC … EMC`, which
+/// Cairo 1.16 cannot write itself. Only marked-content operators are inserted: every drawing
+/// operator stays as it was, so the page looks exactly the same.
+enum PDFArtifacts {
+    /// `content` (a decoded page content stream) with each run of operators at marked-content
+    /// depth 0 that paints something wrapped as an artifact; nil when the stream holds something
+    /// this reader does not take apart (inline images, unbalanced text objects).
+    static func wrap(_ content: [UInt8]) -> [UInt8]? {
+        guard let ops = operations(content) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count + 256)
+        var copied = 0
+        // Cairo's marked-content depth, and the depth of marked content nested inside the current
+        // run (a ligature's ActualText span in a header line), which stays inside the artifact.
+        var depth = 0, inner = 0, inText = false
+        var run: (start: Int, end: Int, paints: Bool)?
+        func flush() {
+            guard let r = run else { return }
+            run = nil
+            guard r.paints else { return }
+            out += content[copied..<r.start]
+            out += Array("/Artifact BMC\n".utf8)
+            out += content[r.start..<r.end]
+            out += Array("\nEMC".utf8)
+            copied = r.end
+        }
+        for op in ops {
+            let begins = op.name == "BDC" || op.name == "BMC"
+            let structural = begins && String(decoding: content[op.start..<op.end], as: UTF8.self).contains("/MCID")
+            if op.name == "BT" { inText = true } else if op.name == "ET" { inText = false }
+            if run != nil, (begins && inText) || inner > 0 {
+                // A structure element's content must never end up inside an artifact.
+                if structural { return nil }
+                if begins { inner += 1 } else if op.name == "EMC" { inner -= 1 }
+                run!.end = op.end
+                if paintOperators.contains(op.name) { run!.paints = true }
+                continue
+            }
+            if begins {
+                if depth == 0 { flush() }
+                depth += 1
+            } else if op.name == "EMC" {
+                depth -= 1
+                guard depth >= 0 else { return nil }
+            } else if depth == 0 {
+                if run == nil { run = (op.start, op.end, false) }
+                run!.end = op.end
+                if paintOperators.contains(op.name) { run!.paints = true }
+            }
+        }
+        guard depth == 0, inner == 0, !inText else { return nil }
+        flush()
+        return out + content[copied...]
+    }
+
+    /// `content` without the empty `/Span << /ActualText <feff2060> >> BDC EMC` pairs Cairo writes
+    /// for each U+2060 WORD JOINER (the glue that keeps a figure on one line; it draws nothing):
+    /// extraction then reads 6.78亿元, not 6⁠.⁠7⁠8⁠亿⁠元, and poppler's structure reader does not stop there.
+    static func droppingJoinerSpans(_ content: [UInt8]) -> [UInt8]? {
+        guard let ops = operations(content) else { return nil }
+        var out: [UInt8] = [], copied = 0, i = 0
+        while i < ops.count {
+            if ops[i].name == "BDC", i + 1 < ops.count, ops[i + 1].name == "EMC",
+               String(decoding: content[ops[i].start..<ops[i].end], as: UTF8.self).lowercased()
+                   .filter({ !$0.isWhitespace }) == "/span<</actualtext<feff2060>>>bdc" {
+                out += content[copied..<ops[i].start]
+                copied = ops[i + 1].end
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        return out + content[copied...]
+    }
+
+    private static let paintOperators: Set<String> = [
+        "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Tj", "TJ", "'", "\"", "Do", "sh",
+    ]
+
+    struct Operation { var start: Int; var end: Int; var name: String }
+
+    /// The operations of a content stream: from the first operand to the end of the operator.
+    static func operations(_ b: [UInt8]) -> [Operation]? {
+        var ops: [Operation] = []
+        var i = 0, start: Int?
+        while i < b.count {
+            let c = b[i]
+            if PDFSyntax.isSpace(c) { i += 1; continue }
+            if c == UInt8(ascii: "%") {
+                while i < b.count, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                continue
+            }
+            let tokenStart = i
+            switch c {
+            case UInt8(ascii: "("):
+                var nesting = 0
+                repeat {
+                    if b[i] == UInt8(ascii: "\\") { i += 1 } else if b[i] == UInt8(ascii: "(") { nesting += 1 } else if b[i] == UInt8(ascii: ")") { nesting -= 1 }
+                    i += 1
+                } while i < b.count && nesting > 0
+                if nesting > 0 { return nil }
+            case UInt8(ascii: "<") where i + 1 < b.count && b[i + 1] == UInt8(ascii: "<"): i += 2
+            case UInt8(ascii: ">") where i + 1 < b.count && b[i + 1] == UInt8(ascii: ">"): i += 2
+            case UInt8(ascii: "<"):
+                while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
+                i += 1
+            case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): i += 1
+            case UInt8(ascii: "/"):
+                i += 1
+                while i < b.count, !PDFSyntax.isSpace(b[i]), !PDFSyntax.isDelimiter(b[i]) { i += 1 }
+            default:
+                while i < b.count, !PDFSyntax.isSpace(b[i]), !PDFSyntax.isDelimiter(b[i]) { i += 1 }
+                if i == tokenStart { return nil }
+                let word = String(decoding: b[tokenStart..<i], as: UTF8.self)
+                let isOperand = word.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false
+                    || word == "true" || word == "false" || word == "null"
+                if !isOperand {
+                    if word == "BI" || word == "ID" { return nil }
+                    ops.append(Operation(start: start ?? tokenStart, end: i, name: word))
+                    start = nil
+                    continue
+                }
+            }
+            if start == nil { start = tokenStart }
+        }
+        return start == nil ? ops : nil
+    }
+
+    // MARK: zlib
+
+    static func inflate(_ data: ArraySlice<UInt8>) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var input = Array(data), out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status: Int32 = Z_OK
+        input.withUnsafeMutableBufferPointer { inBuf in
+            stream.next_in = inBuf.baseAddress
+            stream.avail_in = uInt(inBuf.count)
+            repeat {
+                chunk.withUnsafeMutableBufferPointer { o in
+                    stream.next_out = o.baseAddress
+                    stream.avail_out = uInt(o.count)
+                    status = CCairo.inflate(&stream, Z_NO_FLUSH)
+                    out += o[0..<(o.count - Int(stream.avail_out))]
+                }
+            } while status == Z_OK
+        }
+        return status == Z_STREAM_END ? out : nil
+    }
+
+    static func deflate(_ input: [UInt8]) -> [UInt8]? {
+        var size = compressBound(uLong(input.count))
+        var out = [UInt8](repeating: 0, count: Int(size))
+        let status = out.withUnsafeMutableBufferPointer { o in
+            input.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), 6) }
+        }
+        guard status == Z_OK else { return nil }
+        return Array(out[0..<Int(size)])
+    }
+}
