@@ -59,14 +59,24 @@ final class BarChartEngine {
         pad = theme.tickSize * 0.35
     }
 
+    /// How value labels sit on their bars: one placement for the whole chart.
+    enum LabelMode { case outside, inside, none }
+    /// Category label form under vertical columns.
+    enum ColumnLabels { case lines, deepLines, stacked }
+    /// Why one form of the chart does not fit, and the frame height that would make it fit.
+    struct FormFailure: Error { var reason: String; var neededHeight: Double? }
+
+    var labelMode: LabelMode = .outside
+    var segmentLabels = true
+    var columnLabels: ColumnLabels = .lines
+    var legend: LegendLayout?
+
     func run() throws -> BarChartLayout {
         let chrome = try ChartChrome(notes: spec.notes, frame: frame, theme: theme, measurer: fit.measurer)
         area = chrome.plotArea
-        var legend: LegendLayout?
-        if spec.legendShown {
-            let entries = spec.series.enumerated().map { LegendEntry(name: $1.name, color: seriesColor($0)) }
-            let l = try Legend.layout(entries, at: Point(area.minX, area.minY), maxWidth: area.width, theme: theme,
-                                      fit: fit)
+        if spec.legendShown || !data.statusesShown.isEmpty {
+            let l = try Legend.layout(legendEntries(), at: Point(area.minX, area.minY), maxWidth: area.width,
+                                      theme: theme, fit: fit)
             let used = l.bounds.height + theme.labelSize * 0.8
             area.y += used; area.height -= used
             legend = l
@@ -74,7 +84,44 @@ final class BarChartEngine {
         guard area.width > theme.labelSize * 4, area.height > theme.labelSize * 4 else {
             throw BarChartError.frameTooSmall(frame)
         }
-        orientation = try resolveOrientation()
+        var failures: [FormFailure] = []
+        let modes: [LabelMode] = spec.valueLabels == .none ? [.none] : (data.stacked ? [.outside] : [.outside, .inside])
+        var passes = [modes]
+        if spec.valueLabels == .ifRoom { passes.append([.none]) }
+        for pass in passes {
+            for form in try candidateForms() {
+                for mode in pass {
+                    for segments in (data.stacked && mode != .none ? [true, false] : [false]) {
+                        orientation = form.0; columnLabels = form.1; labelMode = mode; segmentLabels = segments
+                        do {
+                            return try attempt(chrome: chrome)
+                        } catch let f as FormFailure {
+                            failures.append(f)
+                        }
+                    }
+                }
+            }
+        }
+        throw layoutError(failures)
+    }
+
+    /// Forms in order of preference: columns with names in up to three lines, horizontal bars,
+    /// columns with four-line names, columns with names set vertically; an explicit orientation
+    /// keeps only its own forms.
+    func candidateForms() throws -> [(BarOrientation, ColumnLabels)] {
+        if spec.categoryLabels == .sampled {
+            return [(try resolveOrientation(), .lines)]
+        }
+        switch spec.orientation {
+        case .vertical: return [(.vertical, .lines), (.vertical, .deepLines), (.vertical, .stacked)]
+        case .horizontal: return [(.horizontal, .lines)]
+        case .automatic:
+            return [(.vertical, .lines), (.horizontal, .lines), (.vertical, .deepLines), (.vertical, .stacked)]
+        }
+    }
+
+    func attempt(chrome: ChartChrome) throws -> BarChartLayout {
+        axisTitleNode = nil
         if orientation == .vertical { try layoutVerticalFrame() } else { try layoutHorizontalFrame() }
         placeBars()
         try placeValueLabels()
@@ -82,12 +129,45 @@ final class BarChartEngine {
         return try assemble(chrome: chrome, legend: legend)
     }
 
+    /// The user-level error: what did not fit, and the height that would.
+    func layoutError(_ failures: [FormFailure]) -> BarChartLayoutError {
+        let growing = failures.filter { ($0.neededHeight ?? 0) > frame.height }
+        let best = growing.min { $0.neededHeight! < $1.neededHeight! }
+        let needed = best?.neededHeight
+        let reason = (best ?? failures.first)?.reason ?? "the chart does not fit"
+        var message = reason
+        if let h = needed {
+            let pt = Int(h.rounded(.up))
+            message = "\(data.n) categories need \(pt) pt of height (the frame has \(Int(frame.height)) pt): \(reason)"
+            message += spec.orientation == .vertical
+                ? "; set orientation: horizontal or report_height ≥ \(pt)"
+                : "; set report_height ≥ \(pt) or shorten the names"
+        } else if spec.orientation == .vertical {
+            message += "; set orientation: horizontal or shorten the names"
+        }
+        return BarChartLayoutError(message: message, neededHeight: needed)
+    }
+
+    /// Series (when the legend is shown) then one entry per kind of non-measured value drawn.
+    func legendEntries() -> [LegendEntry] {
+        var entries: [LegendEntry] = []
+        if spec.legendShown {
+            entries = spec.series.indices.map { LegendEntry(name: spec.series[$0].name, color: seriesColor($0)) }
+        }
+        let neutral = data.seriesCount == 1 ? seriesColor(0) : theme.secondaryText
+        for status in data.statusesShown {
+            entries.append(LegendEntry(name: status == .planned ? "预计值" : "推算值", color: neutral,
+                                       swatch: status == .planned ? .outlined : .hatched))
+        }
+        return entries
+    }
+
     func seriesColor(_ s: Int) -> Color { spec.series[s].color ?? theme.seriesColor(s) }
 
     var tickText: (Double) -> String {
-        if let f = spec.valueFormatter { return { f($0) } }
+        if let f = spec.valueFormatter { return { BarChartData.typographic(f($0)) } }
         let t = ticks
-        return { t.format($0) }
+        return { BarChartData.typographic(t.format($0)) }
     }
 
     private func assemble(chrome: ChartChrome, legend: LegendLayout?) throws -> BarChartLayout {
@@ -109,8 +189,11 @@ final class BarChartEngine {
 
         var barNodes: [Node] = []
         barNodes.reserveCapacity(bars.count)
+        let outline = Stroke(color: theme.text, width: theme.axisWidth * 1.5)
         for b in bars where b.rect.width > 0 && b.rect.height > 0 {
-            barNodes.append(.rect(RectNode(b.rect, fill: b.color)))
+            let swatch: LegendSwatch = b.status == .planned ? .outlined : (b.status == .derived ? .hatched : .solid)
+            barNodes += BarPaint.nodes(b.rect, color: b.color, swatch: swatch, lineWidth: theme.axisWidth)
+            if b.highlighted { barNodes.append(.rect(RectNode(b.rect, stroke: outline))) }
         }
         let plotGroup = Group([
             .group(Group(grid, name: "grid")),

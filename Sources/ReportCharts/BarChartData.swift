@@ -15,6 +15,8 @@ struct BarChartData {
     let values: [[Double]]
     /// Value label text for numbers without a pre-formatted label.
     let format: (Double) -> String
+    /// Text of a stack total, unit included.
+    let totalFormat: (Double) -> String
     let showLabels: Bool
     /// Pre-formatted labels per series (empty or one per category).
     let given: [[String?]]
@@ -25,6 +27,8 @@ struct BarChartData {
     let axisTitle: String?
     let referenceValues: [Double]
     let anyHighlight: Bool
+    /// Planned and derived, in that order, when some drawn value has that status.
+    let statusesShown: [BarValueStatus]
     /// Smallest and largest value the value axis must show, zero included.
     let extent: (lo: Double, hi: Double)
 
@@ -39,6 +43,9 @@ struct BarChartData {
             }
             guard s.labels.isEmpty || s.labels.count == n else {
                 throw BarChartError.labelCountMismatch(series: s.name, expected: n, got: s.labels.count)
+            }
+            guard s.status.isEmpty || s.status.count == n else {
+                throw BarChartError.statusCountMismatch(series: s.name, expected: n, got: s.status.count)
             }
         }
         stacked = spec.mode == .stacked && seriesCount > 1
@@ -69,6 +76,11 @@ struct BarChartData {
         negativeTotals = rawNeg.map { $0 / d }
         referenceValues = spec.referenceLines.map { $0.value / d }
         anyHighlight = spec.series.contains { !$0.highlighted.isEmpty }
+        var seen = Set<BarValueStatus>()
+        for s in spec.series where !s.status.isEmpty {
+            for (i, v) in s.values.enumerated() where v.isFinite { seen.insert(s.status[i]) }
+        }
+        statusesShown = [BarValueStatus.planned, .derived].filter(seen.contains)
 
         var lo = 0.0, hi = 0.0
         if stacked {
@@ -81,10 +93,18 @@ struct BarChartData {
 
         // Default value labels: one precision for the whole chart, so 4.10 sits beside 6.78.
         let decimals = Self.labelDecimals(values, totals: stacked ? zip(positiveTotals, negativeTotals).map { $0 + $1 } : [])
+        let axisUnit = unit
+        let baseUnit = spec.valueAxisTitle ?? ""
+        let own = spec.unitScaling != .off
         let format: (Double) -> String = spec.valueLabelFormatter.map { f in { f($0) } }
-            ?? { NiceTicks.format($0, decimals: decimals, trimZeros: false) }
+            ?? { Self.honestLabel($0, decimals: decimals, axis: axisUnit, baseUnit: baseUnit, ownUnit: own) }
         self.format = format
-        self.showLabels = spec.showValueLabels
+        let unitText = axisTitle ?? ""
+        totalFormat = spec.totalFormatter.map { f in { f($0) } } ?? { v in
+            let t = format(v)
+            return t.last.map { $0.isASCII && $0.isNumber } == true ? t + unitText : t
+        }
+        self.showLabels = spec.valueLabels != .none
         self.given = spec.series.map(\.labels)
         // Sort key: the stack total, or the first series; missing values go last.
         let vals = values
@@ -149,12 +169,60 @@ struct BarChartData {
 
     func label(series s: Int, category c: Int) -> String? {
         guard showLabels, values[s][c].isFinite else { return nil }
-        return (given[s].isEmpty ? nil : given[s][c]) ?? format(values[s][c])
+        return Self.typographic((given[s].isEmpty ? nil : given[s][c]) ?? format(values[s][c]))
     }
 
-    /// Label of a stack's net total; nil when the category has no values.
-    func totalLabel(category c: Int) -> String? {
-        guard stacked, showLabels, values.contains(where: { $0[c].isFinite }) else { return nil }
-        return format(positiveTotals[c] + negativeTotals[c])
+    /// Labels of a stack's totals, each at its own end: the positive sum above (or right of) the
+    /// positive segments, the negative sum below (left of) the negative ones; a category without
+    /// values has none.
+    func totalLabels(category c: Int) -> [(text: String, end: Double)] {
+        guard stacked, showLabels else { return [] }
+        var hasPos = false, hasNeg = false
+        for row in values where row[c].isFinite { if row[c] >= 0 { hasPos = true } else { hasNeg = true } }
+        var out: [(String, Double)] = []
+        if hasPos { out.append((Self.typographic(totalFormat(positiveTotals[c])), positiveTotals[c])) }
+        if hasNeg { out.append((Self.typographic(totalFormat(negativeTotals[c])), negativeTotals[c])) }
+        return out
+    }
+
+    /// A leading hyphen-minus becomes the minus sign "−", as print sets negative numbers.
+    static func typographic(_ text: String) -> String {
+        guard text.contains("-") else { return text }
+        var out = ""
+        var previous: Character?
+        for ch in text {
+            let startsNumber = previous.map { !ChartLabelLines.isLatin($0) } ?? true
+            out.append(ch == "-" && startsNumber ? "−" : ch)
+            previous = ch
+        }
+        return out
+    }
+
+    /// The default value label: the chart's precision, more decimals where a value would read as
+    /// zero or lose over 1%; with unit scaling, a value too small for the axis unit (592万元 on an
+    /// 亿元 axis) carries its own unit instead of a string of zeros.
+    static func honestLabel(_ v: Double, decimals: Int, axis: UnitScale, baseUnit: String, ownUnit: Bool) -> String {
+        let d = honestDecimals(v, atLeast: decimals, limit: 12)
+        if ownUnit, !baseUnit.isEmpty, d > Swift.max(decimals, 3), axis.divisor > 1 {
+            let raw = v * axis.divisor
+            let u = UnitScale.choose(maxMagnitude: raw, unit: baseUnit)
+            if u.divisor < axis.divisor {
+                let x = raw / u.divisor
+                return NiceTicks.format(x, decimals: honestDecimals(x, atLeast: 0, limit: 12), trimZeros: true) + u.unit
+            }
+        }
+        return NiceTicks.format(v, decimals: d, trimZeros: false)
+    }
+
+    /// Decimals at which `v` displays nonzero and within 1% of itself (at least `d`, at most 8).
+    static func honestDecimals(_ v: Double, atLeast d: Int, limit: Int = 8) -> Int {
+        guard v.isFinite, v != 0 else { return d }
+        var k = d
+        while k < limit {
+            let r = NiceTicks.round(v, decimals: k)
+            if r != 0, abs(r - v) <= 0.01 * abs(v) { break }
+            k += 1
+        }
+        return k
     }
 }

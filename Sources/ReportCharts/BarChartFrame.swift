@@ -108,14 +108,15 @@ extension BarChartEngine {
             let labelWidth = try maxTickLabelWidth()
             reserved = Swift.max(reserved, labelWidth)
             let plotX = area.minX + reserved + gap
-            guard area.maxX - plotX > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+            guard area.maxX - plotX > theme.labelSize * 2 else { throw FormFailure(reason: "the frame leaves no room for the plot", neededHeight: nil) }
             band = makeBand(plotX, area.maxX, maxBar: categoryStyle.size * 7)
             // Labels hang below the plot; a tick label's lower half sits in the gap.
             let labelGap = Swift.max(gap, lineHeight / 2 + 1)
             let probeTop = area.maxY // placeholder top; labels are re-placed once the height is known
-            let catHeight = try planVerticalCategories(band, top: probeTop)
+            let catHeight = spec.categoryLabels == .sampled
+                ? try planVerticalCategories(band, top: probeTop) : try planAllColumns(band)
             let bottom = area.maxY - catHeight - (catHeight > 0 ? labelGap : lineHeight / 2)
-            guard bottom - top > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+            guard bottom - top > theme.labelSize * 2 else { throw FormFailure(reason: "the frame leaves no room for the plot", neededHeight: nil) }
             plot = Rect(x: plotX, y: top, width: area.maxX - plotX, height: bottom - top)
             categoryNodes = categoryNodes.map { c in
                 var n = c.node
@@ -138,9 +139,10 @@ extension BarChartEngine {
         let tickTop = gap * 0.6
         let plotTop = area.minY
         let plotBottom = area.maxY - tickTop - lineHeight - titleHeight
-        guard plotBottom - plotTop > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+        guard plotBottom - plotTop > theme.labelSize * 2 else { throw FormFailure(reason: "the frame leaves no room for the plot", neededHeight: nil) }
         band = makeBand(plotTop, plotBottom, maxBar: categoryStyle.size * 2.4)
-        let columnWidth = try planHorizontalCategories(band)
+        let columnWidth = spec.categoryLabels == .sampled
+            ? try planHorizontalCategories(band) : try planAllRows(band)
 
         ticks = NiceTicks.ticks(from: data.extent.lo, to: data.extent.hi, count: 5, includeZero: true)
         var left = 0.0, right = 0.0
@@ -152,7 +154,7 @@ extension BarChartEngine {
             right = Swift.max(right, last / 2)
             let plotX = area.minX + left
             let width = area.maxX - right - plotX
-            guard width > theme.labelSize * 2 else { throw BarChartError.frameTooSmall(frame) }
+            guard width > theme.labelSize * 2 else { throw FormFailure(reason: "the frame leaves no room for the plot", neededHeight: nil) }
             plot = Rect(x: plotX, y: plotTop, width: width, height: plotBottom - plotTop)
             try fitValueScale(lineHeight: lineHeight)
             let f2 = tickText
@@ -222,6 +224,84 @@ extension BarChartEngine {
             k = Swift.max(k + 1, Int(((tallest + airY) / b.step).rounded(.up)))
         }
     }
+
+    /// Every category named under its column: in up to three (or four) balanced lines, or (the `.stacked`
+    /// form) one character per line for narrow columns. Throws `FormFailure` when a name does not
+    /// fit; returns the labels' height.
+    func planAllColumns(_ b: BandScale) throws -> Double {
+        // Names set vertically are one character wide: a little air between columns is enough.
+        let room = b.step - theme.labelSize * (columnLabels == .stacked ? 0.05 : 0.3)
+        let maxHeight = area.height * 0.4
+        categoryNodes = []
+        categoryNodes.reserveCapacity(data.n)
+        var height = 0.0
+        var lastMaxX = -Double.infinity
+        for slot in 0..<data.n {
+            let text = spec.categories[data.order[slot]]
+            let shown = room <= 0 ? nil : columnLabels == .stacked
+                ? try fit.verticalLines(text, categoryStyle, width: room)
+                : try fit.lines(text, categoryStyle, width: room, maxLines: columnLabels == .lines ? 3 : 4)
+            guard let shown else {
+                throw FormFailure(reason: "the name “\(text)” does not fit under its column (\(Self.pt(room)) pt wide)",
+                                  neededHeight: nil)
+            }
+            let node = TextNode(shown, style: categoryStyle, at: Point(b.center(slot), area.maxY),
+                                anchor: TextAnchor(.middle, .top))
+            let box = try fit.box(node)
+            guard box.minX >= lastMaxX - 0.01, box.minX >= -0.01, box.maxX <= frame.width + 0.01 else {
+                throw FormFailure(reason: "the name “\(text)” is wider than its column", neededHeight: nil)
+            }
+            lastMaxX = box.maxX
+            height = Swift.max(height, box.height)
+            categoryNodes.append((slot, node, box))
+        }
+        guard height <= maxHeight + 0.01 else {
+            // The names may take 40% of the plot area's height.
+            throw FormFailure(reason: "the names under the columns need \(Self.pt(height)) pt",
+                              neededHeight: frame.height + height / 0.4 - area.height)
+        }
+        return height
+    }
+
+    /// Every category named left of its bar, right-aligned, wrapped in balanced lines to at most
+    /// 40% of the width (60% for a name with a long unbreakable word). Throws `FormFailure`
+    /// (with the height that would fit) when the rows are too close for the names.
+    func planAllRows(_ b: BandScale) throws -> Double {
+        let cap = area.width * 0.4
+        let air = theme.labelSize * 0.1 // line boxes already carry leading
+        var style = categoryStyle
+        style.alignment = .right
+        categoryNodes = []
+        categoryNodes.reserveCapacity(data.n)
+        var tallest = 0.0, widest = 0.0
+        for slot in 0..<data.n {
+            let text = spec.categories[data.order[slot]]
+            var shown: String? = try fit.measure(text, style).width <= cap ? text : nil
+            if shown == nil { shown = try fit.lines(text, style, width: cap, maxLines: 8) }
+            if shown == nil { shown = try fit.lines(text, style, width: area.width * 0.6, maxLines: 8) }
+            guard let shown else {
+                throw FormFailure(reason: "the name “\(text)” does not fit beside its bar", neededHeight: nil)
+            }
+            let node = TextNode(shown, style: style, at: Point(0, b.center(slot)), anchor: TextAnchor(.end, .middle))
+            let box = try fit.box(node)
+            tallest = Swift.max(tallest, box.height)
+            widest = Swift.max(widest, box.width)
+            categoryNodes.append((slot, node, box))
+        }
+        if b.step < tallest + air - 1e-9 {
+            throw FormFailure(reason: "each row needs \(Self.pt(tallest + air)) pt for its name",
+                              neededHeight: neededHeight(b, step: tallest + air))
+        }
+        return widest
+    }
+
+    /// Frame height at which band `b` would have the given step (the rest of the frame unchanged).
+    func neededHeight(_ b: BandScale, step: Double) -> Double {
+        let steps = Double(b.count) - b.paddingInner + 2 * b.paddingOuter
+        return frame.height + step * steps - (b.rangeEnd - b.rangeStart)
+    }
+
+    static func pt(_ v: Double) -> String { String(Int(v.rounded(.up))) }
 
     /// First slot whose band centre is at least `clearance` past `edge`.
     func firstSlot(_ b: BandScale, clearance: Double, edge: Double) -> Int {

@@ -14,6 +14,7 @@ public struct BarMark: Sendable, Hashable {
     public var rect: Rect
     public var color: Color
     public var highlighted: Bool
+    public var status: BarValueStatus
     /// "bar.<series>.<category>", for tests and debugging.
     public var name: String { "bar.\(series).\(category)" }
 }
@@ -53,7 +54,8 @@ public struct BarChartLayout: Sendable {
     public var plotRect: Rect
     public var bars: [BarMark]
     public var valueLabels: [BarValueLabel]
-    /// Only the categories whose label is shown (dense axes show every k-th).
+    /// Every category's label (with `categoryLabels: .sampled`, every k-th). Texts hold "\n"
+    /// where the label breaks.
     public var categoryLabels: [PlacedLabel]
     public var ticks: TickSet
     public var tickLabels: [PlacedLabel]

@@ -2,103 +2,79 @@ import ReportScene
 
 /// Reference lines (thresholds, averages) and their labels.
 extension BarChartEngine {
+    /// Each label sits beside its own line, between it and the next line on that side, so labels
+    /// read in value order and are never swapped; a label never covers text (ticks, names, value
+    /// labels, other reference labels). Over bars, a translucent backdrop keeps it legible. When
+    /// no spot is free the form fails.
     func placeReferenceLines() throws {
         referenceMarks = []
         let vertical = orientation == .vertical
         let stroke = Stroke(color: theme.text.withAlpha(0.75), width: theme.axisWidth,
                             dash: [4 * theme.axisWidth, 3 * theme.axisWidth])
-        // Texts a reference label may never cover: axis labels, titles and earlier reference labels.
-        var fixed = categoryNodes.map(\.box) + (try tickLabelNodes().map(\.box))
+        var fixed = categoryNodes.map(\.box) + (try tickLabelNodes().map(\.box)) + valueLabels.map(\.label.box)
         if let t = axisTitleNode { fixed.append(try fit.box(t)) }
-        let frameRect = Rect(x: 0, y: 0, width: frame.width, height: frame.height)
+        let positions = data.referenceValues.map { $0.isFinite ? scale($0) : Double.nan }
         for (i, ref) in spec.referenceLines.enumerated() {
             let v = data.referenceValues[i]
             guard v.isFinite else { continue }
-            let p = scale(v)
+            let p = positions[i]
             let line = vertical
                 ? PathNode.line(from: Point(plot.minX, p), to: Point(plot.maxX, p), stroke: stroke)
                 : PathNode.line(from: Point(p, plot.minY), to: Point(p, plot.maxY), stroke: stroke)
-            try moveLabelsOffLine(at: p)
-            let wrap: Double? = try fit.measure(ref.label, referenceStyle).width > plot.width * 0.6 ? plot.width * 0.6 : nil
-            let off = pad
-            var spots: [(Point, TextAnchor)] = vertical ? [
-                (Point(plot.maxX, p - off), TextAnchor(.end, .bottom)), (Point(plot.maxX, p + off), TextAnchor(.end, .top)),
-                (Point(plot.minX + off, p - off), TextAnchor(.start, .bottom)), (Point(plot.minX + off, p + off), TextAnchor(.start, .top)),
-            ] : [
-                (Point(p + off, plot.minY), TextAnchor(.start, .top)), (Point(p - off, plot.minY), TextAnchor(.end, .top)),
-                (Point(p + off, plot.maxY), TextAnchor(.start, .bottom)), (Point(p - off, plot.maxY), TextAnchor(.end, .bottom)),
-            ]
-            // Near an earlier reference label: stack beside it.
-            for m in referenceMarks {
-                guard let r = m.mark.labelBox else { continue }
-                spots += vertical
-                    ? [(Point(plot.maxX, r.minY - 1), TextAnchor(.end, .bottom)), (Point(plot.maxX, r.maxY + 1), TextAnchor(.end, .top))]
-                    : [(Point(r.maxX + off, plot.minY), TextAnchor(.start, .top)), (Point(r.minX - off, plot.minY), TextAnchor(.end, .top))]
-            }
-            // Score: covering value labels is bad (they will be dropped), leaving the plot worse than
-            // covering bars; leaving the frame or covering fixed text rules a spot out.
-            var best: (score: Int, node: TextNode, box: Rect)?
-            for (origin, anchor) in spots {
-                var style = referenceStyle
-                if wrap != nil { style.alignment = anchor.horizontal == .end ? .right : .left }
-                let node = TextNode(ref.label, style: style, at: origin, anchor: anchor, wrapWidth: wrap)
-                let box = try fit.box(node)
-                guard frameRect.contains(box, tolerance: 0.01), !fixed.contains(where: { $0.intersects(box) }) else { continue }
-                var score = plot.contains(box, tolerance: 0.01) ? 0 : 100_000
-                score += valueLabels.reduce(0) { $0 + ($1.label.box.intersects(box) ? 1000 : 0) }
-                score += bars.reduce(0) { $0 + ($1.rect.intersects(box) ? 1 : 0) }
-                if best == nil || score < best!.score { best = (score, node, box) }
-                if score == 0 { break }
-            }
-            guard let chosen = best else {
-                // Nowhere to write it: the line alone still marks the value.
+            guard !ref.label.isEmpty else {
                 referenceMarks.append((BarReferenceMark(value: v, position: p, labelBox: nil), line, nil, nil))
                 continue
             }
-            // The reference label matters more than a value label it would cover: drop those.
-            valueLabels.removeAll { $0.label.box.intersects(chosen.box) }
+            let others = positions.enumerated().filter { $0.offset != i && $0.element.isFinite }.map(\.element)
+            guard let chosen = try bestReferenceSpot(ref.label, at: p, others: others, fixed: fixed) else {
+                throw FormFailure(reason: "no free place for the label of reference line “\(ref.label)”", neededHeight: nil)
+            }
             fixed.append(chosen.box)
-            // Over bars, a translucent backdrop in the page colour keeps the label legible.
             var backdrop: RectNode?
-            if chosen.score > 0 {
+            if chosen.coversBars {
                 let r = chosen.box.insetBy(dx: -1, dy: 0)
-                let x0 = Swift.max(r.minX, 0), x1 = Swift.min(r.maxX, frame.width)
-                backdrop = RectNode(Rect(x: x0, y: r.minY, width: x1 - x0, height: r.height), cornerRadius: 1.5,
-                                    fill: (theme.background ?? .white).withAlpha(0.85))
+                backdrop = RectNode(r, cornerRadius: 1.5, fill: (theme.background ?? .white).withAlpha(0.85))
             }
             referenceMarks.append((BarReferenceMark(value: v, position: p, labelBox: chosen.box), line, backdrop,
                                    chosen.node))
         }
     }
 
-    /// An inside label crossed by a reference line is hard to read: move it past its bar's end
-    /// when that spot is free.
-    func moveLabelsOffLine(at p: Double) throws {
+    /// The first free spot along the line (ends first, then inward), fewest bars covered.
+    private func bestReferenceSpot(_ text: String, at p: Double, others: [Double], fixed: [Rect]) throws
+        -> (node: TextNode, box: Rect, coversBars: Bool)? {
         let vertical = orientation == .vertical
-        var slotOf: [Int]?
-        for i in valueLabels.indices {
-            let l = valueLabels[i].label
-            let crossed = vertical ? (l.box.minY < p && p < l.box.maxY) : (l.box.minX < p && p < l.box.maxX)
-            guard crossed, l.inside, let s = l.series else { continue }
-            if slotOf == nil {
-                var inverse = [Int](repeating: 0, count: data.n)
-                for (slot, c) in data.order.enumerated() { inverse[c] = slot }
-                slotOf = inverse
+        let off = pad
+        let extent = vertical ? plot.width : plot.height
+        let wrap: Double? = try fit.measure(text, referenceStyle).width > extent * 0.6 ? extent * 0.6 : nil
+        var spots: [(Point, TextAnchor)] = []
+        for f in [1.0, 0.0, 0.75, 0.25, 0.5] {
+            if vertical {
+                let x = plot.minX + f * plot.width
+                let h: TextAnchor.Horizontal = f == 1 ? .end : (f == 0 ? .start : .middle)
+                let x0 = f == 0 ? x + off : x
+                spots += [(Point(x0, p - off), TextAnchor(h, .bottom)), (Point(x0, p + off), TextAnchor(h, .top))]
+            } else {
+                let y = plot.minY + (1 - f) * plot.height
+                let v: TextAnchor.Vertical = f == 1 ? .top : (f == 0 ? .bottom : .middle)
+                spots += [(Point(p + off, y), TextAnchor(.start, v)), (Point(p - off, y), TextAnchor(.end, v))]
             }
-            let slot = slotOf![l.category]
-            guard let bar = bars[slotRanges[slot]].first(where: { $0.series == s }) else { continue }
-            var style = valueLabels[i].node.style
-            style.color = theme.text
-            let node = valueLabelNode(l.text, style: style, bar: bar.rect, positive: bar.scaledValue >= 0, inside: false)
-            let box = try fit.box(node)
-            let free = plot.contains(box, tolerance: 0.01)
-                && !(vertical ? (box.minY < p && p < box.maxY) : (box.minX < p && p < box.maxX))
-                && !collidesWithBars(box, slot: slot, ownSeries: s)
-                && !valueLabels.indices.contains { $0 != i && valueLabels[$0].label.box.intersects(box) }
-            guard free else { continue }
-            valueLabels[i].node = node
-            valueLabels[i].label.box = box
-            valueLabels[i].label.inside = false
         }
+        var best: (node: TextNode, box: Rect, bars: Int)?
+        for (origin, anchor) in spots {
+            var style = referenceStyle
+            if wrap != nil { style.alignment = anchor.horizontal == .end ? .right : .left }
+            let node = TextNode(text, style: style, at: origin, anchor: anchor, wrapWidth: wrap)
+            let box = try fit.box(node)
+            guard plot.contains(box, tolerance: 0.01), !fixed.contains(where: { $0.intersects(box) }) else { continue }
+            // Between its own line and the next: no other line under the label or between them.
+            let lo = vertical ? Swift.min(box.minY, p) : Swift.min(box.minX, p)
+            let hi = vertical ? Swift.max(box.maxY, p) : Swift.max(box.maxX, p)
+            guard !others.contains(where: { $0 >= lo - 0.5 && $0 <= hi + 0.5 }) else { continue }
+            let covered = bars.reduce(0) { $0 + ($1.rect.intersects(box) ? 1 : 0) }
+            if best == nil || covered < best!.bars { best = (node, box, covered) }
+            if covered == 0 { break }
+        }
+        return best.map { ($0.node, $0.box, $0.bars > 0) }
     }
 }

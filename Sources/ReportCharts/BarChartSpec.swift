@@ -12,11 +12,34 @@ public struct BarSeries: Sendable, Hashable {
     public var highlighted: Set<Int>
     /// Overrides the theme's palette colour for this series.
     public var color: Color?
+    /// Per value: measured, planned (预计) or derived (推算); empty means all measured.
+    public var status: [BarValueStatus]
     public init(name: String, values: [Double], labels: [String?] = [], highlighted: Set<Int> = [],
-                color: Color? = nil) {
+                color: Color? = nil, status: [BarValueStatus] = []) {
         self.name = name; self.values = values; self.labels = labels; self.highlighted = highlighted
-        self.color = color
+        self.color = color; self.status = status
     }
+    func status(_ c: Int) -> BarValueStatus { status.isEmpty ? .measured : status[c] }
+}
+
+/// Where a value comes from; planned and derived values are drawn distinctly, with a legend entry.
+public enum BarValueStatus: String, Sendable, Hashable { case measured, planned, derived }
+
+/// Which bars carry value labels. Labels are never thinned: every bar has one or none has.
+public enum BarValueLabels: String, Sendable, Hashable {
+    case none
+    /// Every bar when they all fit in some form of the chart, else none.
+    case ifRoom
+    /// Every bar; the chart changes form to fit them, or the layout fails.
+    case all
+}
+
+/// Which categories are named on the axis.
+public enum BarCategoryLabels: String, Sendable, Hashable {
+    /// Every category, in full: the chart changes form to fit them, or the layout fails.
+    case all
+    /// Every k-th category, for dense overview charts (asked for explicitly, never a fallback).
+    case sampled
 }
 
 /// A dashed line across the plot at a value, e.g. the 80万元 threshold of a 薄弱村.
@@ -58,7 +81,15 @@ public struct BarChartSpec: Sendable {
     /// Value label text for bars without a pre-formatted label (and stack totals); nil shows about
     /// three significant digits with zeros trimmed.
     public var valueLabelFormatter: (@Sendable (Double) -> String)?
-    public var showValueLabels: Bool
+    public var valueLabels: BarValueLabels
+    public var showValueLabels: Bool {
+        get { valueLabels != .none }
+        set { valueLabels = newValue ? (valueLabels == .none ? .ifRoom : valueLabels) : .none }
+    }
+    public var categoryLabels: BarCategoryLabels
+    /// Text of a stack's positive or negative total, unit included; nil uses the value label
+    /// formatter followed by the axis unit.
+    public var totalFormatter: (@Sendable (Double) -> String)?
     /// nil: shown when there is more than one series.
     public var showLegend: Bool?
     public var unitScaling: UnitScaling
@@ -68,12 +99,16 @@ public struct BarChartSpec: Sendable {
                 referenceLines: [BarReferenceLine] = [], valueAxisTitle: String? = nil,
                 valueFormatter: (@Sendable (Double) -> String)? = nil,
                 valueLabelFormatter: (@Sendable (Double) -> String)? = nil,
-                showValueLabels: Bool = true, showLegend: Bool? = nil, unitScaling: UnitScaling = .off) {
+                showValueLabels: Bool = true, showLegend: Bool? = nil, unitScaling: UnitScaling = .off,
+                valueLabels: BarValueLabels? = nil, categoryLabels: BarCategoryLabels = .all,
+                totalFormatter: (@Sendable (Double) -> String)? = nil) {
         self.notes = notes; self.categories = categories; self.series = series
         self.orientation = orientation; self.mode = mode; self.sort = sort
         self.referenceLines = referenceLines; self.valueAxisTitle = valueAxisTitle
         self.valueFormatter = valueFormatter; self.valueLabelFormatter = valueLabelFormatter
-        self.showValueLabels = showValueLabels; self.showLegend = showLegend; self.unitScaling = unitScaling
+        self.valueLabels = valueLabels ?? (showValueLabels ? .ifRoom : .none)
+        self.showLegend = showLegend; self.unitScaling = unitScaling
+        self.categoryLabels = categoryLabels; self.totalFormatter = totalFormatter
     }
 
     var legendShown: Bool { showLegend ?? (series.count > 1) }
@@ -85,6 +120,7 @@ public enum BarChartError: Error, Equatable, CustomStringConvertible {
     case valueCountMismatch(series: String, expected: Int, got: Int)
     case labelCountMismatch(series: String, expected: Int, got: Int)
     case frameTooSmall(Size)
+    case statusCountMismatch(series: String, expected: Int, got: Int)
 
     public var description: String {
         switch self {
@@ -93,6 +129,17 @@ public enum BarChartError: Error, Equatable, CustomStringConvertible {
         case let .valueCountMismatch(s, e, g): "series “\(s)” has \(g) values for \(e) categories"
         case let .labelCountMismatch(s, e, g): "series “\(s)” has \(g) labels for \(e) categories"
         case let .frameTooSmall(size): "frame \(size.width)×\(size.height) pt is too small for the chart"
+        case let .statusCountMismatch(s, e, g): "series “\(s)” has \(g) value statuses for \(e) categories"
         }
     }
+}
+
+/// No form of the chart shows every name and value in the frame. The message says what would
+/// fit, in the template's words; the composer adds the chart's report.yaml position.
+public struct BarChartLayoutError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var message: String
+    /// The smallest frame height (pt) at which the chart would fit at its frame width, if known.
+    public var neededHeight: Double?
+    public init(message: String, neededHeight: Double?) { self.message = message; self.neededHeight = neededHeight }
+    public var description: String { message }
 }

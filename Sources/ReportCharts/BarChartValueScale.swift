@@ -33,31 +33,34 @@ extension BarChartEngine {
 
     func buildLabelCandidates() throws {
         labelCandidates = []
-        guard spec.showValueLabels else { return }
+        guard spec.valueLabels != .none, labelMode != .none else { return }
         let vertical = orientation == .vertical
-        // Labels cannot be told apart when bars are narrower than a digit: show none.
+        // Labels cannot be told apart when bars are narrower than a digit: this form cannot show them.
         let probe = try fit.measure("0", valueStyle)
         let pitch = grouped ? barThickness + innerGap : band.step
-        guard pitch >= (vertical ? probe.width : probe.height) else { return }
+        let needed = vertical ? probe.width : probe.height
+        guard pitch >= needed else {
+            throw valueLabelFailure(labelHeight: probe.height)
+        }
         let thickness = barThickness
         let crossPad = vertical ? 2 * pad : pad * 0.5
-        labelCandidates.reserveCapacity(data.n * (data.seriesCount + (data.stacked ? 1 : 0)))
+        var totalStyle = valueStyle
+        totalStyle.weight = .medium
+        labelCandidates.reserveCapacity(data.n * (data.seriesCount + (data.stacked ? 2 : 0)))
         for slot in 0..<data.n {
             let c = data.order[slot]
-            for (s, v, start) in data.segments(category: c) {
-                guard let text = data.label(series: s, category: c) else { continue }
-                let m = try fit.measure(text, valueStyle)
-                let cross = vertical ? m.width : m.height
-                labelCandidates.append(BarLabelCandidate(
-                    slot: slot, category: c, series: s, text: text, width: m.width, height: m.height,
-                    start: start, end: start + v, segment: data.stacked, crossFits: cross + crossPad <= thickness))
+            if !data.stacked || segmentLabels {
+                for (s, v, start) in data.segments(category: c) {
+                    guard let text = data.label(series: s, category: c) else { continue }
+                    let m = try fit.measure(text, valueStyle)
+                    let cross = vertical ? m.width : m.height
+                    labelCandidates.append(BarLabelCandidate(
+                        slot: slot, category: c, series: s, text: text, width: m.width, height: m.height,
+                        start: start, end: start + v, segment: data.stacked, crossFits: cross + crossPad <= thickness))
+                }
             }
-            if let text = data.totalLabel(category: c) {
-                var style = valueStyle
-                style.weight = .medium
-                let m = try fit.measure(text, style)
-                let end = data.positiveTotals[c] > 0 || data.negativeTotals[c] == 0
-                    ? data.positiveTotals[c] : data.negativeTotals[c]
+            for (text, end) in data.totalLabels(category: c) {
+                let m = try fit.measure(text, totalStyle)
                 labelCandidates.append(BarLabelCandidate(
                     slot: slot, category: c, series: nil, text: text, width: m.width, height: m.height,
                     start: end, end: end, segment: false, crossFits: false))
@@ -65,12 +68,23 @@ extension BarChartEngine {
         }
     }
 
+    /// Value labels do not fit this form; horizontal bars would fit them at a larger height.
+    func valueLabelFailure(labelHeight h: Double) -> FormFailure {
+        guard orientation == .horizontal else {
+            return FormFailure(reason: "the value labels do not fit over the columns", neededHeight: nil)
+        }
+        let bars = grouped ? Double(data.seriesCount) : 1
+        let step = (h + 1) * bars / (1 - band.paddingInner)
+        return FormFailure(reason: "each row needs \(Self.pt(step)) pt for its value labels",
+                           neededHeight: neededHeight(band, step: step))
+    }
+
     /// Extent of a label along the value axis.
     func along(_ c: BarLabelCandidate) -> Double { orientation == .vertical ? c.height : c.width }
 
     /// True when a non-segment label goes inside its bar at `pointsPerUnit`.
     func labelInside(_ c: BarLabelCandidate, pointsPerUnit k: Double) -> Bool {
-        c.series != nil && c.crossFits && abs(c.end - c.start) * k >= along(c) + 2 * pad
+        c.series != nil && labelMode == .inside
     }
 
     /// Chooses ticks and the value scale. Outside labels need room past the largest bars, so the
@@ -114,11 +128,12 @@ extension BarChartEngine {
         let d0 = ticks.lower, d1 = ticks.upper
         var top = 0.0, bottom = 0.0
         let limit = length * 0.45
-        for _ in 0..<8 {
+        for _ in 0..<30 {
             let k = (length - top - bottom) / (d1 - d0)
             var needTop = 0.0, needBottom = 0.0
             for c in labelCandidates where !c.segment && !labelInside(c, pointsPerUnit: k) {
-                let extent = along(c) + pad
+                // Slack for bars drawn at their minimum visible length past the scale.
+                let extent = along(c) + pad + theme.axisWidth * 1.5
                 if c.end >= 0 { needTop = Swift.max(needTop, (c.end - d1) * k + extent) }
                 else { needBottom = Swift.max(needBottom, (d0 - c.end) * k + extent) }
             }

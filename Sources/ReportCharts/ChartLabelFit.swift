@@ -37,6 +37,30 @@ final class ChartLabelFit {
         return true
     }
 
+    /// `text` broken into at most `maxLines` balanced lines no wider than `width` ("\n" between
+    /// lines), or nil when it cannot be done without breaking a word or leaving a character alone.
+    func lines(_ text: String, _ style: TextStyle, width: Double, maxLines: Int) throws -> String? {
+        let key = LinesKey(text: text, size: style.size, weight: style.weight, width: width, maxLines: maxLines)
+        if let hit = linesCache[key] { return hit }
+        let atoms = ChartLabelLines.atoms(text)
+        let widths = try atoms.map { try measure($0.text, style).width }
+        let out = ChartLabelLines.best(atoms, widths: widths, width: width, maxLines: maxLines)
+            .map { ChartLabelLines.join(atoms, $0) }
+        linesCache[key] = .some(out)
+        return out
+    }
+
+    /// `text` set vertically, one character (or Latin/number run) per line, when every piece is
+    /// no wider than `width`; nil otherwise.
+    func verticalLines(_ text: String, _ style: TextStyle, width: Double) throws -> String? {
+        let atoms = ChartLabelLines.atoms(text)
+        for a in atoms where try measure(a.text, style).width > width + 0.01 { return nil }
+        return ChartLabelLines.vertical(atoms)
+    }
+
+    struct LinesKey: Hashable { var text: String; var size: Double; var weight: TextStyle.Weight; var width: Double; var maxLines: Int }
+    private var linesCache: [LinesKey: String?] = [:]
+
     static func isWordChar(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber || c == "." || c == ",")
     }

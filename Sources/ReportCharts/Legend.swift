@@ -4,7 +4,55 @@ import ReportScene
 public struct LegendEntry: Sendable, Hashable {
     public var name: String
     public var color: Color
-    public init(name: String, color: Color) { self.name = name; self.color = color }
+    public var swatch: LegendSwatch
+    public init(name: String, color: Color, swatch: LegendSwatch = .solid) {
+        self.name = name; self.color = color; self.swatch = swatch
+    }
+}
+
+/// How a legend swatch is drawn, matching the marks it stands for.
+public enum LegendSwatch: String, Sendable, Hashable {
+    case solid
+    /// Light fill with a solid outline: planned (预计) values.
+    case outlined
+    /// Diagonal hatching: derived (推算) values.
+    case hatched
+}
+
+/// Fills shared by bars and legend swatches so the legend stays true to the marks.
+enum BarPaint {
+    static func nodes(_ rect: Rect, color: Color, swatch: LegendSwatch, lineWidth: Double, cornerRadius: Double = 0)
+        -> [Node] {
+        switch swatch {
+        case .solid:
+            return [.rect(RectNode(rect, cornerRadius: cornerRadius, fill: color))]
+        case .outlined:
+            let inset = rect.insetBy(dx: lineWidth / 2, dy: lineWidth / 2)
+            let r = inset.width > 0 && inset.height > 0 ? inset : rect
+            return [.rect(RectNode(r, cornerRadius: cornerRadius, fill: color.withAlpha(0.12),
+                                   stroke: Stroke(color: color, width: lineWidth)))]
+        case .hatched:
+            // 45° lines cut to the bar, over a light fill of the same colour.
+            let spacing = Swift.max(3, lineWidth * 4)
+            var elements: [PathElement] = []
+            let w = rect.width, h = rect.height
+            var t = -h + spacing / 2
+            while t < w {
+                // Points (minX + t + s, maxY − s) for s in [0, h], kept where x lies on the bar.
+                let lo = Swift.max(0, -t), hi = Swift.min(h, w - t)
+                if hi > lo {
+                    elements.append(.move(Point(rect.minX + t + lo, rect.maxY - lo)))
+                    elements.append(.line(Point(rect.minX + t + hi, rect.maxY - hi)))
+                }
+                t += spacing
+            }
+            let hatch = PathNode(elements, stroke: Stroke(color: color, width: lineWidth * 0.8))
+            return [
+                .rect(RectNode(rect, cornerRadius: cornerRadius, fill: color.withAlpha(0.25))),
+                .group(Group([.path(hatch)], clip: rect, name: "hatch")),
+            ]
+        }
+    }
 }
 
 /// A laid-out legend: its nodes (group "legend"), its extent and each item's boxes, page coordinates.
@@ -43,7 +91,8 @@ public enum Legend {
             }
             let lineHeight = m.lines.first?.height ?? m.height
             let swatchRect = Rect(x: x, y: y + (lineHeight - swatch) / 2, width: swatch, height: swatch)
-            nodes.append(.rect(RectNode(swatchRect, cornerRadius: swatch * 0.15, fill: entry.color)))
+            nodes += BarPaint.nodes(swatchRect, color: entry.color, swatch: entry.swatch, lineWidth: theme.axisWidth,
+                                    cornerRadius: swatch * 0.15)
             var text = TextNode(entry.name, style: style, at: Point(x + swatch + swatchGap, y), anchor: .topLeft,
                                 wrapWidth: wrap)
             text.style.alignment = .left

@@ -19,7 +19,8 @@ extension ReportBuild {
         guard charts.isEmpty else { return bound.diagnostics + charts }
         do {
             for job in bound.charts {
-                let page = Page(size: job.exportPreset.size, root: try job.layoutStandalone(measurer: measurer), background: .white)
+                let chart = try job.layoutStandaloneSized(measurer: measurer)
+                let page = Page(size: chart.size, root: chart.group, background: .white)
                 _ = try PDFWriter.render(Document(info: DocumentInfo(title: job.caption), pages: [page]), measurer: measurer)
             }
             if !bound.sections.isEmpty {
@@ -35,11 +36,12 @@ extension ReportBuild {
     /// What `render` checks before it touches the output folder (not even its lock file): the
     /// fonts, and every chart laid out for its export and for the report column. Returns the
     /// export layouts by chart id.
-    static func preflight(_ bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [String: Group] {
+    static func preflight(_ bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [String: (group: Group, size: Size)] {
         let fonts = fontProblems(bound, measurer)
         if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
-        var roots: [String: Group] = [:]
-        do { for job in bound.charts { roots[job.id] = try job.layoutStandalone(measurer: measurer) } } catch {
+        var roots: [String: (group: Group, size: Size)] = [:]
+        // A `report` export may grow taller to name every category: its page takes the laid-out size.
+        do { for job in bound.charts { roots[job.id] = try job.layoutStandaloneSized(measurer: measurer) } } catch {
             throw BuildFailure(diagnostics: bound.diagnostics + [positioned(error, bound)])
         }
         let column = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }

@@ -61,7 +61,8 @@ public enum ReportBuild {
         for job in bound.charts {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
-            let page = Page(size: job.exportPreset.size, root: roots[job.id]!, background: .white)
+            let chart = roots[job.id]!
+            let page = Page(size: chart.size, root: chart.group, background: .white)
             let scene = InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
             pages.append((job, page))

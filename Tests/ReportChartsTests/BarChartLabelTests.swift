@@ -51,20 +51,21 @@ let longNames = [
         try expectClean(l)
     }
 
-    @Test func manyYearsStayVerticalWithThinnedLabels() throws {
+    @Test func manyYearsNeedATallerFigureNotThinning() throws {
         let years = (1992...2022).map { "\($0)" }
         let spec = BarChartSpec(categories: years,
                                 series: [BarSeries(name: "GDP", values: years.indices.map { Double($0 * $0) + 10 })])
-        let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
-        #expect(l.orientation == .vertical)
-        // Years are never broken across lines; they are thinned instead.
-        #expect(l.categoryLabels.allSatisfy { $0.box.height < ChartTheme.standard.labelSize * 1.2 + 0.01 })
-        #expect(l.categoryLabels.count < years.count && l.categoryLabels.count >= 6)
+        // 31 years do not fit under 481 pt of columns, nor as rows in 300 pt: the error says what would.
+        let e = try #require(throws: BarChartLayoutError.self) { try BarChart.layout(spec, preset: .report, measurer: fixed) }
+        #expect(e.message.hasPrefix("31 categories need"))
+        #expect(e.message.contains("report_height ≥"))
+        var tall = ChartPreset.report
+        tall.size.height = (e.neededHeight! / 10).rounded(.up) * 10
+        let l = try BarChart.layout(spec, preset: tall, measurer: fixed)
+        #expect(l.categoryLabels.count == years.count)
+        // Years are never broken across lines.
+        #expect(l.categoryLabels.allSatisfy { !$0.text.contains("\n") })
         try expectClean(l)
-        // Town names that do not fit go horizontal instead.
-        let names = (0..<31).map { "\(towns[$0 % towns.count])\($0)" }
-        let h = try BarChart.layout(BarChartSpec(categories: names, series: spec.series), preset: .report, measurer: fixed)
-        #expect(h.orientation == .horizontal)
     }
 
     @Test(arguments: [
@@ -80,25 +81,19 @@ let longNames = [
         #expect(l.valueLabels.sorted { $0.category < $1.category }.map(\.text) == expected)
     }
 
-    @Test func labelsInsideWhenTheyFitOutsideOtherwise() throws {
+    @Test func oneLabelPlacementPerChart() throws {
         let spec = BarChartSpec(categories: ["临平区", "余杭区", "上城区"],
                                 series: [BarSeries(name: "GDP", values: [678, 9, 300],
                                                    labels: ["678亿元", "9亿元", nil])],
                                 orientation: .horizontal)
         let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
-        let big = try #require(l.valueLabels.first { $0.category == 0 })
-        let small = try #require(l.valueLabels.first { $0.category == 1 })
-        let plain = try #require(l.valueLabels.first { $0.category == 2 })
-        #expect(big.text == "678亿元" && plain.text == "300")
-        #expect(big.inside)
-        #expect(l.bar(series: 0, category: 0)!.rect.contains(big.box))
-        #expect(!small.inside)
-        #expect(small.box.minX >= l.bar(series: 0, category: 1)!.rect.maxX)
-        #expect(small.box.maxX <= l.plotRect.maxX + 0.01)
-        // Inside text contrasts with the bar (the default blue → white).
-        let labels = findGroup("labels", in: l.group)!
-        let bigNode = labels.children.compactMap { if case .text(let t) = $0, t.text == "678亿元" { t } else { nil } }.first!
-        #expect(bigNode.style.color == .white)
+        #expect(l.valueLabels.count == 3)
+        #expect(l.valueLabels.allSatisfy { !$0.inside })
+        #expect(l.valueLabels.sorted { $0.category < $1.category }.map(\.text) == ["678亿元", "9亿元", "300"])
+        for v in l.valueLabels {
+            #expect(v.box.minX >= l.bar(series: 0, category: v.category)!.rect.maxX)
+            #expect(v.box.maxX <= l.plotRect.maxX + 0.01)
+        }
         try expectClean(l)
     }
 
@@ -106,8 +101,8 @@ let longNames = [
         // The maximum sits exactly on a tick: its outside label needs headroom above the top tick.
         let spec = BarChartSpec(categories: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"],
                                 series: [BarSeries(name: "x", values: [80, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-                                                   labels: Array(repeating: "1200余家企业", count: 10))],
-                                orientation: .vertical)
+                                                   labels: Array(repeating: "1200余", count: 10))],
+                                orientation: .vertical, valueLabels: .all)
         let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
         let top = try #require(l.valueLabels.first { $0.category == 0 })
         #expect(!top.inside)
@@ -115,13 +110,24 @@ let longNames = [
         try expectClean(l)
     }
 
-    @Test func crowdedValueLabelsAreDroppedNotOverlapped() throws {
+    @Test func crowdedChartsFailWithWhatWouldFit() throws {
         let n = 60
         let spec = BarChartSpec(categories: (0..<n).map { "\($0)" },
                                 series: [BarSeries(name: "x", values: (0..<n).map { Double($0 % 7) * 1234.5 + 1 })],
-                                orientation: .vertical)
-        let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
-        #expect(l.valueLabels.count < n)
+                                orientation: .vertical, valueLabels: .all)
+        let e = try #require(throws: BarChartLayoutError.self) { try BarChart.layout(spec, preset: .report, measurer: fixed) }
+        #expect(e.message.contains("orientation: horizontal"))
+        // Values asked for only if there is room: every bar or none, never a subset.
+        var relaxed = spec
+        relaxed.valueLabels = .ifRoom
+        relaxed.orientation = .automatic
+        let grown = try #require(throws: BarChartLayoutError.self) { try BarChart.layout(relaxed, preset: .report, measurer: fixed) }
+        #expect(grown.message.hasPrefix("60 categories need"))
+        var tall = ChartPreset.report
+        tall.size.height = (grown.neededHeight! / 10).rounded(.up) * 10
+        let l = try BarChart.layout(relaxed, preset: tall, measurer: fixed)
+        #expect(l.valueLabels.count == n || l.valueLabels.isEmpty)
+        #expect(l.categoryLabels.count == n)
         try expectClean(l)
     }
 
@@ -131,7 +137,7 @@ let longNames = [
         let spec = BarChartSpec(categories: (0..<n).map { "第\($0)号村" },
                                 series: [BarSeries(name: "收入", values: (0..<n).map { Double(($0 * 7919) % 1000) - 200 })],
                                 referenceLines: [BarReferenceLine(value: 80, label: "80万元 薄弱村标准")],
-                                valueAxisTitle: "万元")
+                                valueAxisTitle: "万元", categoryLabels: .sampled)
         let clock = ContinuousClock()
         let start = clock.now
         let l = try BarChart.layout(spec, preset: .report, measurer: counter)
@@ -194,7 +200,10 @@ let longNames = [
                 referenceLines: Bool.random(using: &rng) ? [BarReferenceLine(value: magnitude * 0.4, label: "参考线 均值")] : [],
                 valueAxisTitle: "元", unitScaling: .automatic)
             let preset = Bool.random(using: &rng) ? ChartPreset.report : .slide
-            let l = try BarChart.layout(spec, preset: preset, measurer: fixed)
+            guard let l = try? BarChart.layout(spec, preset: preset, measurer: fixed) else {
+                // No form fits: the layout error is the user's (checked in BarChartPropertyTests).
+                continue
+            }
             try expectClean(l)
             let plotBars = l.bars.allSatisfy { l.plotRect.contains($0.rect, tolerance: 0.01) }
             #expect(plotBars, "round \(round)")

@@ -111,9 +111,9 @@ let towns = ["临平街道", "东湖街道", "南苑街道", "星桥街道", "�
             #expect(abs(segs.reduce(0) { $0 + $1.rect.height } - total * k) < 0.01)
             #expect(abs(segs[0].rect.maxY - l.zeroPosition) < 0.01)
             for (a, b) in zip(segs, segs.dropFirst()) { #expect(abs(a.rect.minY - b.rect.maxY) < 1e-6) }
-            // The total sits above the stack.
+            // The total sits above the stack, with the unit.
             let t = l.valueLabels.first { $0.category == c && $0.series == nil }
-            #expect(t?.text == NiceTicks.format(total, decimals: 2))
+            #expect(t?.text == NiceTicks.format(total, decimals: 2) + "亿元")
             #expect(t!.box.maxY <= segs.last!.rect.minY + 0.01)
         }
         #expect(l.legend != nil)
@@ -187,15 +187,26 @@ let towns = ["临平街道", "东湖街道", "南苑街道", "星桥街道", "�
         try expectClean(l)
     }
 
-    @Test func highlightMutesOtherBars() throws {
+    @Test(arguments: [BarMode.grouped, .stacked])
+    func highlightKeepsSeriesColours(mode: BarMode) throws {
         let spec = BarChartSpec(categories: Array(towns.prefix(5)),
-                                series: [BarSeries(name: "x", values: [5, 6, 7, 8, 9], highlighted: [2])])
+                                series: [BarSeries(name: "甲", values: [5, 6, 7, 8, 9], highlighted: [2]),
+                                         BarSeries(name: "乙", values: [3, 2, 4, 1, 2], highlighted: [2])],
+                                mode: mode)
         let l = try BarChart.layout(spec, preset: .report, measurer: fixed)
         let theme = ChartTheme.standard
         for b in l.bars {
-            #expect(b.color == (b.category == 2 ? theme.highlight : theme.muted))
+            // Same hue as the legend; the others recede, the highlighted ones keep full colour.
+            let base = theme.seriesColor(b.series)
+            #expect(b.color.withAlpha(1) == base)
             #expect(b.highlighted == (b.category == 2))
+            #expect(b.color.alpha == (b.highlighted ? 1 : 0.5))
         }
+        #expect(l.legend!.swatches.count == 2)
+        // Highlighted bars carry an outline.
+        let outlines = findGroup("bars", in: l.group)!.children.filter { if case .rect(let r) = $0 { r.stroke != nil && r.fill == nil } else { false } }
+        #expect(outlines.count == 2)
+        try expectClean(l)
     }
 
     @Test func sortingAscending() throws {

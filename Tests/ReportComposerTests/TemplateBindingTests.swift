@@ -40,8 +40,11 @@ import ReportScene
         let job = try #require(bound.charts.first { $0.id == "village-income" })
         guard case .bar(let spec) = job.spec else { Issue.record("not a bar chart"); return }
         #expect(spec.categories == ["2020年", "2021年"])
-        #expect(spec.series[0].labels == ["5.75亿元*", "6.78亿元"].map(NoBreak.glue))
-        #expect(spec.notes.unitNote == "单位：亿元；* 为推算值")
+        // Figures read as in the prose; the derived value is drawn hatched with a legend entry.
+        #expect(spec.series[0].labels == ["5.75亿元", "6.78亿元"].map(NoBreak.glue))
+        #expect(spec.valueAxisTitle == "亿元")
+        #expect(spec.notes.unitNote == nil)
+        #expect(spec.series[0].status == [.derived, .measured])
     }
 
     @Test func unknownPlaceholderPointsIntoReportYAML() throws {

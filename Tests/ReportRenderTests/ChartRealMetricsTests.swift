@@ -17,7 +17,7 @@ import ReportScene
     static func barSpec() -> BarChartSpec {
         BarChartSpec(
             notes: ChartNotes(title: "临平区十二项重点指标", subtitle: "数值为示意，用于检验长标签排版",
-                              unitNote: "单位：个", sourceNote: "数据来源：临平区委宣传部"),
+                              sourceNote: "数据来源：临平区委宣传部"),
             categories: longLabels,
             series: [BarSeries(name: "数量", values: [4, 4, 1, 30000, 1200, 12000, 267.83, 29, 54, 19, 5, 4].map { $0 / 100 },
                                labels: [])],

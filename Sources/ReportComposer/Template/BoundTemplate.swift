@@ -41,8 +41,8 @@ public struct BoundTemplate: Sendable {
                 case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
                 case .figure(let id):
                     guard let job = jobs[id] else { throw ComposerError.unknownReference(id) }
-                    let (group, fullList) = try job.reportFigure(width: width, measurer: measurer)
-                    blocks.append(.figure(Figure(id: id, content: group, size: Size(width, job.reportHeight),
+                    let (group, height, fullList) = try job.reportFigure(width: width, measurer: measurer)
+                    blocks.append(.figure(Figure(id: id, content: group, size: Size(width, height),
                                                  caption: job.caption, source: job.source, alt: job.alt)))
                     if let fullList { blocks.append(.table(fullList)) }
                 case .table(let t):

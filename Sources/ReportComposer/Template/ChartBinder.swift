@@ -75,40 +75,49 @@ struct ChartBinder {
                           + (DidYouMean.suggestion(for: id, in: selected.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
         let derivedIDs = Set(records.compactMap { r in r.id.flatMap { catalog.figure(id: $0) }.flatMap { $0.derived ? r.id : nil } })
-        let labelFormatter = ChineseFormatter(maxFractionDigits: formatter.maxFractionDigits, derivedMark: "*",
-                                              currentYear: formatter.currentYear)
+        // Value labels in the prose's display; planned and derived values are drawn distinctly
+        // (hatched, with a legend entry), so no derived mark is appended.
+        let display = BarValueDisplay(formatter: formatter, axisUnit: unit)
+        let figureDisplay = ChineseFormatter(maxFractionDigits: formatter.maxFractionDigits, derivedMark: "",
+                                             currentYear: formatter.currentYear)
         var series: [BarSeries] = []
         for s in def.series {
-            var values: [Double] = [], labels: [String?] = [], highlighted = Set<Int>()
+            var quantities: [Quantity?] = [], status: [BarValueStatus] = [], highlighted = Set<Int>()
+            var digits: [Int?] = [], figures: [String?] = []
             for (i, r) in records.enumerated() {
                 let q = r[s.column].quantity!.converted(to: unit) ?? r[s.column].quantity!
-                values.append(q.value)
-                // A figure's label is its one display (4.8705万元 stays so on a 万元 axis, 48705元 too).
-                // Glued like prose, so a label that wraps never splits the figure.
-                if s.column == "value", let f = r.id.flatMap(catalog.figure(id:)), f.dataset == ds.name {
-                    labels.append(NoBreak.glue(labelFormatter.figure(f)))
-                } else {
-                    let mark = r.id.map { derivedIDs.contains($0) } == true ? "*" : ""
-                    labels.append(NoBreak.glue(labelFormatter.quantity(q) + mark))
-                }
+                quantities.append(q)
+                let derived = r.id.map { derivedIDs.contains($0) } == true
+                status.append(q.qualifier == .planned ? .planned : (derived ? .derived : .measured))
+                // A figure keeps the decimals the source gave it (4.8705万元).
+                let figure = s.column == "value" ? r.id.flatMap(catalog.figure(id:)).flatMap { $0.dataset == ds.name ? $0 : nil } : nil
+                digits.append(figure?.decimals)
+                figures.append(figure.map { figureDisplay.figure($0) })
                 if let id = r.id, def.highlight.contains(id) { highlighted.insert(i) }
             }
             series.append(BarSeries(name: s.name ?? ds.metadata.column(named: s.column)?.description ?? s.column,
-                                    values: values, labels: labels, highlighted: highlighted))
+                                    values: quantities.map { $0?.value ?? .nan }, labels: labels(quantities, digits, figures, display).map { $0.map(NoBreak.glue) },
+                                    highlighted: highlighted, status: status))
         }
-        var n = notes
-        // Ratios (1.58:1) and bare counts have no unit to name.
-        let notes = (unit.isEmpty ? [] : ["单位：\(unit)"]) + (derivedIDs.isEmpty ? [] : ["* 为推算值"])
-        n.unitNote = notes.isEmpty ? nil : notes.joined(separator: "；")
-        let tick = formatter
         return BarChartSpec(
-            notes: n, categories: categories, series: series,
+            notes: notes, categories: categories, series: series,
             orientation: BarOrientation(rawValue: def.orientation.rawValue) ?? .automatic,
             mode: BarMode(rawValue: def.mode.rawValue) ?? .grouped,
             sort: BarSort(rawValue: def.sort.rawValue) ?? .data,
             referenceLines: def.referenceLines.map { BarReferenceLine(value: $0.value, label: $0.label) },
-            valueAxisTitle: unit, valueFormatter: { tick.tick($0) },
-            showValueLabels: def.valueLabels)
+            // The unit is shown once, as the value axis title (none for unitless counts).
+            valueAxisTitle: unit.isEmpty ? nil : unit,
+            valueLabels: def.valueLabels ? .all : BarValueLabels.none,
+            categoryLabels: BarCategoryLabels(rawValue: def.categoryLabels ?? "all") ?? .all,
+            totalFormatter: { display.total($0) })
+    }
+
+    /// A figure's label is its one display, as in the prose (4.8705万元, 超过860万元); then every
+    /// other label carries its unit too. Without figures: numbers in the axis unit when that is
+    /// honest for all (`BarValueDisplay`).
+    func labels(_ quantities: [Quantity?], _ digits: [Int?], _ figures: [String?], _ display: BarValueDisplay) -> [String?] {
+        guard figures.contains(where: { $0 != nil }) else { return display.labels(quantities, fractionDigits: digits) }
+        return zip(quantities, figures).map { q, f in f ?? q.map(display.withOwnUnit) }
     }
 
     /// A bar has one length: a range (3–5万元) has none, and ratios compare only over the same

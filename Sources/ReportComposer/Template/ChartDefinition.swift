@@ -74,6 +74,8 @@ public struct ChartDefinition: Sendable, Decodable {
     public var highlight: [String]
     public var referenceLines: [Reference]
     public var valueLabels: Bool
+    /// "all" (default: every category named, or the build fails) or "sampled" (every k-th, for dense overviews).
+    public var categoryLabels: String?
     // Timelines.
     public var lane: String
     public var label: String
@@ -96,6 +98,7 @@ public struct ChartDefinition: Sendable, Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, dataset, records, `where`, title, subtitle, caption, alt, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
+        case categoryLabels = "category_labels"
         case lane, label, date, status, lanes, export, reportHeight = "report_height", svgText = "svg_text"
         case dateFormat = "date_format", datePosition = "date_position"
     }
@@ -129,6 +132,10 @@ public struct ChartDefinition: Sendable, Decodable {
         highlight = try c.texts(.highlight, decoder) ?? []
         referenceLines = try c.decodeIfPresent([Reference].self, forKey: .referenceLines) ?? []
         valueLabels = try c.decodeIfPresent(Bool.self, forKey: .valueLabels) ?? true
+        categoryLabels = try c.text(.categoryLabels, decoder)
+        if let v = categoryLabels, !["all", "sampled"].contains(v) {
+            try decoder.problem("category_labels is \"\(v)\"; use all (every name) or sampled (every k-th)", key: CodingKeys.categoryLabels)
+        }
         lane = try c.text(.lane, decoder) ?? "lane"
         label = try c.text(.label, decoder) ?? "label"
         date = try c.text(.date, decoder) ?? "date"
@@ -145,7 +152,7 @@ public struct ChartDefinition: Sendable, Decodable {
 
     /// Bar keys on a timeline (or the reverse) would be silently ignored: say so.
     private func checkKeysFit(_ c: KeyedDecodingContainer<CodingKeys>, _ decoder: Decoder) throws {
-        let barOnly: [CodingKeys] = [.category, .value, .series, .orientation, .mode, .sort, .highlight, .referenceLines, .valueLabels]
+        let barOnly: [CodingKeys] = [.category, .value, .series, .orientation, .mode, .sort, .highlight, .referenceLines, .valueLabels, .categoryLabels]
         let timelineOnly: [CodingKeys] = [.lane, .label, .date, .status, .lanes]
         for key in (type == .bar ? timelineOnly : barOnly) where c.contains(key) {
             try decoder.problem("\(key.stringValue) does not apply to a \(type.rawValue) chart", key: key)

@@ -35,21 +35,59 @@ public struct ChartJob: Sendable {
 
     /// The chart with every note: for the standalone SVG/PNG/PDF.
     public func layoutStandalone(measurer: any TextMeasurer) throws -> Group {
-        try layoutStandalone(preset: exportPreset, measurer: measurer)
+        try layoutStandaloneSized(preset: exportPreset, measurer: measurer).group
     }
 
     /// The standalone chart at any preset (`report check` tries them all).
     public func layoutStandalone(preset: ChartPreset, measurer: any TextMeasurer) throws -> Group {
-        try positioned("export preset \(preset.name), \(Int(preset.size.width))×\(Int(preset.size.height)) pt", at: position) {
+        try layoutStandaloneSized(preset: preset, measurer: measurer).group
+    }
+
+    /// The standalone chart and its page size: the preset's, except that a `report` export grows
+    /// like the report figure does (a slide keeps its 16:9 frame).
+    public func layoutStandaloneSized(preset: ChartPreset? = nil, measurer: any TextMeasurer) throws
+        -> (group: Group, size: Size) {
+        let preset = preset ?? exportPreset
+        let size = preset.size
+        return try positioned("export preset \(preset.name), \(Int(size.width))×\(Int(size.height)) pt", at: position) {
             // A timeline may shrink the preset's type so the export names as many events as the report figure.
-            if case .timeline(let t) = spec { return try t.layout(preset: preset, measurer: measurer).group }
-            return try layout(spec, frame: preset.size, theme: preset.theme, measurer: measurer)
+            if case .timeline(let t) = spec { return (try t.layout(preset: preset, measurer: measurer).group, size) }
+            guard preset.name == ChartPreset.report.name else {
+                return (try layout(spec, frame: size, theme: preset.theme, measurer: measurer), size)
+            }
+            let (group, height) = try grown(from: size.height) { h in
+                try layout(spec, frame: Size(size.width, h), theme: preset.theme, measurer: measurer)
+            }
+            return (group, Size(size.width, height))
         }
+    }
+
+    /// Tallest a report figure may grow to fit every name and value (the A4 text block less a caption).
+    static let maxReportHeight = 680.0
+
+    /// Lays out at `start`, growing to the height a bar chart says it needs (at most `maxReportHeight`).
+    func grown(from start: Double, _ layout: (Double) throws -> Group) throws -> (group: Group, height: Double) {
+        var height = start
+        for _ in 0..<4 {
+            do {
+                return (try layout(height), height)
+            } catch let e as BarChartLayoutError {
+                guard let need = e.neededHeight, need > height, need <= Self.maxReportHeight else { throw e }
+                height = (need / 10).rounded(.up) * 10
+            }
+        }
+        return (try layout(height), height)
     }
 
     /// The chart inside the report: the figure caption and source line replace the chart's own
     /// title and source note, so they are not printed twice.
     public func layoutForReport(width: Double, measurer: any TextMeasurer) throws -> Group {
+        try layoutForReportSized(width: width, measurer: measurer).group
+    }
+
+    /// The report figure and its height: `reportHeight`, or taller when a bar chart needs it to
+    /// name every category and label every bar (the figure grows in the flow rather than drop them).
+    public func layoutForReportSized(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double) {
         var s = spec
         switch s {
         case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
@@ -58,7 +96,9 @@ public struct ChartJob: Sendable {
         let hint = reportHeightPosition == nil ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
             : "report column \(Self.points(width))×\(Self.points(reportHeight)) pt"
         return try positioned(hint, at: reportHeightPosition ?? position) {
-            try layout(s, frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+            try grown(from: reportHeight) { h in
+                try layout(s, frame: Size(width, h), theme: ChartPreset.report.theme, measurer: measurer)
+            }
         }
     }
 

@@ -5,14 +5,14 @@ extension ChartJob {
     /// The figure as `layoutForReport` draws it, plus for a timeline whose key could not hold
     /// every event (its note says "另有 N 项未列出，见全部事件表") the table of all its events,
     /// to follow the figure: the report never leaves an event unnamed.
-    func reportFigure(width: Double, measurer: any TextMeasurer) throws -> (group: Group, fullList: Table?) {
-        // `layoutForReport` attaches the chart's report.yaml position to any layout error.
-        let group = try layoutForReport(width: width, measurer: measurer)
-        guard case .timeline(var t) = spec else { return (group, nil) }
+    func reportFigure(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double, fullList: Table?) {
+        // `layoutForReportSized` attaches the chart's report.yaml position to any layout error.
+        let (group, height) = try layoutForReportSized(width: width, measurer: measurer)
+        guard case .timeline(var t) = spec else { return (group, height, nil) }
         t.notes.title = nil; t.notes.sourceNote = nil
-        let layout = try t.layout(frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
-        guard !layout.unlistedEventIDs.isEmpty else { return (group, nil) }
-        return (group, Self.fullList(t, id: id, caption: caption, source: source))
+        let layout = try t.layout(frame: Size(width, height), theme: ChartPreset.report.theme, measurer: measurer)
+        guard !layout.unlistedEventIDs.isEmpty else { return (group, height, nil) }
+        return (group, height, Self.fullList(t, id: id, caption: caption, source: source))
     }
 
     /// Every event of `spec`, in date order: date (as on the chart, with its year), event, lane, status.
