@@ -42,7 +42,7 @@ public enum ReportBuild {
         }
     }
 
-    static func build(_ options: BuildOptions, bound: BoundTemplate, roots: [String: Group], quickKey: String, previous: BuildManifest?,
+    static func build(_ options: BuildOptions, bound: BoundTemplate, roots: [String: (group: Group, size: Size)], quickKey: String, previous: BuildManifest?,
                       measurer: PangoTextMeasurer) throws -> BuildOutcome {
         let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)

@@ -55,7 +55,7 @@ import ReportScene
         let spec = TimelineSpec(events: events, reportDate: .month(2022, 6))
         let job = ChartJob(id: "dense", spec: .timeline(spec), caption: "大事记", source: "", exportPreset: .slide,
                            reportHeight: 330)
-        let (_, list) = try job.reportFigure(width: 481, measurer: FixedTextMeasurer())
+        let (_, _, list) = try job.reportFigure(width: 481, measurer: FixedTextMeasurer())
         let table = try #require(list)
         #expect(table.rows.count == 300 && table.id == "dense-events" && table.caption == "大事记：全部事件")
         #expect(Set(table.rows.map { $0[1] }) == Set(events.map(\.label)))
