@@ -32,6 +32,7 @@ public enum ReportBuild {
         // A batch unit's build runs under the batch's lock.
         let lock = options.unit == nil ? try OutputLock(directory: outDir) : nil
         defer { lock?.release() }
+        if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
             return try build(options, bound: bound, roots: roots, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
         } catch {
