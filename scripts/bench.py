@@ -147,16 +147,8 @@ class Bench:
         copies = {}
         for tag in ("full", "edit"):
             dst = os.path.join(root, tag, os.path.basename(src))
+            # The template is self-contained (its article is data/source.txt): a plain copy works.
             shutil.copytree(src, dst)
-            # Keep the article path (relative in the template) valid from the copy.
-            cat = os.path.join(dst, "data", "catalog.yaml")
-            text = open(cat, encoding="utf-8").read()
-            m = re.search(r"^(\s*path:\s*)(\S+)", text, re.M)
-            if m:
-                absolute = os.path.normpath(os.path.join(src, "data", m.group(2)))
-                rel = os.path.relpath(absolute, os.path.join(dst, "data"))
-                text = text[:m.start(2)] + rel + text[m.end(2):]
-                open(cat, "w", encoding="utf-8").write(text)
             copies[tag] = dst
         out_full, out_edit = os.path.join(root, "out-full"), os.path.join(root, "out-edit")
         render = lambda tpl, out, *extra: [self.a.report_bin, "render", tpl, "--out", out, "-q", *extra]
