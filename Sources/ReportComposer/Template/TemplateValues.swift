@@ -22,8 +22,9 @@ enum TemplateLimits {
     static let referenceValue: ClosedRange<Double> = -1e15...1e15
     /// Longest title, caption or label a chart shows (characters).
     static let chartText = 200
-    /// Records one chart may show.
-    static let chartRecords = 500
+    /// Records one chart may show: dense overview charts (the W4 benchmark's 10,000 bars) need
+    /// that many; past it a chart is no longer readable and layout time only grows.
+    static let chartRecords = 10_000
     /// Rows of one table, and characters of one of its cells.
     static let tableRows = 2000
     static let tableCell = 1000
