@@ -17,12 +17,13 @@ public enum BarChart {
         }
     }
 
-    /// Type scales tried in turn: a slide's large type may shrink to 70% (still larger than the
-    /// report's type, never below it) before the chart gives up; the report theme never shrinks.
+    /// Type scales tried in turn: a slide's large type shrinks in steps, at last to the report
+    /// theme's sizes (the floor timelines use too), before the chart gives up; the report theme
+    /// never shrinks.
     static func typeScales(_ theme: ChartTheme) -> [Double] {
-        let floor = Swift.max(0.7, ChartTheme.standard.labelSize / theme.labelSize)
+        let floor = ChartTheme.standard.labelSize / theme.labelSize
         guard floor < 1 - 1e-9 else { return [1] }
-        return [1, (1 + floor) / 2, floor]
+        return [1, 0.85, 0.7, 0.6].filter { $0 > floor + 1e-9 } + [floor]
     }
 
     /// The first type scale at which some form fits; else the failure at the theme's own type.

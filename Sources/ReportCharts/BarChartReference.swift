@@ -144,6 +144,8 @@ extension BarChartEngine {
         let off = pad
         let extent = vertical ? plot.width : plot.height
         let wrap: Double? = try fit.measure(text, referenceStyle).width > extent * 0.6 ? extent * 0.6 : nil
+        // Air around other texts, so a reference label never reads as part of a value label.
+        let near = fixed.map { $0.insetBy(dx: -theme.tickSize * 0.8, dy: -theme.tickSize * 0.15) }
         var spots: [(Point, TextAnchor)] = []
         for f in [1.0, 0.0, 0.75, 0.25, 0.5] {
             if vertical {
@@ -162,7 +164,7 @@ extension BarChartEngine {
             if wrap != nil { style.alignment = anchor.horizontal == .end ? .right : .left }
             let node = TextNode(text, style: style, at: origin, anchor: anchor, wrapWidth: wrap)
             let box = try fit.box(node)
-            guard plot.contains(box, tolerance: 0.01), !fixed.contains(where: { $0.intersects(box) }) else { continue }
+            guard plot.contains(box, tolerance: 0.01), !near.contains(where: { $0.intersects(box) }) else { continue }
             // Between its own line and the next: no other line under the label or between them.
             let lo = vertical ? Swift.min(box.minY, p) : Swift.min(box.minX, p)
             let hi = vertical ? Swift.max(box.maxY, p) : Swift.max(box.maxX, p)
