@@ -26,19 +26,20 @@ public enum BarChart {
         return [1, 0.85, 0.7, 0.6].filter { $0 > floor + 1e-9 } + [floor]
     }
 
-    /// The first type scale at which some form fits; else the failure at the theme's own type.
+    /// The first type scale at which some form fits; else the failure at the smallest type (what
+    /// the frame lacks even then).
     static func fitted(_ spec: BarChartSpec, frame: Size, theme: ChartTheme,
                        measurer: any TextMeasurer) throws -> BarChartLayout {
-        var first: BarChartLayoutError?
+        var last: BarChartLayoutError?
         for s in typeScales(theme) {
             do {
                 return try BarChartEngine(spec: spec, frame: frame, theme: s == 1 ? theme : theme.scaled(by: s),
                                           measurer: measurer).run()
             } catch let e as BarChartLayoutError {
-                first = first ?? e
+                last = e
             }
         }
-        throw first!
+        throw last!
     }
 
     /// The template settings (orientation, value labels) with which the chart would fit this frame.
