@@ -109,6 +109,13 @@ func barChartViolations(_ spec: BarChartSpec, _ l: BarChartLayout, measurer: any
     }
     // 2b. No reference line strikes through a text (value labels, reference labels, names).
     problems += referenceLineCrossings(l, texts: texts)
+    // 2c. Reference labels read in value order (never swapped).
+    let labelled = l.referenceLines.filter { $0.labelBox != nil }.sorted { $0.value < $1.value }
+    for (a, b) in zip(labelled, labelled.dropFirst()) where a.value != b.value {
+        let (ba, bb) = (a.labelBox!, b.labelBox!)
+        let ordered = l.orientation == .vertical ? bb.midY <= ba.midY + 0.01 : bb.midX >= ba.midX - 0.01
+        if !ordered { problems.append("reference labels \(a.value) and \(b.value) are swapped") }
+    }
     // 3. Value labels: every drawn bar labelled, or none; each the formatter's display, never a false zero.
     if !l.valueLabels.isEmpty || spec.valueLabels == .all {
         for b in l.bars where !data.stacked {
