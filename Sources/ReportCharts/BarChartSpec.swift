@@ -50,6 +50,7 @@ public struct BarReferenceLine: Sendable, Hashable {
     public init(value: Double, label: String) { self.value = value; self.label = label }
 }
 
+/// Which way the bars run.
 public enum BarOrientation: String, Sendable, Hashable {
     /// Columns rising from a horizontal category axis.
     case vertical
@@ -59,6 +60,7 @@ public enum BarOrientation: String, Sendable, Hashable {
     case automatic
 }
 
+/// Several series side by side in each category (grouped) or piled into one bar (stacked).
 public enum BarMode: String, Sendable, Hashable { case grouped, stacked }
 
 /// Category order: as given, or by value (the total for stacked bars, else the first series).
@@ -114,6 +116,7 @@ public struct BarChartSpec: Sendable {
     var legendShown: Bool { showLegend ?? (series.count > 1) }
 }
 
+/// A bar chart that cannot be laid out without hiding something; the description says what would fit.
 public enum BarChartError: Error, Equatable, CustomStringConvertible {
     case noCategories
     case noSeries

@@ -5,6 +5,7 @@ import ReportScene
 /// A chart bound to its data, ready to lay out at any size: once for the report column and
 /// once for the standalone export.
 public struct ChartJob: Sendable {
+    /// The chart's specification, ready for its layout engine.
     public enum Spec: Sendable {
         case bar(BarChartSpec)
         case timeline(TimelineSpec)
