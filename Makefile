@@ -20,7 +20,7 @@ bench: test-deps
 	bash scripts/bench.sh $(BENCH_ARGS)
 	@if [ -n "$(BENCH_BATCH)" ]; then bash scripts/batch-bench.sh --units "$(BENCH_BATCH)"; fi
 
-# The batch benchmark alone: generated templates of 100, 300 and 1,000 units (BENCH_BATCH="..." for others).
+# The batch benchmark alone: generated templates of 10, 100 and 1,000 units (BENCH_BATCH="..." for others).
 bench-batch: deps
 	bash scripts/batch-bench.sh $(if $(BENCH_BATCH),--units "$(BENCH_BATCH)")
 

@@ -1,3 +1,4 @@
+import Foundation
 import ReportData
 
 /// `batch:` in report.yaml: one report per row of a dataset (the units), each bound to its own rows.
@@ -30,9 +31,11 @@ public struct UnitScope: Sendable {
     public var id: String
     public var unitsDataset: String
     public var subsets: [String: CSVSubset]
+    /// report.yaml as read and decoded once for the whole batch; nil reads it again.
+    public var prepared: PreparedTemplate?
 
-    public init(id: String, unitsDataset: String, subsets: [String: CSVSubset]) {
-        self.id = id; self.unitsDataset = unitsDataset; self.subsets = subsets
+    public init(id: String, unitsDataset: String, subsets: [String: CSVSubset], prepared: PreparedTemplate? = nil) {
+        self.id = id; self.unitsDataset = unitsDataset; self.subsets = subsets; self.prepared = prepared
     }
 
     /// `{{unit.<column>}}`: the unit's row as displayed, plus `id`.
@@ -43,5 +46,28 @@ public struct UnitScope: Sendable {
         }
         fields["id"] = id
         return fields
+    }
+}
+
+/// report.yaml read (through the same checks as every input), decoded, and the rows it uses
+/// found: the part of `TemplateLoader.load` that is the same for every unit of a batch, done once
+/// per batch and shared by every unit (an immutable value, safe to share across threads).
+public final class PreparedTemplate: Sendable {
+    public let yamlRead: Result<Data, InputFile.Failure>
+    /// The decoded file and its problems; nil when report.yaml could not be read.
+    public let early: (TemplateFile?, [Diagnostic])?
+    /// The rows the template uses (nil when it does not decode: every row is kept).
+    public let demand: RowDemand?
+
+    public init(template dir: URL, data: URL?) {
+        let yamlURL = dir.appendingPathComponent(TemplateLoader.fileName)
+        let yamlPath = TemplateLoader.displayPath(yamlURL)
+        let roots = InputRoots([dir] + (data.map { [$0] } ?? []))
+        let read = InputFile.read(yamlURL, within: roots, limit: InputLimits.yamlBytes)
+        let bytes = try? read.get()
+        let decoded = bytes.map { YAMLLoader.decodeAll(TemplateFile.self, data: $0, file: yamlPath) }
+        yamlRead = read
+        early = decoded
+        demand = bytes.flatMap { y in decoded?.0.map { RowDemand.of($0, text: String(decoding: y, as: UTF8.self)) } }
     }
 }

@@ -18,9 +18,9 @@ public enum TemplateLoader {
         // Only the template folder and --data may be read (symlinks resolved). report.yaml is
         // decoded first so the data loader keeps only the rows the template uses.
         let roots = InputRoots([dir] + (data.map { [$0] } ?? []))
-        let yamlRead = InputFile.read(yamlURL, within: roots, limit: InputLimits.yamlBytes)
-        let early = (try? yamlRead.get()).map { YAMLLoader.decodeAll(TemplateFile.self, data: $0, file: yamlPath) }
-        let demand = (try? yamlRead.get()).flatMap { y in early?.0.map { RowDemand.of($0, text: String(decoding: y, as: UTF8.self)) } }
+        // A batch reads and decodes report.yaml once for all its units (`PreparedTemplate`).
+        let prepared = scope?.prepared ?? PreparedTemplate(template: dir, data: data)
+        let (yamlRead, early, demand) = (prepared.yamlRead, prepared.early, prepared.demand)
         let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets,
                                          roots: roots, demand: demand ?? .all)
         var bound = BoundTemplate(

@@ -19,11 +19,14 @@ public struct BatchOptions: Sendable {
     public var outputDirectory: URL { build.outputDirectory }
 }
 
-/// How one unit went.
+/// How one unit went: only what the summary and the terminal need. A unit's scene, bytes and
+/// build outcome (its change list, chart lists) are released as soon as it is written, so a run
+/// of any number of units holds one of these per unit and nothing more.
 public struct UnitResult: Sendable {
     /// Whether the unit was built (and what was written) or failed (and why).
     public enum State: Sendable {
-        case built(BuildOutcome)
+        /// Written or up to date; `rendered` when some file was written or removed.
+        case built(rendered: Bool, warnings: [String])
         /// Bad input (diagnostics) or a failed write or render (`message` as `path: error: ...`).
         case failed([Diagnostic], message: String?)
     }
@@ -32,8 +35,16 @@ public struct UnitResult: Sendable {
 
     public var failed: Bool { if case .failed = state { return true }; return false }
     public var rendered: Bool {
-        guard case .built(let o) = state else { return false }
-        return o.reportRendered || !o.chartsRendered.isEmpty || !o.removed.isEmpty
+        guard case .built(let rendered, _) = state else { return false }
+        return rendered
+    }
+}
+
+extension UnitResult.State {
+    /// The summary of a unit's build, dropping the rest of it.
+    static func built(_ o: BuildOutcome) -> Self {
+        .built(rendered: o.reportRendered || !o.chartsRendered.isEmpty || !o.removed.isEmpty || o.deckRendered,
+               warnings: o.diagnostics.map(\.description) + o.previousWarnings)
     }
 }
 
@@ -63,7 +74,7 @@ public struct BatchOutcome: Sendable {
         for r in results {
             var lines: [String] = []
             switch r.state {
-            case .built(let o): lines = o.diagnostics.map(\.description) + o.previousWarnings
+            case .built(_, let warnings): lines = warnings
             case .failed(let d, let m): lines = d.map(\.description) + (m.map { [$0] } ?? [])
             }
             for l in lines where seen.insert(l).inserted { out.append(l) }

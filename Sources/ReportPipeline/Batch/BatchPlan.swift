@@ -12,6 +12,8 @@ struct BatchPlan: Sendable {
     var splits: [String: CSVSplit]
     /// Template and data files other than the split CSVs, the tool and the creation date.
     var sharedKey: String
+    /// report.yaml read and decoded once, shared by every unit's binding.
+    var prepared: PreparedTemplate
 
     /// Folder names: no path separators, no dot files, no case-only collisions on any file system.
     static func isValidUnitID(_ id: String) -> Bool {
@@ -23,7 +25,7 @@ struct BatchPlan: Sendable {
     }
 
     func scope(_ unit: String) -> UnitScope {
-        UnitScope(id: unit, unitsDataset: spec.dataset, subsets: splits.mapValues { $0.subset(unit) })
+        UnitScope(id: unit, unitsDataset: spec.dataset, subsets: splits.mapValues { $0.subset(unit) }, prepared: prepared)
     }
 
     /// A unit's input key: what all units share plus its own rows, so a changed cell changes the
@@ -47,11 +49,11 @@ extension BatchPlan {
         func fail(_ file: String, _ line: Int, _ column: Int, _ message: String) -> Result<BatchPlan, BuildFailure> {
             .failure(BuildFailure(diagnostics: [Diagnostic(.error, file: file, line: line, column: column, message)]))
         }
-        guard let yamlData = FileManager.default.contents(atPath: yamlURL.path) else {
+        let prepared = PreparedTemplate(template: template, data: data)
+        guard case .success(let yamlData) = prepared.yamlRead, let (decoded, problems) = prepared.early else {
             return fail(yamlPath, 1, 1, "cannot read the template file")
         }
         let yamlText = String(decoding: yamlData, as: UTF8.self)
-        let (decoded, problems) = YAMLLoader.decodeAll(TemplateFile.self, data: yamlData, file: yamlPath)
         guard let file = decoded, problems.isEmpty else { return .failure(BuildFailure(diagnostics: problems)) }
         guard let spec = override ?? file.batch else {
             return fail(yamlPath, 1, 1, "not a batch template: report.yaml has no `batch: {dataset: ..., key: ...}` (or pass --each DATASET)")
@@ -103,7 +105,7 @@ extension BatchPlan {
         let splitFiles = Set(splits.keys.map { dataDir.appendingPathComponent($0 + ".csv").standardizedFileURL.path })
         let shared = sharedKey(template: template, data: data, skipping: splitFiles, spec: spec, key: key, epoch: sourceDateEpoch)
         return .success(BatchPlan(spec: BatchSpec(dataset: spec.dataset, key: key), units: units.sorted(by: Self.byteOrder),
-                                  splits: splits, sharedKey: shared))
+                                  splits: splits, sharedKey: shared, prepared: prepared))
     }
 
     /// Unit ids become folder names: checked here, with the cell they come from.
