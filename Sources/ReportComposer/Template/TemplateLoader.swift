@@ -20,7 +20,9 @@ public enum TemplateLoader {
         let roots = InputRoots([dir] + (data.map { [$0] } ?? []))
         let yamlRead = InputFile.read(yamlURL, within: roots, limit: InputLimits.yamlBytes)
         let early = (try? yamlRead.get()).map { YAMLLoader.decodeAll(TemplateFile.self, data: $0, file: yamlPath) }
-        let demand = (try? yamlRead.get()).flatMap { y in early?.0.map { RowDemand.of($0, text: String(decoding: y, as: UTF8.self)) } }
+        // Parsed once for every position the binding asks for.
+        let source = (try? yamlRead.get()).map { TemplateSource(path: yamlPath, text: String(decoding: $0, as: UTF8.self)) }
+        let demand = source.flatMap { s in early?.0.map { RowDemand.of($0, source: s) } }
         let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets,
                                          roots: roots, demand: demand ?? .all)
         var bound = BoundTemplate(
@@ -49,7 +51,7 @@ public enum TemplateLoader {
             bound.diagnostics = loaded.diagnostics
             return bound
         }
-        var binding = TemplateBinding(bound: bound, source: TemplateSource(path: yamlPath, text: bound.yamlText))
+        var binding = TemplateBinding(bound: bound, source: source ?? TemplateSource(path: yamlPath, text: bound.yamlText))
         binding.diagnostics = loaded.diagnostics
         binding.unit = scope?.fields(catalog: loaded.catalog, formatter: binding.formatter)
         binding.bindCharts()
