@@ -129,7 +129,11 @@ extension DatasetCatalog {
                 guard let whole = read(name + ".csv", limit: InputLimits.csvBytes) else { continue }
                 csvData = whole
             }
-            var (ds, diags) = loader.load(name: name, csv: csvData, csvPath: shown(name + ".csv"),
+            // A batch unit's subset has its own line numbers (remapped below): its charts are
+            // checked by the binder, not counted here.
+            var unitLoader = loader
+            if subset != nil { unitLoader.demand.caps[name] = nil }
+            var (ds, diags) = unitLoader.load(name: name, csv: csvData, csvPath: shown(name + ".csv"),
                                           yaml: yaml, yamlPath: shown(name + ".yaml"))
             subset?.remap(&ds, &diags, csvPath: shown(name + ".csv"))
             sink.append(contentsOf: diags)

@@ -40,10 +40,12 @@ public struct DatasetLoader: Sendable {
         // About one row per 24 bytes: growing a million-entry table step by step costs more than the rows.
         seenIDs.reserveCapacity(min(bytes.count / 24, InputLimits.rows))
         var cells = DiagnosticSink()
+        var counter: CapCounter?
         let structural = CSVParser.parse(bytes: bytes, file: csvPath) { row in
             guard let columns else {
                 header = row
                 columns = checkHeader(row, meta: meta, file: csvPath, sink: &cells)
+                if let columns, let caps = demand.caps[name], !caps.isEmpty { counter = CapCounter(caps, columns: columns) }
                 return columns != nil
             }
             dataRows += 1
@@ -51,6 +53,13 @@ public struct DatasetLoader: Sendable {
                 let col = min(row.fields.count, columns.count) + 1
                 cells.error(csvPath, row.line, col, "row has \(row.fields.count) fields but the header has \(columns.count)")
                 return true
+            }
+            // Counted before the row is converted: past a chart's limit, nothing more is read.
+            if let cap = counter?.count(row) {
+                var d = cap.diagnostic
+                d.message += "; record \(cap.limit + 1) is \(csvPath):\(row.line), the rest was not read"
+                cells.add(d)
+                return false
             }
             var rec = record(row, columns: columns, meta: meta, file: csvPath, sink: &cells)
             if let id = rec.id {
@@ -78,6 +87,29 @@ public struct DatasetLoader: Sendable {
             sink.error(csvPath, header.line, 1, "file has a header but no data rows")
         }
         return (Dataset(name: name, metadata: meta, records: records), sink.finish(file: csvPath))
+    }
+
+    /// Counts the records each cap of a dataset takes, in file order.
+    struct CapCounter {
+        let caps: [RowCap]
+        /// Per cap: (field index, wanted text) of its `where:`; a column the file lacks matches nothing.
+        let tests: [[(Int?, String)]]
+        var counts: [Int]
+
+        init(_ caps: [RowCap], columns: [ColumnSpec]) {
+            self.caps = caps
+            tests = caps.map { c in c.match.map { (k, v) in (columns.firstIndex { $0.name == k }, v) } }
+            counts = Array(repeating: 0, count: caps.count)
+        }
+
+        /// The first cap `row` takes past its limit, or nil.
+        mutating func count(_ row: CSVRow) -> RowCap? {
+            for (i, test) in tests.enumerated() where test.allSatisfy({ t in t.0.map { row.fields[$0].text == t.1 } ?? false }) {
+                counts[i] += 1
+                if counts[i] > caps[i].limit { return caps[i] }
+            }
+            return nil
+        }
     }
 
     /// The common cell `123` or `12.5` (ASCII digits, at most one dot, up to 15 digits) read

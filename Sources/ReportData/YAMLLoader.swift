@@ -80,6 +80,10 @@ public enum YAMLLoader {
             return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                               "YAML anchors and aliases (&name, *name) are not allowed in metadata")
         }
+        if let tag = explicitTag(node) {
+            return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                              "YAML tag \(tag) is not allowed; write the value plainly")
+        }
         switch node {
         case .mapping(let m):
             for (k, v) in m {
@@ -93,6 +97,23 @@ public enum YAMLLoader {
         case .scalar: break
         }
         return nil
+    }
+
+    /// The tags plain YAML resolves to: an explicit `!!binary`, `!!python/object` or `!local` tag
+    /// asks for a type this format does not have (and in other tools runs constructors).
+    static let plainTags = Set(["", "!"] + ["str", "int", "float", "bool", "null", "map", "seq"].map { "tag:yaml.org,2002:" + $0 })
+
+    /// The node's explicit tag as written (`!!binary`), when it is not a plain one.
+    static func explicitTag(_ node: Node) -> String? {
+        let name: String
+        switch node {
+        case .scalar(let s): name = s.tag.description
+        case .mapping(let m): name = m.tag.description
+        case .sequence(let s): name = s.tag.description
+        case .alias: return nil
+        }
+        guard !plainTags.contains(name) else { return nil }
+        return name.hasPrefix("tag:yaml.org,2002:") ? "!!" + name.dropFirst("tag:yaml.org,2002:".count) : name
     }
 
     private static func diagnostic(for e: YamlError, file: String, text: String) -> Diagnostic {
@@ -192,8 +213,21 @@ struct PathKey: CodingKey {
 extension YAMLLoader {
     /// Line and column of the node a key path (keys, or sequence indices as digits) reaches; 1:1 if none.
     public static func mark(_ path: [String], in text: String) -> (line: Int, column: Int) {
-        guard let root = (try? Parser(yaml: text).singleRoot()) ?? nil,
-              let m = locate(path.map { PathKey(stringValue: $0) }[...], in: root) else { return (1, 1) }
+        YAMLMarks(text: text).mark(path)
+    }
+}
+
+/// A YAML text parsed once for many position look-ups. report.yaml is asked for the position of
+/// every chart and block: parsing it again for each made a 1,000-chart template quadratic.
+/// (The node tree is immutable once built, hence safe to share.)
+public struct YAMLMarks: @unchecked Sendable {
+    private let root: Node?
+
+    public init(text: String) { root = (try? Parser(yaml: text).singleRoot()) ?? nil }
+
+    /// Line and column of the node a key path reaches; 1:1 if none.
+    public func mark(_ path: [String]) -> (line: Int, column: Int) {
+        guard let root, let m = YAMLLoader.locate(path.map { PathKey(stringValue: $0) }[...], in: root) else { return (1, 1) }
         return (m.line, m.column)
     }
 }

@@ -36,8 +36,8 @@ public enum ReportBuild {
         do {
             return try build(options, bound: bound, roots: roots, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
         } catch {
-            // A failed run leaves no trace: a folder it created (with its lock file) goes again.
-            lock?.release()
+            // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
+            lock?.release(discarding: true)
             OutputFolder.removeIfOnlyLock(created)
             throw error
         }

@@ -10,21 +10,12 @@ import TestSupport
     @Test func chartIdsThatWouldNameFilesOutsideTheFolderAreRefused() throws {
         let f = try HostileFixture()
         let line = try f.line(of: "  - id: milestones", in: "report.yaml")
-        let cases: [(yaml: String, message: String)] = [
-            ("\"../etc/x\"", "chart id \"../etc/x\" contains '.'"),
-            ("\"a/../../x\"", "chart id \"a/../../x\" contains '/'"),
-            ("/etc/x", "chart id \"/etc/x\" contains '/'"),
-            ("\"\"", "chart id is empty"),
-            ("\"mile\\0stones\"", "chart id \"mile\\0stones\" contains U+0000 (NUL)"),
-            ("\".svg\"", "chart id \".svg\" contains '.'"),
-            ("\"-x\"", "chart id \"-x\" must start with a letter or digit"),
-            (String(repeating: "a", count: 65), "chart id \"\(String(repeating: "a", count: 65))\" is longer than 64 characters"),
-        ]
-        for c in cases {
-            try f.edit("report.yaml") { $0.replacingOccurrences(of: "  - id: milestones", with: "  - id: \(c.yaml)") }
-            // The template decoder (or, behind it, the binder) refuses the id at its position.
-            _ = c.message
-            try f.expectRefused("report.yaml:\(line):9: error:")
+        // Each is refused at the id by the template decoder (or, behind it, the binder).
+        for yaml in ["\"../etc/x\"", "\"a/../../x\"", "/etc/x", "\"\"", "\"mile\\0stones\"", "\".svg\"", "\"-x\"",
+                     String(repeating: "a", count: 65)] {
+            try f.edit("report.yaml") { $0.replacingOccurrences(of: "  - id: milestones", with: "  - id: \(yaml)") }
+            let r = try f.expectRefused("report.yaml:\(line):9: error:")
+            #expect(r.stderr.contains("chart id"), "\(yaml): \(r.stderr)")
             try f.restore()
         }
     }
@@ -177,6 +168,56 @@ import TestSupport
         try f.edit("report.yaml") { $0.replacingOccurrences(of: subtitle, with: "subtitle: \u{378}高质量发展行动、共富帮扶") }
         // Refused at its position by the template decoder (or, behind it, the missing-glyph check).
         try f.expectRefused("error:", checkToo: false)
+    }
+
+    /// A mistake found only while composing the report (a table row taller than the text column)
+    /// fails after the output folder was locked: the lock file that run created goes too, so the
+    /// folder is exactly as it was. A lock file left by a killed run is only a file (the kernel
+    /// dropped its lock): the next run takes it and succeeds.
+    @Test func aComposerErrorLeavesNoLockFileAndAStaleOneBlocksNothing() throws {
+        let tmp = try TempDir(prefix: "lockfile")
+        let template = tmp.file("water")
+        for (path, text) in SecondTemplateTests.files {
+            let url = template.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let yaml = template.appendingPathComponent("report.yaml"), csv = template.appendingPathComponent("data/metrics.csv")
+        var text = try String(contentsOf: yaml, encoding: .utf8)
+        text = text.replacingOccurrences(of: "charts:\n", with: "layout:\n  margins: {left: 200, right: 200}\ncharts:\n")
+        text = text.replacingOccurrences(of: "      - figure: supply\n", with: """
+                  - figure: supply
+                  - table:
+                      id: metrics-table
+                      dataset: metrics
+                      records: [pipes]
+                      columns:
+                        - {column: label, title: 指标}
+                        - {column: value, title: 数值}
+                      caption: 指标
+
+            """)
+        try Data(text.utf8).write(to: yaml)
+        let csvText = try String(contentsOf: csv, encoding: .utf8)
+        try Data(csvText.replacingOccurrences(of: "新建供水管网", with: String(repeating: "新建供水管网", count: 150)).utf8).write(to: csv)
+
+        // An output folder that exists but has no lock file (made by hand, or by another tool).
+        let folder = tmp.file("out/water")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let before = OutputSnapshot(folder)
+        let r = try ReportBinary.run(["render", template.path, "--out", tmp.file("out").path, "--format", "pdf"])
+        #expect(r.exited && r.status == 1, "\(r.all)")
+        #expect(r.stderr.contains("report.yaml:1:1: error: a row of 表1 is taller than the text column"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+        #expect(OutputSnapshot(folder) == before)
+
+        // A stale lock file (its process is gone): the next run is not blocked.
+        try Data(csvText.utf8).write(to: csv)
+        try Data("12345\n".utf8).write(to: folder.appendingPathComponent(".report.lock"))
+        let ok = try ReportBinary.run(["render", template.path, "--out", tmp.file("out").path, "--format", "pdf"])
+        #expect(ok.status == 0, "\(ok.all)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.pdf").path))
     }
 
     /// figures.csv as the template has it (setCell writes the file directly).

@@ -58,6 +58,8 @@ public final class PreparedTemplate: Sendable {
     public let early: (TemplateFile?, [Diagnostic])?
     /// The rows the template uses (nil when it does not decode: every row is kept).
     public let demand: RowDemand?
+    /// report.yaml's text with its parsed node marks, for positions (nil when unreadable).
+    public let source: TemplateSource?
 
     public init(template dir: URL, data: URL?) {
         let yamlURL = dir.appendingPathComponent(TemplateLoader.fileName)
@@ -68,6 +70,8 @@ public final class PreparedTemplate: Sendable {
         let decoded = bytes.map { YAMLLoader.decodeAll(TemplateFile.self, data: $0, file: yamlPath) }
         yamlRead = read
         early = decoded
-        demand = bytes.flatMap { y in decoded?.0.map { RowDemand.of($0, text: String(decoding: y, as: UTF8.self)) } }
+        let text = bytes.map { TemplateSource(path: yamlPath, text: String(decoding: $0, as: UTF8.self)) }
+        source = text
+        demand = text.flatMap { s in decoded?.0.map { RowDemand.of($0, source: s) } }
     }
 }

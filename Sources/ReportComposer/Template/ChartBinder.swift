@@ -202,6 +202,9 @@ struct ChartBinder {
             throw Failure(key: column, message: "the \(column) cell \(QuotedValue.quote(text)) holds the invisible character U+\(String(bad.value, radix: 16, uppercase: true)); remove it",
                           cell: (ds.name, r.line, column))
         }
+        if let problem = TemplateSizeLimits.stackedMarksProblem(text) {
+            throw Failure(key: column, message: "the \(column) cell: \(problem)", cell: (ds.name, r.line, column))
+        }
         guard text.count <= TemplateLimits.chartText else {
             throw Failure(key: column, message: "the \(column) cell is \(text.count) characters long; a chart label may have at most \(TemplateLimits.chartText)",
                           cell: (ds.name, r.line, column))

@@ -21,6 +21,10 @@ public struct ProseBinder {
 
     /// The bound text, or the problems found (unknown placeholders, Mustache syntax).
     public func render(_ text: String) -> (text: String?, problems: [Problem]) {
+        // Partials would read other files (`{{> ../../etc/passwd}}`), and a delimiter change hides
+        // every later placeholder from the checks: neither belongs in a one-file template.
+        let unsupported = Self.unsupportedTags(in: text)
+        guard unsupported.isEmpty else { return (nil, unsupported) }
         let problems = Self.tags(in: text).compactMap { tag -> Problem? in
             context.resolves(tag.name) ? nil
                 : Problem(lineIndex: tag.lineIndex, column: tag.column,
@@ -36,6 +40,28 @@ public struct ProseBinder {
         } catch {
             return (nil, [Problem(lineIndex: 0, column: 0, message: "template syntax: \(error)")])
         }
+    }
+
+    /// Tags other than variables, sections and comments: partials, parents and blocks, delimiter
+    /// changes and pragmas.
+    static func unsupportedTags(in text: String) -> [Problem] {
+        var out: [Problem] = []
+        for (li, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...].drop { $0 == " " }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound)
+                switch after.first {
+                case ">": out.append(Problem(lineIndex: li, column: column, message: "Mustache partials ({{> name}}) are not supported: a template is its own report.yaml"))
+                case "<", "$": out.append(Problem(lineIndex: li, column: column, message: "Mustache parents and blocks ({{< name}}, {{$ name}}) are not supported"))
+                case "=": out.append(Problem(lineIndex: li, column: column, message: "changing the Mustache delimiters ({{= =}}) is not supported; placeholders are written {{name}}"))
+                case "%": out.append(Problem(lineIndex: li, column: column, message: "Mustache pragmas ({{% ...}}) are not supported"))
+                default: break
+                }
+                rest = rest[open.upperBound...]
+            }
+        }
+        return out
     }
 
     /// Variable tags `{{name}}` / `{{{name}}}` / `{{&name}}` with their positions; sections and comments are skipped.

@@ -28,7 +28,9 @@ struct TemplateBinding {
 
     /// Placeholders bound; unknown ones and digits typed into prose reported inside the text.
     mutating func bindText(_ text: String, _ keyPath: [String]) -> String {
-        if let problem = TemplateSizeLimits.controlProblem(text) { diagnostics.append(source.diagnostic(.error, keyPath, problem)) }
+        if let problem = TemplateSizeLimits.controlProblem(text) ?? TemplateSizeLimits.stackedMarksProblem(text) {
+            diagnostics.append(source.diagnostic(.error, keyPath, problem))
+        }
         let (out, problems) = binder.render(text)
         for p in problems {
             diagnostics.append(source.diagnostic(.error, keyPath, lineIndex: p.lineIndex, column: p.column, valueText: text, p.message))
@@ -41,7 +43,7 @@ struct TemplateBinding {
     }
 
     func position(_ keyPath: [String]) -> SourcePosition {
-        let m = YAMLLoader.mark(keyPath, in: source.text)
+        let m = source.mark(keyPath)
         return SourcePosition(file: source.path, line: m.line, column: m.column)
     }
 
@@ -100,6 +102,9 @@ struct TemplateBinding {
 
     private mutating func walk(_ s: SectionTemplate, path: [String]) {
         _ = bindText(s.title, path + ["title"])
+        if let problem = TemplateSizeLimits.titleProblem(s.title, "the section title") {
+            diagnostics.append(source.diagnostic(.error, path + ["title"], problem))
+        }
         let chartIDs = file.charts.map(\.id)
         for (i, b) in s.blocks.enumerated() {
             let keyPath = path + ["blocks", "\(i)"]
@@ -137,6 +142,11 @@ struct TemplateBinding {
             }
         }
         let epoch = sourceDateEpoch ?? Int64(reportDate.firstDayNumber) * 86_400
+        for (text, key) in [(file.report.title, "title"), (file.report.subtitle, "subtitle")] {
+            if let problem = TemplateSizeLimits.titleProblem(text, "the report \(key)") {
+                diagnostics.append(source.diagnostic(.error, ["report", key], problem))
+            }
+        }
         bound.info = ReportInfo(
             title: NoBreak.strip(bindText(file.report.title, ["report", "title"])),
             subtitle: NoBreak.strip(bindText(file.report.subtitle, ["report", "subtitle"])),

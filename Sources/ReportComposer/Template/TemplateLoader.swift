@@ -18,9 +18,10 @@ public enum TemplateLoader {
         // Only the template folder and --data may be read (symlinks resolved). report.yaml is
         // decoded first so the data loader keeps only the rows the template uses.
         let roots = InputRoots([dir] + (data.map { [$0] } ?? []))
-        // A batch reads and decodes report.yaml once for all its units (`PreparedTemplate`).
+        // A batch reads and decodes report.yaml once for all its units (`PreparedTemplate`);
+        // its text is parsed once for every position the binding asks for (`TemplateSource`).
         let prepared = scope?.prepared ?? PreparedTemplate(template: dir, data: data)
-        let (yamlRead, early, demand) = (prepared.yamlRead, prepared.early, prepared.demand)
+        let (yamlRead, early, demand, source) = (prepared.yamlRead, prepared.early, prepared.demand, prepared.source)
         let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets,
                                          roots: roots, demand: demand ?? .all)
         var bound = BoundTemplate(
@@ -49,7 +50,7 @@ public enum TemplateLoader {
             bound.diagnostics = loaded.diagnostics
             return bound
         }
-        var binding = TemplateBinding(bound: bound, source: TemplateSource(path: yamlPath, text: bound.yamlText))
+        var binding = TemplateBinding(bound: bound, source: source ?? TemplateSource(path: yamlPath, text: bound.yamlText))
         binding.diagnostics = loaded.diagnostics
         binding.unit = scope?.fields(catalog: loaded.catalog, formatter: binding.formatter)
         binding.bindCharts()

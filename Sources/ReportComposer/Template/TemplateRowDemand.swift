@@ -7,8 +7,10 @@ extension RowDemand {
     /// anywhere in the file's text. A dataset some chart or table reads without an id list, or
     /// that a placeholder names without an id, keeps every row; so does every dataset when the
     /// report prints the sources appendix (it lists every record).
-    static func of(_ file: TemplateFile, text: String) -> RowDemand {
-        if file.appendix && !file.sections.isEmpty { return .all }
+    static func of(_ file: TemplateFile, source: TemplateSource) -> RowDemand {
+        let caps = chartCaps(file, source: source)
+        if file.appendix && !file.sections.isEmpty { return RowDemand(caps: caps) }
+        let text = source.text
         var ids: [String: Set<String>] = [:]
         var everything = Set<String>()
         func use(_ dataset: String, _ filter: RecordFilter, extra: [String] = []) {
@@ -25,7 +27,21 @@ extension RowDemand {
             if let id { ids[dataset, default: []].insert(id) } else { everything.insert(dataset) }
         }
         for d in everything { ids[d] = nil }
-        return RowDemand(ids: ids)
+        return RowDemand(ids: ids, caps: caps)
+    }
+
+    /// A chart without `records:` draws every record of its dataset (that passes `where:`), so
+    /// the dataset fails as soon as it has more than a chart shows; the error is the binder's,
+    /// at the chart's `dataset` key.
+    static func chartCaps(_ file: TemplateFile, source: TemplateSource) -> [String: [RowCap]] {
+        var caps: [String: [RowCap]] = [:]
+        for (i, c) in file.charts.enumerated() where c.records.ids == nil {
+            let limit = TemplateLimits.chartRecords
+            let d = source.diagnostic(.error, ["charts", "\(i)", "dataset"],
+                "chart '\(c.id)': more than \(limit) records selected; a chart shows at most \(limit) (choose some with records: or where:)")
+            caps[c.dataset, default: []].append(RowCap(limit: limit, match: c.records.where, diagnostic: d))
+        }
+        return caps
     }
 
     /// (first, second) name of every Mustache tag (`{{a.b.c}}`, `{{#a}}`): second is nil when

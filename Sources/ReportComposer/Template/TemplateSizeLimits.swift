@@ -37,6 +37,29 @@ enum TemplateSizeLimits {
 
     static func short(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e16 ? String(Int(v)) : String(v) }
 
+    /// Combining marks one character may carry: Unicode's stream-safe limit (UAX #15). Past it a
+    /// "character" is a pile of thousands of accents that renders as a smear and costs the shaper
+    /// seconds, while counting as one character against every length limit.
+    static let combiningRun = 30
+
+    static func stackedMarksProblem(_ text: String) -> String? {
+        var run = 0, longest = 0
+        for u in text.unicodeScalars {
+            run = u.properties.canonicalCombiningClass == .notReordered ? 0 : run + 1
+            longest = max(longest, run)
+        }
+        guard longest > combiningRun else { return nil }
+        return "text stacks \(longest) combining marks on one character; at most \(combiningRun) are allowed"
+    }
+
+    /// Longest report title, subtitle or heading (characters): a title is set large on the cover
+    /// and in the contents, so a pasted paragraph is a mistake.
+    static let titleCharacters = 200
+
+    static func titleProblem(_ text: String, _ what: String) -> String? {
+        text.count > titleCharacters ? "\(what) is \(text.count) characters long; at most \(titleCharacters) are allowed" : nil
+    }
+
     /// Control characters (other than line ends and tabs) in a text that reaches PDF, SVG or PNG:
     /// invalid in XML, invisible elsewhere.
     static func controlProblem(_ text: String) -> String? {

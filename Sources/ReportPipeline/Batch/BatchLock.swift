@@ -24,6 +24,11 @@ final class BatchLock {
             }
             usleep(50_000)
         }
+        // A failed single run removes the lock file it made; a lock on the removed file is no lock.
+        if !OutputLock.isCurrent(fd, path: path) {
+            close(fd); fd = -1
+            throw OutputError.locked(directory.path)
+        }
     }
 
     /// From shared to exclusive without waiting: true when no other shard holds the folder any
