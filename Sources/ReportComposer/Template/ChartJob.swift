@@ -16,6 +16,8 @@ public struct ChartJob: Sendable {
     public var source: String
     /// The preset of the standalone export (slide by default).
     public var exportPreset: ChartPreset
+    /// False for `export: none`: the chart is only a figure of the report, with no files of its own.
+    public var exportsFiles = true
     /// Height in the report's text column.
     public var reportHeight: Double
     /// How the standalone SVG carries its text (`svg_text:`).
