@@ -41,7 +41,7 @@ struct TemplateBinding {
     }
 
     func position(_ keyPath: [String]) -> SourcePosition {
-        let m = YAMLLoader.mark(keyPath, in: source.text)
+        let m = source.marks.mark(keyPath)
         return SourcePosition(file: source.path, line: m.line, column: m.column)
     }
 

@@ -23,7 +23,7 @@ extension TemplateBinding {
         for (i, s) in file.sections.enumerated() { walk(s, path: ["sections", "\(i)"]) }
         for entry in order {
             if let first = owners[entry.id] {
-                let at = YAMLLoader.mark(first, in: source.text)
+                let at = source.marks.mark(first)
                 diagnostics.append(source.diagnostic(.error, entry.keyPath,
                     "duplicate id '\(entry.id)' (also at line \(at.line)); sections, figures and tables share one namespace"))
             } else {

@@ -7,17 +7,20 @@ public struct TemplateSource: Sendable {
     public var path: String
     public var text: String
     let lines: [Substring]
+    /// Parsed once for every position asked of this file.
+    let marks: YAMLMarks
 
     public init(path: String, text: String) {
         self.path = path; self.text = text
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        marks = YAMLMarks(text)
     }
 
     /// Where `lineIndex`/`column` (0-based, in characters) of a string value found at `keyPath`
     /// stand in the file. Found by searching the string's line in the YAML from the value's mark,
     /// which works for plain, quoted and block scalars alike; falls back to the value's mark.
     public func location(of keyPath: [String], lineIndex: Int, column: Int, valueText: String) -> (line: Int, column: Int) {
-        let mark = YAMLLoader.mark(keyPath, in: text)
+        let mark = marks.mark(keyPath)
         let valueLines = valueText.split(separator: "\n", omittingEmptySubsequences: false)
         guard lineIndex < valueLines.count else { return mark }
         let needle = valueLines[lineIndex]
@@ -32,7 +35,7 @@ public struct TemplateSource: Sendable {
 
     public func diagnostic(_ severity: Diagnostic.Severity, _ keyPath: [String], lineIndex: Int = 0, column: Int = 0,
                            valueText: String = "", _ message: String) -> Diagnostic {
-        let loc = valueText.isEmpty ? YAMLLoader.mark(keyPath, in: text)
+        let loc = valueText.isEmpty ? marks.mark(keyPath)
             : location(of: keyPath, lineIndex: lineIndex, column: column, valueText: valueText)
         return Diagnostic(severity, file: path, line: loc.line, column: loc.column, message)
     }
