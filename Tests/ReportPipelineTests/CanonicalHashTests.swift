@@ -69,5 +69,5 @@ import Testing
         #expect(h == Self.recorded, "canonical scene hash changed: \(h)")
     }
 
-    static let recorded = "RECORD"
+    static let recorded = "91f5fc1b2b53051faeb725d9b1e2e667dd256d252112efb1f6805a899fbf88d4"
 }
