@@ -38,7 +38,7 @@ let package = Package(
         ),
         .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo"]),
         // PowerPoint decks (OOXML parts zipped with fixed dates): knows nothing of charts.
-        .target(name: "ReportSlides", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "ReportSlides", dependencies: ["ReportScene", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
         .target(name: "ReportPipeline", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender", "ReportSlides",

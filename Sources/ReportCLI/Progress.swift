@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,10 +7,10 @@ import Glibc
 /// The batch's progress line on a terminal: "units 37/120 · 12 s elapsed · ETA 27 s", redrawn in
 /// place at most five times a second and erased at the end. Nothing at all when standard error
 /// is not a terminal (a log file, CI, a pod's log) or with --quiet.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     private let start = Date()
-    private var lastDraw = Date.distantPast
-    private let lock = NSLock()
+    /// When the line was last drawn; drawing happens under this lock so lines never interleave.
+    private let lastDraw = Mutex(Date.distantPast)
 
     /// nil when there is nowhere to draw.
     init?(quiet: Bool) {
@@ -17,7 +18,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     func update(done: Int, total: Int) {
-        lock.withLock {
+        lastDraw.withLock { lastDraw in
             let now = Date()
             guard done == total || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
             lastDraw = now
@@ -25,7 +26,7 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    func finish() { lock.withLock { draw("") } }
+    func finish() { lastDraw.withLock { _ in draw("") } }
 
     private func draw(_ text: String) {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))

@@ -9,7 +9,61 @@ public enum BarChart {
 
     public static func layout(_ spec: BarChartSpec, frame: Size, theme: ChartTheme,
                               measurer: any TextMeasurer) throws -> BarChartLayout {
-        try BarChartEngine(spec: spec, frame: frame, theme: theme, measurer: measurer).run()
+        do {
+            return try fitted(spec, frame: frame, theme: theme, measurer: measurer)
+        } catch var e as BarChartLayoutError {
+            e.fitsWith = try alternatives(spec, frame: frame, theme: theme, measurer: measurer)
+            throw e
+        }
+    }
+
+    /// Type scales tried in turn: a slide's large type shrinks in steps, at last to the report
+    /// theme's sizes (the floor timelines use too), before the chart gives up; the report theme
+    /// never shrinks.
+    static func typeScales(_ theme: ChartTheme) -> [Double] {
+        let floor = ChartTheme.standard.labelSize / theme.labelSize
+        guard floor < 1 - 1e-9 else { return [1] }
+        return [1, 0.85, 0.7, 0.6].filter { $0 > floor + 1e-9 } + [floor]
+    }
+
+    /// The first type scale at which some form fits; else the failure at the smallest type (what
+    /// the frame lacks even then).
+    static func fitted(_ spec: BarChartSpec, frame: Size, theme: ChartTheme,
+                       measurer: any TextMeasurer) throws -> BarChartLayout {
+        var last: BarChartLayoutError?
+        for s in typeScales(theme) {
+            do {
+                return try BarChartEngine(spec: spec, frame: frame, theme: s == 1 ? theme : theme.scaled(by: s),
+                                          measurer: measurer).run()
+            } catch let e as BarChartLayoutError {
+                last = e
+            }
+        }
+        throw last!
+    }
+
+    /// The template settings (orientation, value labels) with which the chart would fit this frame.
+    static func alternatives(_ spec: BarChartSpec, frame: Size, theme: ChartTheme,
+                             measurer: any TextMeasurer) throws -> [String] {
+        var tries: [(String, BarChartSpec)] = []
+        func variant(_ change: (inout BarChartSpec) -> Void) -> BarChartSpec { var s = spec; change(&s); return s }
+        // `automatic` already tries both orientations.
+        if spec.orientation == .vertical { tries.append(("orientation: horizontal", variant { $0.orientation = .horizontal })) }
+        if spec.orientation == .horizontal { tries.append(("orientation: vertical", variant { $0.orientation = .vertical })) }
+        if spec.valueLabels != .none { tries.append(("value_labels: false", variant { $0.valueLabels = .none })) }
+        var fits: [String] = []
+        for (words, s) in tries {
+            do { _ = try fitted(s, frame: frame, theme: theme, measurer: measurer); fits.append(words) }
+            catch is BarChartLayoutError { continue }
+        }
+        if fits.isEmpty, tries.count == 2 {
+            let both = variant { $0.valueLabels = .none; $0.orientation = spec.orientation == .vertical ? .horizontal : .automatic }
+            do {
+                _ = try fitted(both, frame: frame, theme: theme, measurer: measurer)
+                fits.append(tries[0].0 + " and value_labels: false")
+            } catch is BarChartLayoutError {}
+        }
+        return fits
     }
 }
 
@@ -39,7 +93,11 @@ final class BarChartEngine {
     /// bars[slotRanges[slot]] are the bars of that slot.
     var slotRanges: [Range<Int>] = []
     var valueLabels: [(label: BarValueLabel, node: TextNode)] = []
-    var referenceMarks: [(mark: BarReferenceMark, line: PathNode, backdrop: RectNode?, label: TextNode?)] = []
+    var referenceMarks: [(mark: BarReferenceMark, line: PathNode, label: TextNode?)] = []
+    /// Reference labels go in a margin past the plot (see `placeReferenceLines`).
+    var referenceOutside = false
+    /// The plot area before that margin was taken from it.
+    var referenceArea = Rect(x: 0, y: 0, width: 0, height: 0)
     var labelCandidates: [BarLabelCandidate] = []
 
     init(spec: BarChartSpec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws {
@@ -120,7 +178,27 @@ final class BarChartEngine {
         }
     }
 
+    /// One form; when a reference label finds no free spot on the plot, the form again with a
+    /// margin for the reference labels.
     func attempt(chrome: ChartChrome) throws -> BarChartLayout {
+        referenceOutside = false
+        referenceArea = area
+        do {
+            return try attemptOnce(chrome: chrome)
+        } catch is ReferenceLabelsOutside {
+            let full = area
+            defer { area = full }
+            let m = try referenceMarginSize()
+            if orientation == .vertical { area.width -= m } else { area.y += m; area.height -= m }
+            guard area.width > theme.labelSize * 4, area.height > theme.labelSize * 4 else {
+                throw FormFailure(reason: "the reference line labels leave no room for the plot", neededHeight: nil)
+            }
+            referenceOutside = true
+            return try attemptOnce(chrome: chrome)
+        }
+    }
+
+    private func attemptOnce(chrome: ChartChrome) throws -> BarChartLayout {
         axisTitleNode = nil
         if orientation == .vertical { try layoutVerticalFrame() } else { try layoutHorizontalFrame() }
         placeBars()
@@ -139,13 +217,17 @@ final class BarChartEngine {
         if let h = needed {
             let pt = Int(h.rounded(.up))
             message = "\(data.n) categories need \(pt) pt of height (the frame has \(Int(frame.height)) pt): \(reason)"
+        }
+        if let h = needed {
+            let pt = Int(h.rounded(.up))
             message += spec.orientation == .vertical
                 ? "; set orientation: horizontal or report_height ≥ \(pt)"
                 : "; set report_height ≥ \(pt) or shorten the names"
         } else if spec.orientation == .vertical {
             message += "; set orientation: horizontal or shorten the names"
         }
-        return BarChartLayoutError(message: message, neededHeight: needed)
+        return BarChartLayoutError(message: message, neededHeight: needed, reason: reason, categories: data.n,
+                                   frameHeight: frame.height)
     }
 
     /// Series (when the legend is shown) then one entry per kind of non-measured value drawn.
@@ -199,7 +281,7 @@ final class BarChartEngine {
             .group(Group(grid, name: "grid")),
             .group(Group(barNodes, name: "bars")),
             .group(Group([.path(baseline)], name: "baseline")),
-            .group(Group(referenceMarks.flatMap { [Node.path($0.line)] + ($0.backdrop.map { [Node.rect($0)] } ?? []) + ($0.label.map { [Node.text($0)] } ?? []) }, name: "reference")),
+            .group(Group(referenceMarks.flatMap { [Node.path($0.line)] + ($0.label.map { [Node.text($0)] } ?? []) }, name: "reference")),
             .group(Group(valueLabels.map { .text($0.node) }, name: "labels")),
         ], name: "plot")
 

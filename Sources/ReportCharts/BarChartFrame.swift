@@ -2,7 +2,7 @@ import ReportScene
 
 /// Frame layout: orientation, plot rectangle, category labels, ticks and the value scale.
 extension BarChartEngine {
-    var paddingInner: Double { data.stacked || data.seriesCount == 1 ? 0.3 : 0.22 }
+    var paddingInner: Double { data.stacked || data.seriesCount == 1 ? 0.3 : 0.18 }
     var paddingOuter: Double { 0.2 }
 
     func resolveOrientation() throws -> BarOrientation {
@@ -248,6 +248,10 @@ extension BarChartEngine {
             let node = TextNode(shown, style: categoryStyle, at: Point(b.center(slot), area.maxY),
                                 anchor: TextAnchor(.middle, .top))
             let box = try fit.box(node)
+            // A run wider than one character ("10" in 第10村) needs real air, or neighbours read as one number.
+            if columnLabels == .stacked, box.width > categoryStyle.size * 1.05, box.width > b.step - theme.labelSize * 0.3 {
+                throw FormFailure(reason: "the name “\(text)” is wider than its column", neededHeight: nil)
+            }
             guard box.minX >= lastMaxX - 0.01, box.minX >= -0.01, box.maxX <= frame.width + 0.01 else {
                 throw FormFailure(reason: "the name “\(text)” is wider than its column", neededHeight: nil)
             }

@@ -27,6 +27,7 @@ public struct PlacedLabel: Sendable, Hashable {
     public var index: Int
 }
 
+/// One printed value of a bar (or of a stack's total) and where it went.
 public struct BarValueLabel: Sendable, Hashable {
     /// nil for the total of a stack.
     public var series: Int?
@@ -37,6 +38,7 @@ public struct BarValueLabel: Sendable, Hashable {
     public var inside: Bool
 }
 
+/// A reference line (a target, an average) across the bars, with its label's place.
 public struct BarReferenceMark: Sendable, Hashable {
     public var value: Double
     /// x of a vertical line (horizontal bars) or y of a horizontal line (vertical bars).

@@ -50,6 +50,7 @@ public struct BarReferenceLine: Sendable, Hashable {
     public init(value: Double, label: String) { self.value = value; self.label = label }
 }
 
+/// Which way the bars run.
 public enum BarOrientation: String, Sendable, Hashable {
     /// Columns rising from a horizontal category axis.
     case vertical
@@ -59,6 +60,7 @@ public enum BarOrientation: String, Sendable, Hashable {
     case automatic
 }
 
+/// Several series side by side in each category (grouped) or piled into one bar (stacked).
 public enum BarMode: String, Sendable, Hashable { case grouped, stacked }
 
 /// Category order: as given, or by value (the total for stacked bars, else the first series).
@@ -114,6 +116,7 @@ public struct BarChartSpec: Sendable {
     var legendShown: Bool { showLegend ?? (series.count > 1) }
 }
 
+/// A bar chart that cannot be laid out without hiding something; the description says what would fit.
 public enum BarChartError: Error, Equatable, CustomStringConvertible {
     case noCategories
     case noSeries
@@ -137,9 +140,35 @@ public enum BarChartError: Error, Equatable, CustomStringConvertible {
 /// No form of the chart shows every name and value in the frame. The message says what would
 /// fit, in the template's words; the composer adds the chart's report.yaml position.
 public struct BarChartLayoutError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// For a frame that may grow (the report figure): the reason and the height or form that would fit.
     public var message: String
     /// The smallest frame height (pt) at which the chart would fit at its frame width, if known.
     public var neededHeight: Double?
-    public init(message: String, neededHeight: Double?) { self.message = message; self.neededHeight = neededHeight }
+    /// What does not fit, without advice or sizes ("each row needs 15 pt for its name").
+    public var reason: String
+    /// The chart's category count and the frame height it was laid out in.
+    public var categories: Int
+    public var frameHeight: Double
+    /// Template settings with which the chart does fit this frame ("orientation: horizontal",
+    /// "value_labels: false"), found by laying it out so.
+    public var fitsWith: [String]
+    public init(message: String, neededHeight: Double?, reason: String? = nil, categories: Int = 0,
+                frameHeight: Double = 0, fitsWith: [String] = []) {
+        self.message = message; self.neededHeight = neededHeight; self.reason = reason ?? message
+        self.categories = categories; self.frameHeight = frameHeight; self.fitsWith = fitsWith
+    }
     public var description: String { message }
+
+    /// The message for a frame that cannot grow (the 960×540 slide): what would fit there, and
+    /// `export: report` to write the chart at the report's size instead.
+    public func fixedFrameMessage(_ frame: String) -> String {
+        var m = reason
+        if let h = neededHeight {
+            m = "\(categories) categories need \(Int(h.rounded(.up))) pt of height, the \(frame) has \(Int(frameHeight)) pt: " + m
+        }
+        m += fitsWith.isEmpty
+            ? "; nothing fits the \(frame): show fewer categories or shorter names"
+            : "; it would fit the \(frame) with " + fitsWith.joined(separator: " or ") + ", or with fewer categories"
+        return m + "; or set export: report to export the chart at the report's size instead of a \(frame)"
+    }
 }

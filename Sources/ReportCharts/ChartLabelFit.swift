@@ -1,22 +1,14 @@
 import ReportScene
 
-/// Measures each distinct (text, style, wrap width) once per layout. Chart layouts ask for the
-/// same strings repeatedly (fit tests, collision boxes), and a real measurer shapes text each time.
+/// Label fitting for one chart layout. Chart layouts ask for the same strings repeatedly (fit
+/// tests, collision boxes), so every measurement goes through the shared `CachingTextMeasurer`.
 final class ChartLabelFit {
-    struct Key: Hashable { var text: String; var style: TextStyle; var wrap: Double? }
-    let measurer: any TextMeasurer
-    private var cache: [Key: TextMetrics] = [:]
-    init(_ measurer: any TextMeasurer) { self.measurer = measurer }
+    /// The caching measurer (shared with the caller's when it already caches).
+    let measurer: CachingTextMeasurer
+    init(_ measurer: any TextMeasurer) { self.measurer = .wrapping(measurer) }
 
     func measure(_ text: String, _ style: TextStyle, wrap: Double? = nil) throws -> TextMetrics {
-        // Colour does not change metrics: one entry serves every colour of a style.
-        var plain = style
-        plain.color = .black
-        let key = Key(text: text, style: plain, wrap: wrap)
-        if let m = cache[key] { return m }
-        let m = try measurer.measure(text, style: style, wrapWidth: wrap)
-        cache[key] = m
-        return m
+        try measurer.measure(text, style: style, wrapWidth: wrap)
     }
 
     /// The covered box of `node` in its own coordinates.

@@ -57,6 +57,7 @@ struct TimelineBuilder {
     /// tracks that still name every event win, beyond that tracks keep to half the height.
     func solveWithTracks(_ marks: [TimelineEventMark], f: TimelineFrame, styles: TimelineStyles, keyCapacity: Int,
                          badgeWidth: Double) throws -> Solved {
+        let widths = TimelineLabelWidths(count: marks.count)
         func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
             let solver = TimelineSolver(
                 marks: marks.indices.map {
@@ -65,7 +66,8 @@ struct TimelineBuilder {
                 },
                 labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
                 available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
-                keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, cache: cache)
+                keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, cache: cache,
+                widths: widths)
             return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
         }
         if marks.count <= 300 {
@@ -104,9 +106,11 @@ struct TimelineBuilder {
         var laneIndex = TimelineLaneIndex(f.laneNames)
         var marks: [TimelineEventMark] = [], omitted: [String] = []
         marks.reserveCapacity(spec.events.count)
+        // Once, not per event: without a report date it scans every event.
+        let openEnd = spec.openEndDay
         for e in spec.events {
             if let m = TimelineEventMark(e, lane: laneIndex.insert(e.lane), spec: spec, scale: f.scale,
-                                         openEnd: spec.openEndDay, band: styles.band) {
+                                         openEnd: openEnd, band: styles.band) {
                 marks.append(m)
             } else { omitted.append(e.id) }
         }

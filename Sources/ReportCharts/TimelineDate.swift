@@ -3,6 +3,7 @@ import ReportCalendar
 /// Day numbers count days since 1970-01-01 in the proleptic Gregorian calendar, computed
 /// arithmetically so nothing depends on Foundation's calendars or the time zone.
 public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How much of the date the source gave (a year, a month, or a day).
     public enum Precision: Int, Sendable, Hashable, Comparable {
         case year, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }

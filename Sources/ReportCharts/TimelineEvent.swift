@@ -1,5 +1,6 @@
 /// One milestone or period on a timeline.
 public struct TimelineEvent: Sendable, Hashable, Identifiable {
+    /// How the event ends: at its own date, at a later date, or still going on.
     public enum End: Sendable, Hashable {
         /// A single date (a point, or the whole month/year it is known to).
         case none

@@ -22,7 +22,13 @@ struct TimelineIntervals {
         var e = l
         var na = a, nb = b
         while e < lo.count && lo[e] <= b { na = min(na, lo[e]); nb = max(nb, hi[e]); e += 1 }
-        lo.replaceSubrange(l..<e, with: [na]); hi.replaceSubrange(l..<e, with: [nb])
+        // Marks come in left-edge order: most inserts append or widen one stretch in place.
+        if l == e {
+            lo.insert(na, at: l); hi.insert(nb, at: l)
+        } else {
+            lo[l] = na; hi[l] = nb
+            if e > l + 1 { lo.removeSubrange((l + 1)..<e); hi.removeSubrange((l + 1)..<e) }
+        }
     }
 }
 

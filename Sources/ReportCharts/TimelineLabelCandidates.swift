@@ -23,20 +23,44 @@ enum TimelineLabelCandidates {
     static func make(x0: Double, x1: Double, anchorX: Double, width: Double, rows: Int, gap: Double,
                      plot: ClosedRange<Double>) -> [TimelineCandidate] {
         var out: [TimelineCandidate] = []
-        guard width <= plot.upperBound - plot.lowerBound else { return out }
-        let right = x1 + gap, left = x0 - gap - width
-        if right + width <= plot.upperBound { out.append(TimelineCandidate(slot: .inline, lo: right, width: width)) }
-        if left >= plot.lowerBound { out.append(TimelineCandidate(slot: .inline, lo: left, width: width)) }
-        // Row boxes: distinct horizontal positions that cover the leader, inside the plot.
-        var starts: [Double] = []
-        for raw in [anchorX - 1, anchorX + 1 - width, anchorX - width / 2] {
-            let lo = min(max(raw, plot.lowerBound), plot.upperBound - width)
-            guard lo <= anchorX, lo + width >= anchorX, !starts.contains(where: { abs($0 - lo) < 0.5 }) else { continue }
-            starts.append(lo)
-        }
-        for k in 0..<rows {
-            for lo in starts { out.append(TimelineCandidate(slot: .row(k), lo: lo, width: width, leaderX: anchorX)) }
+        _ = first(x0: x0, x1: x1, anchorX: anchorX, width: width, rows: rows, gap: gap, plot: plot) {
+            out.append($0); return false
         }
         return out
+    }
+
+    /// The first candidate, in the order of `make`, that `accept` takes; nil when none. Built one
+    /// at a time: a mark with 40 free rows has over a hundred, and most marks take an early one.
+    static func first(x0: Double, x1: Double, anchorX: Double, width: Double, rows: Int, gap: Double,
+                      plot: ClosedRange<Double>, accept: (TimelineCandidate) -> Bool) -> TimelineCandidate? {
+        guard width <= plot.upperBound - plot.lowerBound else { return nil }
+        let right = x1 + gap, left = x0 - gap - width
+        if right + width <= plot.upperBound {
+            let c = TimelineCandidate(slot: .inline, lo: right, width: width)
+            if accept(c) { return c }
+        }
+        if left >= plot.lowerBound {
+            let c = TimelineCandidate(slot: .inline, lo: left, width: width)
+            if accept(c) { return c }
+        }
+        guard rows > 0 else { return nil }
+        // Row boxes: distinct horizontal positions that cover the leader, inside the plot.
+        var starts: (Double, Double, Double) = (0, 0, 0)
+        var n = 0
+        for raw in [anchorX - 1, anchorX + 1 - width, anchorX - width / 2] {
+            let lo = min(max(raw, plot.lowerBound), plot.upperBound - width)
+            guard lo <= anchorX, lo + width >= anchorX else { continue }
+            if n > 0 && abs(starts.0 - lo) < 0.5 || n > 1 && abs(starts.1 - lo) < 0.5 { continue }
+            switch n { case 0: starts.0 = lo; case 1: starts.1 = lo; default: starts.2 = lo }
+            n += 1
+        }
+        for k in 0..<rows {
+            for j in 0..<n {
+                let lo = j == 0 ? starts.0 : j == 1 ? starts.1 : starts.2
+                let c = TimelineCandidate(slot: .row(k), lo: lo, width: width, leaderX: anchorX)
+                if accept(c) { return c }
+            }
+        }
+        return nil
     }
 }

@@ -48,6 +48,7 @@ public struct TimelineLeader: Sendable, Hashable {
     public var to: Point
 }
 
+/// A timeline that cannot be laid out at the theme's sizes.
 public enum TimelineError: Error, Equatable, CustomStringConvertible {
     /// The frame cannot hold the lanes, axis, legend and key at the theme's type sizes; says what would fit.
     case frameTooSmall(String)

@@ -1,25 +1,15 @@
 import ReportScene
 
-/// Measures each distinct (text, style, wrap width) once: a timeline with 10,000 events repeats
-/// the same number badges and tick labels many times, and shaping is the expensive part.
-final class TimelineMeasureCache {
-    private struct Key: Hashable {
-        var text: String
-        var style: TextStyle
-        var wrap: Double?
-    }
-    let measurer: any TextMeasurer
-    private var store: [Key: TextMetrics] = [:]
-    private(set) var misses = 0
+/// The timeline's handle on the shared `CachingTextMeasurer`: a timeline with 10,000 events
+/// repeats the same number badges and tick labels many times, and shaping is the expensive part.
+/// Kept as a thin wrapper so the timeline code keeps its short `measure(text, style, wrap:)` call.
+struct TimelineMeasureCache: Sendable {
+    /// The caching measurer (shared with the caller's when it already caches).
+    let measurer: CachingTextMeasurer
 
-    init(_ measurer: any TextMeasurer) { self.measurer = measurer }
+    init(_ measurer: any TextMeasurer) { self.measurer = .wrapping(measurer) }
 
     func measure(_ text: String, _ style: TextStyle, wrap: Double? = nil) throws -> TextMetrics {
-        let key = Key(text: text, style: style, wrap: wrap)
-        if let m = store[key] { return m }
-        misses += 1
-        let m = try measurer.measure(text, style: style, wrapWidth: wrap)
-        store[key] = m
-        return m
+        try measurer.measure(text, style: style, wrapWidth: wrap)
     }
 }

@@ -62,6 +62,27 @@ struct TimelineNumberedList {
         return true
     }
 
+    /// Height of `text` as a line of this key (wrapped to the text column).
+    func lineHeight(_ text: String) throws -> Double {
+        // A line no wider than the column does not wrap: its unwrapped height, measured once for
+        // every column count, is the height `add` gets.
+        let one = try cache.measure(text, style)
+        if one.width <= textWidth { return one.height }
+        return try cache.measure(text, style, wrap: textWidth).height
+    }
+
+    /// Whether lines of `heights`, in order, fit `columns` columns `height` high, filled the way
+    /// `add` fills them (down a column, then the top of the next).
+    static func packs(_ heights: [Double], height: Double, columns: Int) -> Bool {
+        var column = 0, y = 0.0
+        for h in heights {
+            if y + h <= height + 1e-9 { y += h; continue }
+            guard column + 1 < columns, h <= height + 1e-9 else { return false }
+            column += 1; y = h
+        }
+        return true
+    }
+
     /// Where a block of `height` goes next: this column, or the top of the next.
     private func slot(height: Double) -> (Int, Double)? {
         if y + height <= rect.maxY + 1e-9 { return (column, y) }

@@ -51,14 +51,13 @@ struct TimelinePlacement {
             let m = marks[i]
             // A leader from a mark overlapped on its own track would run through the other mark.
             let rows = crowded[i] ? 0 : rowLimit[m.lane]
-            for c in TimelineLabelCandidates.make(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width, rows: rows,
-                                                  gap: gap, plot: plot)
-            where space.fits(c, lane: m.lane, track: m.track) {
-                space.commit(c, lane: m.lane, track: m.track)
-                if case .row(let k) = c.slot { rowsUsed[m.lane] = max(rowsUsed[m.lane], k + 1) }
-                return c
-            }
-            return nil
+            guard let c = TimelineLabelCandidates.first(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width, rows: rows,
+                                                        gap: gap, plot: plot,
+                                                        accept: { space.fits($0, lane: m.lane, track: m.track) })
+            else { return nil }
+            space.commit(c, lane: m.lane, track: m.track)
+            if case .row(let k) = c.slot { rowsUsed[m.lane] = max(rowsUsed[m.lane], k + 1) }
+            return c
         }
         for (i, m) in marks.enumerated() {
             if space.hopeless(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,

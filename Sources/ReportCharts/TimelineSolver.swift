@@ -28,13 +28,23 @@ struct TimelineSolver {
     let keyCapacity: Int
     let badgeWidth: Double
     let cache: TimelineMeasureCache
+    /// Shared by the solvers of one layout (every track count): each label is measured once.
+    let widths: TimelineLabelWidths
+    /// Placements by rows per lane, for this solver's marks and tracks.
+    let placements = Placements()
+
+    final class Placements {
+        var byRows: [[Int]: TimelinePlacement] = [:]
+    }
 
     /// Width of mark i's label: its date and its text on one line.
     func labelWidth(_ i: Int) throws -> Double {
-        let l = labels[i]
-        let text = try cache.measure(l.text, styles.label).width
-        guard !l.date.isEmpty else { return text }
-        return try cache.measure(l.date, styles.date).width + styles.dateGap + text
+        try widths.width(i) {
+            let l = labels[i]
+            let text = try cache.measure(l.text, styles.label).width
+            guard !l.date.isEmpty else { return text }
+            return try cache.measure(l.date, styles.date).width + styles.dateGap + text
+        }
     }
 
     /// The key line of mark i.
@@ -46,9 +56,13 @@ struct TimelineSolver {
         let free = heights.freeRows
         let most = (0..<heights.count).map { min(40, free[$0] + max(0, Int((lanes - base) / styles.rowHeight))) }
         func place(_ limit: [Int]) throws -> TimelinePlacement {
-            try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap, plot: plot,
-                                  minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                  labelWidth: labelWidth)
+            // Key heights that differ little leave the same rows: place those once.
+            if let p = placements.byRows[limit] { return p }
+            let p = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
+                                          plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
+                                          labelWidth: labelWidth)
+            placements.byRows[limit] = p
+            return p
         }
         let wide = try place(most)
         let (rows, spare) = heights.allocate(lanes, demand: wide.rowsUsed)
@@ -89,14 +103,18 @@ struct TimelineSolver {
     }
 
     /// Height and columns of the lowest key holding every one of `keyed` (at most `highest`:
-    /// then with the most columns).
+    /// then with the most columns). Each column count measures the lines once; the heights are
+    /// then packed arithmetically (`TimelineNumberedList.packs`) while searching.
     func neededKey(_ keyed: [Int], highest: Double) throws -> (height: Double, columns: Int) {
         let most = TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)
         if keyed.count > keyCapacity { return (highest, most) }
+        var lineHeights: [Int: [Double]] = [:]
         func fits(_ h: Double, _ c: Int) throws -> Bool {
-            var key = try makeKey(height: h, keyedCount: keyed.count, columns: c)
-            for i in keyed { guard try key.add(number: 1, eventID: "", text: keyText(i)) else { return false } }
-            return true
+            if lineHeights[c] == nil {
+                let key = try makeKey(height: highest, keyedCount: keyed.count, columns: c)
+                lineHeights[c] = try keyed.map { try key.lineHeight(keyText($0)) }
+            }
+            return TimelineNumberedList.packs(lineHeights[c]!, height: h, columns: c)
         }
         var best = (height: highest, columns: most)
         let line = try cache.measure("国", styles.list).height
@@ -142,5 +160,18 @@ struct TimelineSolver {
                                           keyColumns: TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)))
         }
         return candidates.max { ($0.named, $0.placement.labelledCount) < ($1.named, $1.placement.labelledCount) }!
+    }
+}
+
+/// Label widths of one layout by mark, measured on first use.
+final class TimelineLabelWidths {
+    private var widths: [Double]
+    init(count: Int) { widths = Array(repeating: .nan, count: count) }
+
+    func width(_ i: Int, measure: () throws -> Double) rethrows -> Double {
+        if !widths[i].isNaN { return widths[i] }
+        let w = try measure()
+        widths[i] = w
+        return w
     }
 }

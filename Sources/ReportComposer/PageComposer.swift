@@ -17,7 +17,7 @@ import ReportScene
 /// a "（续）" caption and a repeated header.
 public enum PageComposer {
     public static func compose(_ content: ReportContent, measurer base: any TextMeasurer) throws -> Document {
-        let measurer = MeasurementCache(base)
+        let measurer = CachingTextMeasurer.wrapping(base)
         let items = try FlowBuilder(content: content).items()
         var body = BodyFlow(content: content, measurer: measurer)
         try body.run(items)

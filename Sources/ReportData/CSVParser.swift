@@ -8,6 +8,7 @@ public struct CSVField: Sendable, Hashable {
     public var quoted: Bool
 }
 
+/// One record of a CSV file: its fields in order, each with its position.
 public struct CSVRow: Sendable, Hashable {
     public var fields: [CSVField]
     public var line: Int { fields.first?.line ?? 0 }
@@ -24,6 +25,7 @@ public struct CSVRow: Sendable, Hashable {
 /// cell: they would truncate labels in C libraries and are invisible in every viewer. Line ends
 /// inside quoted fields are allowed (multi-line text).
 public enum CSVParser {
+    /// Size limits checked while parsing (defaults from `InputLimits`).
     public struct Limits: Sendable {
         public var cellBytes = InputLimits.cellBytes
         public var columns = InputLimits.columns

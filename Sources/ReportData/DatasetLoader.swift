@@ -15,12 +15,17 @@ public struct DatasetLoader: Sendable {
 
     /// `csvPath`/`yamlPath` are the names diagnostics show (relative paths read best).
     public func load(name: String, csv: Data, csvPath: String, yaml: Data, yamlPath: String) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
-        var sink = DiagnosticSink()
-        let meta: DatasetMetadata
         switch YAMLLoader.decode(DatasetMetadata.self, data: yaml, file: yamlPath) {
-        case .success(let m): meta = m
+        case .success(let m): return load(name: name, csv: csv, csvPath: csvPath, metadata: m, yaml: yaml, yamlPath: yamlPath)
         case .failure(let d): return (nil, [d])
         }
+    }
+
+    /// The same with `meta` already decoded from `yaml` (the bytes still place metadata errors):
+    /// a caller loading many CSV files against one metadata file decodes it once.
+    public func load(name: String, csv: Data, csvPath: String, metadata meta: DatasetMetadata,
+                     yaml: Data, yamlPath: String) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
+        var sink = DiagnosticSink()
         checkMetadata(meta, yamlPath: yamlPath, yaml: yaml, sink: &sink)
         let bytes: [UInt8]
         switch TextDecoding.utf8Bytes(csv, file: csvPath) {

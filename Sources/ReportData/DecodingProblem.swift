@@ -1,3 +1,4 @@
+import Synchronization
 import Yams
 
 /// A value that decodes but is wrong (an unknown enumeration word, a number out of range, a bad
@@ -15,11 +16,14 @@ public struct DecodingProblem: Error, Sendable {
     }
 }
 
-/// Collects the problems recorded during one decode (single-threaded: one decoder, one thread).
-public final class DecodingProblems: @unchecked Sendable {
-    public private(set) var items: [DecodingProblem] = []
+/// Collects the problems recorded during one decode. One decoder runs on one thread, but the
+/// collector travels in `userInfo` (which must be Sendable), so it is locked anyway.
+public final class DecodingProblems: Sendable {
+    private let recorded = Mutex<[DecodingProblem]>([])
+    /// The problems in the order they were recorded.
+    public var items: [DecodingProblem] { recorded.withLock { $0 } }
     public init() {}
-    func add(_ p: DecodingProblem) { items.append(p) }
+    func add(_ p: DecodingProblem) { recorded.withLock { $0.append(p) } }
     public static let key = CodingUserInfoKey(rawValue: "ReportData.DecodingProblems")!
 }
 

@@ -22,6 +22,7 @@ public struct InputRoots: Sendable, Hashable {
 /// run's roots before it is opened; only regular files are read (a FIFO would block forever,
 /// /dev/zero never ends, a directory is not data); and no more than a size limit is read.
 public enum InputFile {
+    /// Why an input file was not read.
     public enum Failure: Error, Sendable, Hashable {
         case missing
         /// Where the path really leads.

@@ -7,6 +7,7 @@ import Foundation
 /// - full-width digits (６．７８): normalised, with a warning;
 /// - hexadecimal (0x1F), inf, nan, values overflowing a Double (1e309), Chinese numerals: rejected.
 public enum NumberParser {
+    /// A number as read from a cell, with how it was written.
     public struct Parsed: Sendable, Hashable {
         public var value: Double
         /// True when the cell ended in %.
@@ -65,6 +66,7 @@ public enum NumberParser {
     }
 }
 
+/// Why a cell is not a number; `explanation` says it in the user's words.
 public enum NumberError: Error, Sendable, Hashable {
     case empty, notANumber, hexadecimal, nonFinite, badGrouping
 

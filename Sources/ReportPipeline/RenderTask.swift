@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import ReportComposer
 import ReportRender
@@ -45,9 +46,9 @@ enum RenderTask {
 }
 
 /// Slots written by concurrent iterations, each slot by exactly one; read after all have finished.
-private final class ResultSlots: @unchecked Sendable {
-    private(set) var values: [Result<RenderTask.Output, Error>?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<RenderTask.Output, Error>) { lock.withLock { values[i] = r } }
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[Result<RenderTask.Output, Error>?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ r: Result<RenderTask.Output, Error>) { slots.withLock { $0[i] = r } }
+    var values: [Result<RenderTask.Output, Error>?] { slots.withLock { $0 } }
 }

@@ -76,7 +76,7 @@ enum SVGTextLayer {
         // Chromium trims the space of adjacent CJK punctuation by default (text-spacing-trim)
         // and rounds hinted advances unless asked for geometric precision; Pango does neither,
         // so without these the labels would drift from where they were drawn.
-        let lang = "xml:lang=\"\(escape(language))\" text-rendering=\"geometricPrecision\" style=\"text-spacing-trim:space-all\""
+        let lang = "xml:lang=\"\(XMLText.escape(language))\" text-rendering=\"geometricPrecision\" style=\"text-spacing-trim:space-all\""
         var s = mode == .outlines
             ? "<g fill-opacity=\"0\" stroke=\"none\" \(lang)>\n"
             : "<g stroke=\"none\" \(lang)>\n"
@@ -116,7 +116,7 @@ enum SVGTextLayer {
         if !t.isIdentity {
             attrs += " transform=\"matrix(\([t.a, t.b, t.c, t.d, t.tx, t.ty].map(num).joined(separator: " ")))\""
         }
-        return "<text x=\"\(num(x))\" y=\"\(num(y))\" \(attrs)>\(escape(line.text))</text>\n"
+        return "<text x=\"\(num(x))\" y=\"\(num(y))\" \(attrs)>\(XMLText.escape(line.text))</text>\n"
     }
 
     /// The chart's family first, then the CJK stack, then the generic family.
@@ -124,28 +124,8 @@ enum SVGTextLayer {
         var names: [String] = []
         for name in family.split(separator: ",").map({ String($0).trimmed(" ") }) + cjkStack
         where !name.isEmpty && !names.contains(name) { names.append(name) }
-        return names.map { "'\(escape(String($0.filter { $0 != "'" })))'" }.joined(separator: ", ")
+        return names.map { "'\(XMLText.escape(String($0.filter { $0 != "'" })))'" }.joined(separator: ", ")
             + (family.localizedSerif ? ", serif" : ", sans-serif")
-    }
-
-    /// Text content and attribute values: markup characters escaped, and characters XML 1.0
-    /// cannot carry at all (C0 controls) written as U+FFFD so the file stays well-formed.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                let v = u.value
-                out.unicodeScalars.append(v < 0x20 || v == 0xFFFE || v == 0xFFFF ? "\u{FFFD}" : u)
-            }
-        }
-        return out
     }
 
     static func num(_ v: Double) -> String { PDFTags.number(v) }

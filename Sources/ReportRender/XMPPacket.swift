@@ -7,17 +7,17 @@ enum XMPPacket {
         let date = PDFDate.iso8601(info.creationDate) + "+00:00"
         var props: [String] = []
         if !info.title.isEmpty {
-            props.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(info.title))</rdf:li></rdf:Alt></dc:title>")
+            props.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(XMLText.escape(info.title))</rdf:li></rdf:Alt></dc:title>")
         }
-        if !info.author.isEmpty { props.append("<dc:creator><rdf:Seq><rdf:li>\(escape(info.author))</rdf:li></rdf:Seq></dc:creator>") }
+        if !info.author.isEmpty { props.append("<dc:creator><rdf:Seq><rdf:li>\(XMLText.escape(info.author))</rdf:li></rdf:Seq></dc:creator>") }
         if !info.subject.isEmpty {
-            props.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escape(info.subject))</rdf:li></rdf:Alt></dc:description>")
+            props.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(XMLText.escape(info.subject))</rdf:li></rdf:Alt></dc:description>")
         }
-        if !info.language.isEmpty { props.append("<dc:language><rdf:Bag><rdf:li>\(escape(info.language))</rdf:li></rdf:Bag></dc:language>") }
+        if !info.language.isEmpty { props.append("<dc:language><rdf:Bag><rdf:li>\(XMLText.escape(info.language))</rdf:li></rdf:Bag></dc:language>") }
         props.append("<dc:format>application/pdf</dc:format>")
-        if !info.keywords.isEmpty { props.append("<pdf:Keywords>\(escape(info.keywords.joined(separator: ", ")))</pdf:Keywords>") }
-        props.append("<pdf:Producer>\(escape(producer))</pdf:Producer>")
-        if !info.creator.isEmpty { props.append("<xmp:CreatorTool>\(escape(info.creator))</xmp:CreatorTool>") }
+        if !info.keywords.isEmpty { props.append("<pdf:Keywords>\(XMLText.escape(info.keywords.joined(separator: ", ")))</pdf:Keywords>") }
+        props.append("<pdf:Producer>\(XMLText.escape(producer))</pdf:Producer>")
+        if !info.creator.isEmpty { props.append("<xmp:CreatorTool>\(XMLText.escape(info.creator))</xmp:CreatorTool>") }
         props += ["<xmp:CreateDate>\(date)</xmp:CreateDate>", "<xmp:ModifyDate>\(date)</xmp:ModifyDate>",
                   "<xmp:MetadataDate>\(date)</xmp:MetadataDate>"]
         return """
@@ -31,19 +31,5 @@ enum XMPPacket {
         </x:xmpmeta>
         <?xpacket end="w"?>
         """
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

@@ -29,6 +29,7 @@ public struct DeckInfo: Sendable, Hashable {
     }
 }
 
+/// Why a deck could not be written: nothing to put in it, or the zip container failed.
 public enum DeckError: Error, CustomStringConvertible, Equatable {
     case noSlides
     case zip(String)

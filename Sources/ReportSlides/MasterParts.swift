@@ -1,3 +1,5 @@
+import ReportScene
+
 /// The slide master, its one layout (title only), the notes master and their themes: the least
 /// PowerPoint accepts, with the report's CJK font as the theme's East Asian face.
 enum MasterParts {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportScene
 
 /// The parts that tie a deck together: content types, relationships, the presentation and the
 /// document properties.

@@ -1,3 +1,5 @@
+import ReportScene
+
 /// The parts of one slide: the slide, its notes page and their relationships.
 enum SlideParts {
     static let groupProperties = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"

@@ -1,25 +1,7 @@
-/// Text for OOXML attribute values and element content.
-enum XMLText {
-    /// Escapes markup characters; characters XML 1.0 cannot carry (C0 controls but tab, line feed
-    /// and carriage return) become U+FFFD so the part stays well-formed.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                let v = u.value
-                out.unicodeScalars.append(v < 0x20 || v == 0xFFFE || v == 0xFFFF ? "\u{FFFD}" : u)
-            }
-        }
-        return out
-    }
+import ReportScene
 
+/// The XML declaration every OOXML part starts with (escaping is `ReportScene.XMLText.escape`).
+extension XMLText {
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 }
 

@@ -1,14 +1,18 @@
+import Synchronization
 import Testing
 import ReportScene
 @testable import ReportCharts
 
 /// Counts calls, to check that layout measures each distinct string once.
-private final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
-    var calls = 0
-    var keys = Set<String>()
+private final class CountingMeasurer: TextMeasurer {
+    private let state = Mutex((calls: 0, keys: Set<String>()))
+    var calls: Int { state.withLock { $0.calls } }
+    var keys: Set<String> { state.withLock { $0.keys } }
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
-        calls += 1
-        keys.insert("\(text)|\(style.size)|\(style.weight)|\(style.alignment)|\(String(describing: wrapWidth))")
+        state.withLock {
+            $0.calls += 1
+            $0.keys.insert("\(text)|\(style.size)|\(style.weight)|\(style.alignment)|\(String(describing: wrapWidth))")
+        }
         return try FixedTextMeasurer().measure(text, style: style, wrapWidth: wrapWidth)
     }
 }

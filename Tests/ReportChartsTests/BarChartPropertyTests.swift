@@ -95,8 +95,8 @@ func barChartViolations(_ spec: BarChartSpec, _ l: BarChartLayout, measurer: any
     func same(_ a: Rect, _ b: Rect) -> Bool {
         abs(a.minX - b.minX) < 0.01 && abs(a.minY - b.minY) < 0.01 && abs(a.maxX - b.maxX) < 0.01 && abs(a.maxY - b.maxY) < 0.01
     }
-    let referenceBoxes = l.referenceLines.compactMap(\.labelBox)
-    for t in texts where !referenceBoxes.contains(where: { same($0, t.box) }) {
+    // Reference-line labels included: they never sit over a bar.
+    for t in texts {
         let inner = t.box.insetBy(dx: 0.02, dy: 0.02)
         let labelIndex = l.valueLabels.indices.first { same(l.valueLabels[$0].box, t.box) && l.valueLabels[$0].text == t.text }
         for b in l.bars where b.rect.intersects(inner) {
@@ -106,6 +106,15 @@ func barChartViolations(_ spec: BarChartSpec, _ l: BarChartLayout, measurer: any
             }
             problems.append("“\(t.text)” \(t.box) overlaps \(b.name) \(b.rect) ")
         }
+    }
+    // 2b. No reference line strikes through a text (value labels, reference labels, names).
+    problems += referenceLineCrossings(l, texts: texts)
+    // 2c. Reference labels read in value order (never swapped).
+    let labelled = l.referenceLines.filter { $0.labelBox != nil }.sorted { $0.value < $1.value }
+    for (a, b) in zip(labelled, labelled.dropFirst()) where a.value != b.value {
+        let (ba, bb) = (a.labelBox!, b.labelBox!)
+        let ordered = l.orientation == .vertical ? bb.midY <= ba.midY + 0.01 : bb.midX >= ba.midX - 0.01
+        if !ordered { problems.append("reference labels \(a.value) and \(b.value) are swapped") }
     }
     // 3. Value labels: every drawn bar labelled, or none; each the formatter's display, never a false zero.
     if !l.valueLabels.isEmpty || spec.valueLabels == .all {
@@ -134,6 +143,32 @@ func barChartViolations(_ spec: BarChartSpec, _ l: BarChartLayout, measurer: any
     let frame = Rect(x: 0, y: 0, width: l.frame.width, height: l.frame.height)
     for box in try l.group.leafBoxes(using: measurer) where !frame.contains(box, tolerance: 0.01) {
         problems.append("\(box) outside the frame")
+    }
+    return problems
+}
+
+/// Texts a drawn reference-line segment runs through (read from the scene's "reference" paths).
+func referenceLineCrossings(_ l: BarChartLayout, texts: [(text: String, box: Rect)]) -> [String] {
+    var problems: [String] = []
+    for placed in l.group.leaves() where placed.path.contains("reference") {
+        guard case .path(let line) = placed.node else { continue }
+        let half = (line.stroke?.width ?? 0) / 2
+        var from: Point?
+        for e in line.elements {
+            switch e {
+            case .move(let p): from = p
+            case .line(let p):
+                if let a = from {
+                    let seg = Rect(x: Swift.min(a.x, p.x) - half, y: Swift.min(a.y, p.y) - half,
+                                   width: abs(a.x - p.x) + 2 * half, height: abs(a.y - p.y) + 2 * half)
+                    for t in texts where t.box.insetBy(dx: 0.02, dy: 0.02).intersects(seg) {
+                        problems.append("a reference line crosses “\(t.text)” \(t.box)")
+                    }
+                }
+                from = p
+            default: break
+            }
+        }
     }
     return problems
 }

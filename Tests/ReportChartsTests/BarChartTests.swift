@@ -16,6 +16,7 @@ func expectClean(_ l: BarChartLayout, sourceLocation: SourceLocation = #_sourceL
             j += 1
         }
     }
+    for p in referenceLineCrossings(l, texts: texts) { Issue.record(Comment(rawValue: p), sourceLocation: sourceLocation) }
     let frame = Rect(x: 0, y: 0, width: l.frame.width, height: l.frame.height)
     for box in try l.group.leafBoxes(using: fixed) {
         #expect(frame.contains(box, tolerance: 0.01), "\(box) outside \(frame)", sourceLocation: sourceLocation)
@@ -173,8 +174,28 @@ let towns = ["临平街道", "东湖街道", "南苑街道", "星桥街道", "�
         guard case .path(let p) = ref.children[0] else { Issue.record("no line"); return }
         #expect(p.stroke?.dash.isEmpty == false)
         #expect(abs(p.bounds!.minY - r.position) < 1e-9)
-        // The line does not run through value labels (crossed inside labels move above their bar).
-        for v in l.valueLabels { #expect(!(v.box.minY < r.position && r.position < v.box.maxY), "\(v.text)") }
+        // The line does not run through value labels: it breaks behind them.
+        #expect(referenceLineCrossings(l, texts: try l.group.textBoxes(using: fixed)).isEmpty)
+        try expectClean(l)
+    }
+
+    /// Issue #11 case 6: lines at 180 and 185 beside a bar of 178. The line breaks behind the
+    /// value label, the labels read in value order and cover no bar, at both presets.
+    @Test(arguments: [ChartPreset.report, .slide])
+    func closeReferenceLinesBesideAValueLabel(preset: ChartPreset) throws {
+        let spec = BarChartSpec(categories: Array(towns.prefix(6)),
+                                series: [BarSeries(name: "收入", values: [178, 120, 186, 150, 95, 182])],
+                                orientation: .vertical,
+                                referenceLines: [BarReferenceLine(value: 180, label: "目标 180"),
+                                                 BarReferenceLine(value: 185, label: "先进 185")],
+                                valueAxisTitle: "万元", valueLabels: .all)
+        let l = try BarChart.layout(spec, preset: preset, measurer: fixed)
+        let texts = try l.group.textBoxes(using: fixed)
+        #expect(referenceLineCrossings(l, texts: texts).isEmpty)
+        let boxes = l.referenceLines.map(\.labelBox)
+        let low = try #require(boxes[0]), high = try #require(boxes[1])
+        #expect(high.maxY <= low.minY + 0.01, "185's label above 180's")
+        for b in l.bars { #expect(!b.rect.intersects(low.insetBy(dx: 0.02, dy: 0.02)) && !b.rect.intersects(high.insetBy(dx: 0.02, dy: 0.02))) }
         try expectClean(l)
     }
 

@@ -1,13 +1,15 @@
+import Synchronization
 import Testing
 import ReportScene
 @testable import ReportCharts
 
 /// Counts measurements per distinct request, to prove the layout shapes each string once.
-private final class CountingMeasurer: TextMeasurer, @unchecked Sendable {
+private final class CountingMeasurer: TextMeasurer {
     private let inner = FixedTextMeasurer()
-    private(set) var counts: [String: Int] = [:]
+    private let recorded = Mutex<[String: Int]>([:])
+    var counts: [String: Int] { recorded.withLock { $0 } }
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
-        counts["\(text)|\(style.size)|\(style.weight)|\(wrapWidth ?? -1)", default: 0] += 1
+        recorded.withLock { $0["\(text)|\(style.size)|\(style.weight)|\(wrapWidth ?? -1)", default: 0] += 1 }
         return try inner.measure(text, style: style, wrapWidth: wrapWidth)
     }
 }

@@ -103,7 +103,7 @@ import Testing
             #expect(parsed.stdout == "A&B <c> \"d\" 'e'\n", "\(mode)")
         }
         // Pango refuses to shape C0 controls, but the escaping must not depend on that.
-        #expect(SVGTextLayer.escape("a\u{1}b\u{FFFF}c\td") == "a\u{FFFD}b\u{FFFD}c\td")
+        #expect(XMLText.escape("a\u{1}b\u{FFFF}c\td") == "a\u{FFFD}b\u{FFFD}c\td")
     }
 
     /// The layer made visible draws on the very pixels of the outlines, and `.text` mode looks

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh folder for one test, removed when the value goes away; tests run in parallel.
-public final class TempDir: @unchecked Sendable {
+public final class TempDir: Sendable {
     public let url: URL
     public init(prefix: String = "test") throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("rr-\(prefix)-\(UUID().uuidString)")

@@ -6,9 +6,11 @@ import ReportScene
 /// Failures found after binding (laying out charts, composing pages, drawing) turned into
 /// diagnostics at the report.yaml node or CSV cell they come from.
 extension BoundTemplate {
-    /// Every chart laid out in memory at every preset and in the report column; the problems
+    /// Every chart laid out in memory at its export preset and in the report column; the problems
     /// at their positions. (`ReportBuild.check` then composes and draws the report.)
-    public func verifyCharts(measurer: any TextMeasurer, presets: [ChartPreset] = [.slide, .report],
+    /// `presets` nil: each chart at its own export preset (a chart with `export: report` writes
+    /// no slide, so a slide that would not fit is no error).
+    public func verifyCharts(measurer: any TextMeasurer, presets: [ChartPreset]? = nil,
                              describe: ((Error) -> Diagnostic)? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func note(_ error: Error) {
@@ -17,7 +19,7 @@ extension BoundTemplate {
         }
         let width = (file.layout ?? LayoutSettings()).textFrame.width
         for job in charts {
-            for preset in presets {
+            for preset in presets ?? [job.exportPreset] {
                 do { _ = try job.layoutStandalone(preset: preset, measurer: measurer) } catch { note(error) }
             }
             do { _ = try job.layoutForReport(width: width, measurer: measurer) } catch { note(error) }

@@ -5,27 +5,33 @@ import ReportScene
 /// Bar charts read a category column and one or more value columns; timelines read a lane,
 /// label, date and status column.
 public struct ChartDefinition: Sendable, Decodable {
+    /// The chart type (`type:` in report.yaml).
     public enum Kind: String, TemplateChoice {
         case bar, timeline
         static var what: String { "a chart type" }
     }
+    /// Bar direction (`orientation:`); automatic picks what fits the labels.
     public enum Orientation: String, TemplateChoice {
         case automatic, vertical, horizontal
         static var what: String { "an orientation" }
     }
+    /// Grouped or stacked bars (`mode:`).
     public enum Mode: String, TemplateChoice {
         case grouped, stacked
         static var what: String { "a bar mode" }
     }
+    /// Category order (`sort:`): as in the data, or by value.
     public enum Sort: String, TemplateChoice {
         case data, ascending, descending
         static var what: String { "a sort order" }
     }
+    /// Which preset the standalone chart export uses (`export:`).
     public enum Export: String, TemplateChoice {
         /// `none`: the chart is only a figure of the report; no standalone files are written.
         case slide, report, none
         static var what: String { "an export preset" }
     }
+    /// One bar series: the dataset column it reads and the name its legend shows.
     public struct Series: Sendable, Decodable {
         public var column: String
         public var name: String?
@@ -37,6 +43,7 @@ public struct ChartDefinition: Sendable, Decodable {
             name = try c.text(.name, decoder)
         }
     }
+    /// A reference line drawn across the bars at `value`, labelled `label`.
     public struct Reference: Sendable, Decodable {
         /// In the chart's display unit.
         public var value: Double

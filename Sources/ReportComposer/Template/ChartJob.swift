@@ -5,6 +5,7 @@ import ReportScene
 /// A chart bound to its data, ready to lay out at any size: once for the report column and
 /// once for the standalone export.
 public struct ChartJob: Sendable {
+    /// The chart's specification, ready for its layout engine.
     public enum Spec: Sendable {
         case bar(BarChartSpec)
         case timeline(TimelineSpec)
@@ -55,7 +56,11 @@ public struct ChartJob: Sendable {
             // A timeline may shrink the preset's type so the export names as many events as the report figure.
             if case .timeline(let t) = spec { return (try t.layout(preset: preset, measurer: measurer).group, size) }
             guard preset.name == ChartPreset.report.name else {
-                return (try layout(spec, frame: size, theme: preset.theme, measurer: measurer), size)
+                // A slide cannot grow: say what fits its frame, not report_height.
+                do { return (try layout(spec, frame: size, theme: preset.theme, measurer: measurer), size) }
+                catch let e as BarChartLayoutError {
+                    throw BarChartLayoutError(message: e.fixedFrameMessage(preset.name), neededHeight: nil)
+                }
             }
             let (group, height) = try grown(from: size.height) { h in
                 try layout(spec, frame: Size(size.width, h), theme: preset.theme, measurer: measurer)

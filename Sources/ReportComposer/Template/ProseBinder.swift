@@ -11,6 +11,7 @@ public struct ProseBinder {
         context = PlaceholderContext(catalog: catalog, formatter: formatter, report: report, unit: unit)
     }
 
+    /// A binding mistake in a prose text (an unknown figure, a bad tag), at its position.
     public struct Problem: Error, Sendable {
         /// Position inside the text: line index and column, 0-based.
         public var lineIndex: Int

@@ -5,6 +5,7 @@ public struct StaleNumberCheck: Sendable {
     public var allowed: [String]
     public init(allowed: [String]) { self.allowed = allowed }
 
+    /// A number typed into prose instead of bound from data, at its line and column.
     public struct Finding: Sendable, Equatable {
         public var number: String
         public var lineIndex: Int

@@ -119,6 +119,7 @@ public enum BlockTemplate: Sendable, Decodable {
 
 /// A table over a dataset: chosen columns of every record (optionally filtered).
 public struct TableTemplate: Sendable, Decodable {
+    /// One table column: the dataset column, its heading and its alignment.
     public struct Column: Sendable, Decodable {
         public var column: String
         public var title: String?

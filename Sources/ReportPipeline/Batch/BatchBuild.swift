@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import ReportComposer
 import ReportData
@@ -149,18 +150,17 @@ public struct UnitBuild: Sendable {
 }
 
 /// Results written by concurrent iterations, each slot by exactly one; read after all finished.
-final class Slots<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { lock.withLock { values[i] = v } }
+final class Slots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ v: T) { slots.withLock { $0[i] = v } }
+    var values: [T?] { slots.withLock { $0 } }
 }
 
 /// A shared counter: the next iteration to take, or units done (reported under the lock so
 /// progress lines come out in order).
-final class Counter: @unchecked Sendable {
-    private var n = 0
-    private let lock = NSLock()
-    func take() -> Int { lock.withLock { defer { n += 1 }; return n } }
-    func increment(_ report: (Int) -> Void) { lock.withLock { n += 1; report(n) } }
+final class Counter: Sendable {
+    private let n = Mutex(0)
+    func take() -> Int { n.withLock { n in defer { n += 1 }; return n } }
+    func increment(_ report: (Int) -> Void) { n.withLock { n in n += 1; report(n) } }
 }

@@ -21,6 +21,7 @@ public struct BatchOptions: Sendable {
 
 /// How one unit went.
 public struct UnitResult: Sendable {
+    /// Whether the unit was built (and what was written) or failed (and why).
     public enum State: Sendable {
         case built(BuildOutcome)
         /// Bad input (diagnostics) or a failed write or render (`message` as `path: error: ...`).
@@ -38,6 +39,7 @@ public struct UnitResult: Sendable {
 
 /// What a batch run did, for the terminal.
 public struct BatchOutcome: Sendable {
+    /// What happened to the batch's index.csv.
     public enum Index: Sendable, Equatable {
         case written, unchanged
         /// A shard leaves index.csv to the last one: `missing` units are not (yet) up to date.

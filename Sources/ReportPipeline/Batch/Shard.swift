@@ -66,6 +66,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A bad `--shard` value or a shard that cannot run; the description says why.
 public struct ShardError: Error, Sendable, CustomStringConvertible {
     public var description: String
     init(_ d: String) { description = d }

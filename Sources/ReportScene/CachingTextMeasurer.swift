@@ -1,0 +1,58 @@
+import Synchronization
+
+/// Measures each distinct (text, style, wrap width) once and remembers the result: the page flow
+/// measures a block to look ahead and again to place it, and a chart with thousands of events
+/// repeats the same badges and tick labels. The one memo cache of the layout code (the composer
+/// and the timeline both use it), thread-safe through a `Mutex`, so it is `Sendable` without
+/// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
+public final class CachingTextMeasurer: TextMeasurer {
+    private struct Key: Hashable {
+        var text: String
+        var style: TextStyle
+        var wrapWidth: Double?
+    }
+    private struct State {
+        var memo: [Key: TextMetrics] = [:]
+        var misses = 0
+    }
+
+    /// The measurer that does the work on a miss.
+    public let base: any TextMeasurer
+    /// Most results kept; a full memo is dropped (and refilled) rather than growing without bound.
+    public let limit: Int
+    private let state = Mutex(State())
+
+    /// A cache in front of `base`. `base` itself is not wrapped again when it already caches.
+    public init(_ base: any TextMeasurer, limit: Int = 100_000) {
+        self.base = (base as? CachingTextMeasurer)?.base ?? base
+        self.limit = max(1, limit)
+    }
+
+    /// `measurer` itself when it already caches, else a new cache in front of it: layers that
+    /// pass a measurer down (composer → charts) share one memo instead of stacking them.
+    public static func wrapping(_ measurer: any TextMeasurer) -> CachingTextMeasurer {
+        measurer as? CachingTextMeasurer ?? CachingTextMeasurer(measurer)
+    }
+
+    public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
+        // Colour does not change metrics: one entry serves every colour of a style.
+        var plain = style
+        plain.color = .black
+        let key = Key(text: text, style: plain, wrapWidth: wrapWidth)
+        if let hit = state.withLock({ $0.memo[key] }) { return hit }
+        // Measured outside the lock: a slow measurement never blocks other lookups. Two threads
+        // may measure the same key at once; both get the same metrics, one of them is kept.
+        let metrics = try base.measure(text, style: style, wrapWidth: wrapWidth)
+        state.withLock {
+            if $0.memo.count >= limit { $0.memo.removeAll(keepingCapacity: true) }
+            $0.memo[key] = metrics
+            $0.misses += 1
+        }
+        return metrics
+    }
+
+    /// Measurements the base measurer made so far (for tests and diagnostics).
+    public var misses: Int { state.withLock { $0.misses } }
+    /// Results currently remembered.
+    public var count: Int { state.withLock { $0.memo.count } }
+}
