@@ -37,7 +37,10 @@ else
 fi
 
 # Issue 20's large and hostile inputs: time and peak RSS against their targets.
-python3 scripts/bench_hostile.py --report-bin .build/release/report --work "$OUT/hostile" || echo "bench: a large-input case missed its target" >&2
+# BENCH_HOSTILE=0 skips them (several minutes on a loaded machine).
+if [ "${BENCH_HOSTILE:-1}" != 0 ]; then
+    python3 scripts/bench_hostile.py --report-bin .build/release/report --work "$OUT/hostile" || echo "bench: a large-input case missed its target" >&2
+fi
 
 rm -rf "$OUT/workloads"
 python3 scripts/bench_workloads.py "$SHARED/data" "$OUT/workloads"

@@ -94,10 +94,12 @@ def chart_yaml(cid, kind, dataset, title, report_height=None, dense=False):
             lines += ["    category_labels: sampled", "    value_labels: false"]
     else:
         lines += ["    lanes: [" + ", ".join(LANES) + "]"]
-    # The closest preset to the baseline's 800×500 / 1000×500 pt (the template has no explicit size).
-    lines += ["    export: slide"]
     if report_height:
-        lines += [f"    report_height: {report_height}"]
+        # W3: the charts are figures of the report only, as in the baseline (no standalone files).
+        lines += ["    export: none", f"    report_height: {report_height}"]
+    else:
+        # The baseline's sizes, 800×500 pt bars and 1000×500 pt timelines, with the report's type.
+        lines += ["    export: report", "    width: " + ("800" if kind == "bar" else "1000"), "    height: 500"]
     return "\n".join(lines)
 
 

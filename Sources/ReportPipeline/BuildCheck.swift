@@ -18,7 +18,7 @@ extension ReportBuild {
         let charts = bound.verifyCharts(measurer: measurer) { positioned($0, bound) }
         guard charts.isEmpty else { return bound.diagnostics + charts }
         do {
-            for job in bound.charts {
+            for job in bound.charts where job.exportsFiles {
                 let chart = try job.layoutStandaloneSized(measurer: measurer)
                 let page = Page(size: chart.size, root: chart.group, background: .white)
                 _ = try PDFWriter.render(Document(info: DocumentInfo(title: job.caption), pages: [page]), measurer: measurer)
@@ -41,7 +41,7 @@ extension ReportBuild {
         if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
         var roots: [String: (group: Group, size: Size)] = [:]
         // A `report` export may grow taller to name every category: its page takes the laid-out size.
-        do { for job in bound.charts { roots[job.id] = try job.layoutStandaloneSized(measurer: measurer) } } catch {
+        do { for job in bound.charts where job.exportsFiles { roots[job.id] = try job.layoutStandaloneSized(measurer: measurer) } } catch {
             throw BuildFailure(diagnostics: bound.diagnostics + [positioned(error, bound)])
         }
         let column = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }

@@ -25,11 +25,11 @@ enum ChartDeck {
 
     /// The task that renders the deck, or nil when `charts.pptx` is up to date (its manifest
     /// record then carries over into `next`).
-    static func plan(_ pages: [(ChartJob, Page)], bound: BoundTemplate, fingerprints: InputFingerprints,
+    static func plan(_ pages: [(ChartJob, Page)], scenes: [String: String], bound: BoundTemplate, fingerprints: InputFingerprints,
                      manifest: BuildManifest?, next: inout BuildManifest, in outDir: URL) -> RenderTask? {
         let byID = Dictionary(pages.map { ($0.0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let slides = ordered(bound).compactMap { byID[$0.id] }
-        let key = fingerprints.deck(slides.map { ($0.0, InputFingerprints.scene($0.1)) }, info: bound.info)
+        let key = fingerprints.deck(slides.map { ($0.0, scenes[$0.0.id] ?? "") }, info: bound.info)
         if let m = manifest, m.isUpToDate(fileName, inputs: key, in: outDir) {
             next.outputs[fileName] = m.outputs[fileName]
             return nil

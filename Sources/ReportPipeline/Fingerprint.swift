@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReportData
 
 /// A SHA-256 over labelled parts, used as the input key of an output in the manifest.
@@ -35,8 +38,26 @@ public struct Fingerprint {
 
     public static func of(file url: URL) -> String? {
         // Regular files only, never followed through a symlink: a FIFO or device in the output
-        // folder is "not our file", not something to read.
-        guard let d = try? InputFile.readRegular(url.path, limit: 1 << 30).get() else { return nil }
-        return SHA256.hash(data: d).map { String(format: "%02x", $0) }.joined()
+        // folder is "not our file", not something to read. Streamed through one small buffer:
+        // a rerun hashes every output, and a file-sized copy of each cost more than the hashing.
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        var hasher = SHA256()
+        let size = 256 << 10
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -44,7 +44,7 @@ struct InputFingerprints {
     /// Keying on the laid-out scene rather than on the dataset files means that editing one cell
     /// re-renders only the charts that show it, and any change that alters a chart (data, template,
     /// binding code, text measurement) is caught. Scene types are plain value types (no sets or
-    /// dictionaries), so their reflection is stable across runs.
+    /// dictionaries), so their canonical encoding is stable across runs.
     func chart(_ job: ChartJob, scene: String, info: ReportInfo, format: OutputFormat) -> String {
         var f = Fingerprint()
         f.add("base", base)
@@ -75,8 +75,9 @@ struct InputFingerprints {
         return f.hex()
     }
 
-    /// Digest of a laid-out page, shared by the chart's formats.
-    static func scene(_ page: Page) -> String {
-        Fingerprint.of(Array(String(reflecting: page).utf8))
+    /// Digest of a laid-out page, shared by the chart's formats and the deck: the canonical binary
+    /// hash of its `Encodable` form (`CanonicalHash`).
+    static func scene(_ page: Page) throws -> String {
+        try CanonicalHash.hex(of: page)
     }
 }

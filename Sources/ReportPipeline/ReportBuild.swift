@@ -59,14 +59,16 @@ public enum ReportBuild {
         // compression) and a PNG's (encoding) runs outside the Pango lock.
         var tasks: [RenderTask] = []
         var pages: [(ChartJob, Page)] = []
-        for job in bound.charts {
+        var scenes: [String: String] = [:]
+        for job in bound.charts where job.exportsFiles {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
             let chart = roots[job.id]!
             let page = Page(size: chart.size, root: chart.group, background: .white)
-            let scene = InputFingerprints.scene(page)
+            let scene = try InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
             pages.append((job, page))
+            scenes[job.id] = scene
             for format in options.formats.sorted() where format.isPerChart {
                 let rel = "charts/\(job.id).\(format.rawValue)"
                 let key = fingerprints.chart(job, scene: scene, info: bound.info, format: format)
@@ -94,7 +96,7 @@ public enum ReportBuild {
 
         var deckRendered = false
         if options.formats.contains(.pptx) && !pages.isEmpty {
-            if let task = ChartDeck.plan(pages, bound: bound, fingerprints: fingerprints, manifest: manifest,
+            if let task = ChartDeck.plan(pages, scenes: scenes, bound: bound, fingerprints: fingerprints, manifest: manifest,
                                          next: &next, in: outDir) {
                 tasks.append(task)
                 deckRendered = true
@@ -118,7 +120,7 @@ public enum ReportBuild {
         var commit = OutputCommit(root: outDir)
         for (rel, bytes) in pending { commit.write(bytes, to: rel) }
         var removed: [String] = []
-        let chartIDs = Set(bound.charts.map(\.id))
+        let chartIDs = Set(bound.charts.filter(\.exportsFiles).map(\.id))
         // Only names this tool writes: a manifest edited to list `../x` deletes nothing.
         for rel in (previous?.outputs.keys.sorted() ?? []) where next.outputs[rel] == nil && OutputFolder.isOwnOutput(rel) {
             if !isStale(rel, chartIDs: chartIDs, hasReport: !bound.sections.isEmpty, formats: options.formats) {

@@ -24,6 +24,7 @@ final class FontEnvironment: @unchecked Sendable {
     private let families: Set<String>
 
     private init() {
+        Self.keepLargeBlocks()
         fontMap = pango_cairo_font_map_new()
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)
@@ -39,6 +40,17 @@ final class FontEnvironment: @unchecked Sendable {
         layout = pango_layout_new(context)
         families = Self.listFamilies(fontMap)
         setLanguage("zh-CN")
+    }
+
+    /// Every PDF makes Cairo copy each embedded face's whole CFF table (20–27 MB for Noto CJK)
+    /// into a fresh buffer, twice (once to see whether it is a CID font, once to subset it), and
+    /// every PNG allocates an 8 MB image. By default glibc serves such blocks with their own
+    /// mmap and unmaps them on free, so each copy page-faults its way through fresh zeroed pages
+    /// (~10% of a full render). Served from the heap and kept there, a freed block is reused by
+    /// the next PDF or image of the same thread, already mapped.
+    private static func keepLargeBlocks() {
+        _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)   // glibc's maximum
+        _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
     }
 
     private static func listFamilies(_ map: UnsafeMutablePointer<PangoFontMap>) -> Set<String> {

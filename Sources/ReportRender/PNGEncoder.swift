@@ -17,32 +17,92 @@ enum PNGEncoder {
         }
         let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
+        // The rounding of un-premultiplying is Cairo's own (`(c * 255 + a / 2) / a`), so the
+        // pixels match its PNG writer.
         // Opaque images (every chart on a white page) are written as RGB: a quarter less to compress.
         let opaque = isOpaque(data, w, h, stride)
         let channels = opaque ? 3 : 4
-        let rowBytes = 1 + w * channels
-        var raw = [UInt8](repeating: 0, count: rowBytes * h)
-        raw.withUnsafeMutableBufferPointer { out in
-            var prev = [UInt8](repeating: 0, count: w * channels), cur = prev
-            for y in 0..<h {
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                unpremultiply(row, w, opaque, &cur)
-                // Filter "Up" (the row minus the one above): long identical rows (background, bars,
-                // grid gaps) become zeros, which deflate's fast levels match cheaply.
-                let base = y * rowBytes
-                out[base] = 2
-                for i in 0..<cur.count { out[base + 1 + i] = cur[i] &- prev[i] }
-                swap(&prev, &cur)
-            }
-        }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var ihdr = [UInt8]()
         ihdr.appendBigEndian(UInt32(w)); ihdr.appendBigEndian(UInt32(h))
         ihdr += [8, opaque ? 2 : 6, 0, 0, 0]   // 8-bit RGB / RGBA, deflate, adaptive filters, no interlace
         chunk("IHDR", ihdr, into: &png)
-        chunk("IDAT", try deflate(raw), into: &png)
+        chunk("IDAT", try filteredAndDeflated(data, w, h, stride, channels), into: &png)
         chunk("IEND", [], into: &png)
         return png
+    }
+
+    /// Filters row by row into a small buffer that zlib consumes as it goes: no image-sized copy
+    /// (a 1920×1080 chart would need 6 MB of freshly faulted memory for the filtered rows alone).
+    private static func filteredAndDeflated(_ data: UnsafeMutablePointer<UInt8>, _ w: Int, _ h: Int, _ stride: Int,
+                                            _ channels: Int) throws -> [UInt8] {
+        var z = z_stream()
+        guard deflateInit_(&z, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw RenderError.cairo(status: "zlib cannot start", during: "encoding the PNG")
+        }
+        defer { deflateEnd(&z) }
+        let rowBytes = 1 + w * channels
+        let rowsPerBlock = max(1, (64 << 10) / rowBytes)
+        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes * rowsPerBlock)
+        let prev = UnsafeMutablePointer<UInt8>.allocate(capacity: w * channels)
+        let outChunk = 64 << 10
+        let outBuf = UnsafeMutablePointer<UInt8>.allocate(capacity: outChunk)
+        defer { block.deallocate(); prev.deallocate(); outBuf.deallocate() }
+        prev.initialize(repeating: 0, count: w * channels)
+        var out: [UInt8] = []
+        out.reserveCapacity(w * h / 4)
+        var y = 0
+        while y < h {
+            let rows = min(rowsPerBlock, h - y)
+            for r in 0..<rows {
+                let src = UnsafeRawPointer(data + (y + r) * stride).assumingMemoryBound(to: UInt32.self)
+                filterUp(src, w, channels, prev, into: block + r * rowBytes)
+            }
+            y += rows
+            z.next_in = block
+            z.avail_in = uInt(rows * rowBytes)
+            let flush = y == h ? Z_FINISH : Z_NO_FLUSH
+            repeat {
+                z.next_out = outBuf
+                z.avail_out = uInt(outChunk)
+                let status = CCairo.deflate(&z, flush)
+                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                    throw RenderError.cairo(status: "zlib error \(status)", during: "encoding the PNG")
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: outBuf, count: outChunk - Int(z.avail_out)))
+            } while z.avail_out == 0
+        }
+        return out
+    }
+
+    /// One row: Cairo's premultiplied native-endian ARGB32 → straight RGB(A) bytes, then filter
+    /// "Up" (the row minus the one above, kept in `prev`): long identical rows (background, bars,
+    /// grid gaps) become zeros, which deflate's fast levels match cheaply.
+    @inline(__always)
+    private static func filterUp(_ row: UnsafePointer<UInt32>, _ w: Int, _ channels: Int,
+                                 _ prev: UnsafeMutablePointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) {
+        out[0] = 2
+        let o = out + 1
+        if channels == 3 {
+            for x in 0..<w {
+                let v = row[x], i = 3 * x
+                let r = UInt8(truncatingIfNeeded: v >> 16), g = UInt8(truncatingIfNeeded: v >> 8), b = UInt8(truncatingIfNeeded: v)
+                o[i] = r &- prev[i]; o[i + 1] = g &- prev[i + 1]; o[i + 2] = b &- prev[i + 2]
+                prev[i] = r; prev[i + 1] = g; prev[i + 2] = b
+            }
+            return
+        }
+        for x in 0..<w {
+            let v = row[x], a = v >> 24, i = 4 * x
+            @inline(__always) func c(_ shift: UInt32) -> UInt8 {
+                let c = (v >> shift) & 0xff
+                if a == 0xff { return UInt8(c) }
+                return a == 0 ? 0 : UInt8((c * 255 + a / 2) / a)
+            }
+            let px = (c(16), c(8), c(0), UInt8(a))
+            o[i] = px.0 &- prev[i]; o[i + 1] = px.1 &- prev[i + 1]; o[i + 2] = px.2 &- prev[i + 2]; o[i + 3] = px.3 &- prev[i + 3]
+            prev[i] = px.0; prev[i + 1] = px.1; prev[i + 2] = px.2; prev[i + 3] = px.3
+        }
     }
 
     private static func isOpaque(_ data: UnsafeMutablePointer<UInt8>, _ w: Int, _ h: Int, _ stride: Int) -> Bool {
@@ -51,42 +111,6 @@ enum PNGEncoder {
             for x in 0..<w where row[x] >> 24 != 0xff { return false }
         }
         return true
-    }
-
-    /// Cairo's ARGB32 is native-endian premultiplied; PNG wants straight RGB(A) bytes. The
-    /// rounding is Cairo's own (`(c * 255 + a / 2) / a`), so the pixels match its PNG writer.
-    private static func unpremultiply(_ row: UnsafePointer<UInt32>, _ w: Int, _ opaque: Bool, _ out: inout [UInt8]) {
-        out.withUnsafeMutableBufferPointer { o in
-            if opaque {
-                for x in 0..<w {
-                    let v = row[x]
-                    o[3 * x] = UInt8(truncatingIfNeeded: v >> 16)
-                    o[3 * x + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                    o[3 * x + 2] = UInt8(truncatingIfNeeded: v)
-                }
-                return
-            }
-            for x in 0..<w {
-                let v = row[x], a = v >> 24
-                func c(_ shift: UInt32) -> UInt8 {
-                    let c = (v >> shift) & 0xff
-                    if a == 0xff { return UInt8(c) }
-                    return a == 0 ? 0 : UInt8((c * 255 + a / 2) / a)
-                }
-                o[4 * x] = c(16); o[4 * x + 1] = c(8); o[4 * x + 2] = c(0); o[4 * x + 3] = UInt8(a)
-            }
-        }
-    }
-
-    private static func deflate(_ input: [UInt8]) throws -> [UInt8] {
-        var size = compressBound(uLong(input.count))
-        var out = [UInt8](repeating: 0, count: Int(size))
-        let status = out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), level) }
-        }
-        guard status == Z_OK else { throw RenderError.cairo(status: "zlib error \(status)", during: "encoding the PNG") }
-        out.removeSubrange(Int(size)...)
-        return out
     }
 
     private static func chunk(_ type: String, _ body: [UInt8], into png: inout [UInt8]) {

@@ -11,7 +11,9 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
 
     /// BCP 47 language tag; picks glyph variants (zh-CN: simplified Chinese forms).
     public let language: String
-    let environment = FontEnvironment.shared
+    /// Looked up on first use, not at construction: a run that finds everything up to date
+    /// never builds the font map (fontconfig set-up and the family list, ~8 ms).
+    var environment: FontEnvironment { FontEnvironment.shared }
     private let cacheLock = Lock()
     private var cache: [LayoutKey: Result<TextMetrics, RenderError>] = [:]
     /// Bounds memory for long-running processes; a full cache is simply dropped.

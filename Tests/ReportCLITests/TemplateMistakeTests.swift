@@ -33,7 +33,7 @@ import TestSupport
         Mistake(name: "sort typo", replace: ("sort: descending", "sort: decending"), line: "sort: decending",
                 column: "decending", message: ["is not a sort order", "did you mean \"descending\"?"]),
         Mistake(name: "export typo", replace: ("    report_height: 260\n", "    report_height: 260\n    export: slides\n"), line: "export: slides",
-                column: "slides", message: ["is not an export preset (allowed: slide, report)", "did you mean \"slide\"?"]),
+                column: "slides", message: ["is not an export preset (allowed: slide, report, none)", "did you mean \"slide\"?"]),
         Mistake(name: "status typo", cell: ("events", "prepared_meals_full_line", "status", "plannd"),
                 message: ["\"plannd\" is not allowed in column status", "did you mean \"planned\"?"]),
         Mistake(name: "month 13", replace: ("  date: 2022-06", "  date: 2022-13"), line: "  date: 2022-13", column: "2022-13",

@@ -42,13 +42,23 @@ struct ChartBinder {
         }
         let caption = def.caption ?? def.title ?? def.id
         var job = ChartJob(id: def.id, spec: spec, caption: caption, source: source,
-                           exportPreset: ChartPreset.named(def.export.rawValue) ?? .slide,
+                           exportPreset: Self.exportPreset(def),
                            reportHeight: def.reportHeight ?? 280, position: def.position)
+        job.exportsFiles = def.export != .none
         job.svgText = def.svgText ?? .outlines
         // Read aloud, not laid out: no word joiners.
         job.alt = NoBreak.strip(def.alt ?? ChartAltText(formatter: formatter).text(def, title: caption, records: records,
                                                                                    catalog: catalog, spec: spec))
         return job
+    }
+
+    /// The preset of the standalone files, at the chart's own `width`/`height` when it sets them
+    /// (the preset's type scale stays).
+    static func exportPreset(_ def: ChartDefinition) -> ChartPreset {
+        let base = ChartPreset.named(def.export.rawValue) ?? .slide
+        guard def.width != nil || def.height != nil else { return base }
+        return ChartPreset(name: base.name, size: Size(def.width ?? base.size.width, def.height ?? base.size.height),
+                           theme: base.theme)
     }
 
     func bar(_ def: ChartDefinition, _ ds: Dataset, _ records: [Record], _ notes: ChartNotes) throws -> BarChartSpec {

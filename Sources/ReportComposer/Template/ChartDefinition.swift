@@ -27,7 +27,8 @@ public struct ChartDefinition: Sendable, Decodable {
     }
     /// Which preset the standalone chart export uses (`export:`).
     public enum Export: String, TemplateChoice {
-        case slide, report
+        /// `none`: the chart is only a figure of the report; no standalone files are written.
+        case slide, report, none
         static var what: String { "an export preset" }
     }
     /// One bar series: the dataset column it reads and the name its legend shows.
@@ -95,6 +96,9 @@ public struct ChartDefinition: Sendable, Decodable {
     public var datePosition: String?
     // Sizes: the standalone export (default the 16:9 slide preset) and the height in the report column.
     public var export: Export
+    /// The standalone files' size in points, replacing the preset's (its type scale stays).
+    public var width: Double?
+    public var height: Double?
     public var reportHeight: Double?
     /// `outlines` (default: outlines plus a searchable text layer) or `text` (editable `<text>` only).
     public var svgText: SVGTextMode?
@@ -106,7 +110,7 @@ public struct ChartDefinition: Sendable, Decodable {
         case id, type, dataset, records, `where`, title, subtitle, caption, alt, source, category, value, series
         case orientation, mode, sort, highlight, referenceLines = "reference_lines", valueLabels = "value_labels"
         case categoryLabels = "category_labels"
-        case lane, label, date, status, lanes, export, reportHeight = "report_height", svgText = "svg_text"
+        case lane, label, date, status, lanes, export, width, height, reportHeight = "report_height", svgText = "svg_text"
         case dateFormat = "date_format", datePosition = "date_position"
     }
     public init(from decoder: Decoder) throws {
@@ -151,6 +155,11 @@ public struct ChartDefinition: Sendable, Decodable {
         dateFormat = try c.text(.dateFormat, decoder)
         datePosition = try c.text(.datePosition, decoder)
         export = try c.choice(Export.self, .export, decoder) ?? .slide
+        width = try c.number(.width, decoder, in: TemplateLimits.chartSide)
+        height = try c.number(.height, decoder, in: TemplateLimits.chartSide)
+        if export == .none, let key = [CodingKeys.width, .height].first(where: c.contains) {
+            try decoder.problem("\(key.stringValue) sizes the standalone files, and export: none writes none", key: key)
+        }
         reportHeight = try c.number(.reportHeight, decoder, in: TemplateLimits.reportHeight)
         svgText = try c.choice(SVGTextMode.self, .svgText, decoder)
         position = nil

@@ -17,6 +17,8 @@ public struct ChartJob: Sendable {
     public var source: String
     /// The preset of the standalone export (slide by default).
     public var exportPreset: ChartPreset
+    /// False for `export: none`: the chart is only a figure of the report, with no files of its own.
+    public var exportsFiles = true
     /// Height in the report's text column.
     public var reportHeight: Double
     /// How the standalone SVG carries its text (`svg_text:`).
@@ -98,13 +100,17 @@ public struct ChartJob: Sendable {
         case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
         case .timeline(var t): t.notes.title = nil; t.notes.sourceNote = nil; s = .timeline(t)
         }
-        let hint = reportHeightPosition == nil ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
-            : "report column \(Self.points(width))×\(Self.points(reportHeight)) pt"
-        return try positioned(hint, at: reportHeightPosition ?? position) {
+        return try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
             try grown(from: reportHeight) { h in
                 try layout(s, frame: Size(width, h), theme: ChartPreset.report.theme, measurer: measurer)
             }
         }
+    }
+
+    /// Where a report-column layout error happened, for its message.
+    func reportPlace(_ width: Double) -> String {
+        reportHeightPosition == nil ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
+            : "report column \(Self.points(width))×\(Self.points(reportHeight)) pt"
     }
 
     func layout(_ spec: Spec, frame: Size, theme: ChartTheme, measurer: any TextMeasurer) throws -> Group {

@@ -19,6 +19,8 @@ enum TemplateLimits {
     static let paragraphSpacing: ClosedRange<Double> = 0...100
     static let firstLineIndent: ClosedRange<Int> = 0...8
     static let reportHeight: ClosedRange<Double> = 40...2000
+    /// Width and height of a chart's standalone files.
+    static let chartSide: ClosedRange<Double> = 100...5000
     static let referenceValue: ClosedRange<Double> = -1e15...1e15
     /// Longest title, caption or label a chart shows (characters).
     static let chartText = 200

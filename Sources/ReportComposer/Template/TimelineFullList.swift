@@ -7,12 +7,18 @@ extension ChartJob {
     /// to follow the figure: the report never leaves an event unnamed.
     func reportFigure(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double, fullList: Table?) {
         // `layoutForReportSized` attaches the chart's report.yaml position to any layout error.
-        let (group, height) = try layoutForReportSized(width: width, measurer: measurer)
-        guard case .timeline(var t) = spec else { return (group, height, nil) }
+        guard case .timeline(var t) = spec else {
+            let (group, height) = try layoutForReportSized(width: width, measurer: measurer)
+            return (group, height, nil)
+        }
+        // A timeline keeps its height: one layout gives the figure (as `layoutForReportSized`
+        // would) and whether its key left events out.
         t.notes.title = nil; t.notes.sourceNote = nil
-        let layout = try t.layout(frame: Size(width, height), theme: ChartPreset.report.theme, measurer: measurer)
-        guard !layout.unlistedEventIDs.isEmpty else { return (group, height, nil) }
-        return (group, height, Self.fullList(t, id: id, caption: caption, source: source))
+        let layout = try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
+            try t.layout(frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+        }
+        guard !layout.unlistedEventIDs.isEmpty else { return (layout.group, reportHeight, nil) }
+        return (layout.group, reportHeight, Self.fullList(t, id: id, caption: caption, source: source))
     }
 
     /// Every event of `spec`, in date order: date (as on the chart, with its year), event, lane, status.
