@@ -152,8 +152,11 @@ import TestSupport
              outcome: .refused("report.yaml:27:11: error: Mustache partials ({{> name}}) are not supported")),
         Case(name: "a Mustache delimiter change", change: { try edit($0, report, "{{report.year}}年全市", "{{=<% %>=}}<%report.year%>年全市") },
              outcome: .refused("report.yaml:27:11: error: changing the Mustache delimiters ({{= =}}) is not supported")),
-        Case(name: "500 nested Mustache sections", change: { try edit($0, report, "{{report.year}}年全市", String(repeating: "{{#report}}", count: 500) + String(repeating: "{{/report}}", count: 500) + "{{report.year}}年全市") },
+        Case(name: "50 nested Mustache sections", change: { try edit($0, report, "{{report.year}}年全市", String(repeating: "{{#report}}", count: 50) + String(repeating: "{{/report}}", count: 50) + "{{report.year}}年全市") },
              outcome: .renders),
+        // The Mustache parser recurses per level: 500 levels overflowed the stack under ASan.
+        Case(name: "60 nested Mustache sections", change: { try edit($0, report, "{{report.year}}年全市", String(repeating: "{{#report}}", count: 60) + String(repeating: "{{/report}}", count: 60) + "{{report.year}}年全市") },
+             outcome: .refused("error: Mustache sections nested more than 50 levels deep are not supported")),
         Case(name: "an unclosed Mustache section", change: { try edit($0, report, "{{report.year}}年全市", "{{#report}}{{report.year}}年全市") },
              outcome: .refused("report.yaml:27:128: error: template syntax")),
         Case(name: "1 MB of prose", change: { try edit($0, report, "{{report.year}}年全市", String(repeating: "很长", count: 200_000) + "{{report.year}}年全市") },

@@ -42,10 +42,15 @@ public struct ProseBinder {
         }
     }
 
+    /// How deep sections may nest: the Mustache parser recurses once per level, and a few thousand
+    /// levels overflow the stack (500 already do under AddressSanitizer's larger frames).
+    static let maxSectionDepth = 50
+
     /// Tags other than variables, sections and comments: partials, parents and blocks, delimiter
-    /// changes and pragmas.
+    /// changes and pragmas; and sections nested deeper than `maxSectionDepth`.
     static func unsupportedTags(in text: String) -> [Problem] {
         var out: [Problem] = []
+        var depth = 0, tooDeep = false
         for (li, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
@@ -56,6 +61,13 @@ public struct ProseBinder {
                 case "<", "$": out.append(Problem(lineIndex: li, column: column, message: "Mustache parents and blocks ({{< name}}, {{$ name}}) are not supported"))
                 case "=": out.append(Problem(lineIndex: li, column: column, message: "changing the Mustache delimiters ({{= =}}) is not supported; placeholders are written {{name}}"))
                 case "%": out.append(Problem(lineIndex: li, column: column, message: "Mustache pragmas ({{% ...}}) are not supported"))
+                case "#", "^":
+                    depth += 1
+                    if depth > maxSectionDepth, !tooDeep {
+                        tooDeep = true
+                        out.append(Problem(lineIndex: li, column: column, message: "Mustache sections nested more than \(maxSectionDepth) levels deep are not supported"))
+                    }
+                case "/": depth = max(0, depth - 1)
                 default: break
                 }
                 rest = rest[open.upperBound...]
