@@ -11,8 +11,9 @@ extension TimelineSpec {
     /// Lays the timeline out in `frame` (origin at 0,0) with the theme's type. Every node stays
     /// inside the frame; no text overlaps other text, a mark or the report-date line; leaders
     /// are vertical and never cross. Each event is labelled with its date and text, or numbered
-    /// with a badge and listed in the key below the axis; only when the key is full does a line
-    /// say how many are left out (`TimelineLayout.unlistedEventIDs`).
+    /// with a badge (or lettered with a bracket over its cluster) and listed in the key below the
+    /// axis; only when the key is full does a line say how many are left out
+    /// (`TimelineLayout.unlistedEventIDs`).
     public func layout(frame: Size, theme: ChartTheme = .standard, measurer: any TextMeasurer) throws -> TimelineLayout {
         try TimelineBuilder(spec: self, frame: frame, theme: theme, cache: TimelineMeasureCache(measurer)).build()
     }
@@ -20,14 +21,31 @@ extension TimelineSpec {
 
 /// The stages of `TimelineSpec.layout`: frame (chrome, legend, scale, axis) → marks and their
 /// tracks → rows, labels, badges and key sharing the height (`TimelineSolver`) → lane
-/// geometry → scene (`TimelineScene`).
+/// geometry → scene (`TimelineScene`). `solve` and `scene` are apart so `TimelineTypeFit`
+/// builds the scene of the type size it keeps only.
 struct TimelineBuilder {
     let spec: TimelineSpec
     let frame: Size
     let theme: ChartTheme
     let cache: TimelineMeasureCache
 
-    func build() throws -> TimelineLayout {
+    func build() throws -> TimelineLayout { try scene(try solve()) }
+
+    /// Everything the scene needs, decided.
+    struct Solution {
+        var frame: TimelineFrame
+        var styles: TimelineStyles
+        var marks: [TimelineEventMark]
+        var omitted: [String]
+        var badgeSize: Size
+        var solved: Solved
+        /// Events labelled on the chart.
+        var labelledCount: Int { solved.solution.placement.labelledCount }
+        /// True when every drawn event has its label on the chart.
+        var labelsAll: Bool { solved.solution.keyed.isEmpty }
+    }
+
+    func solve() throws -> Solution {
         let styles = try TimelineStyles(theme: theme, cache: cache)
         let f = try TimelineFrame(spec: spec, frame: frame, theme: theme, styles: styles, cache: cache)
         let (marks, omitted) = resolveMarks(f, styles)
@@ -36,13 +54,23 @@ struct TimelineBuilder {
         let digits = String(max(1, min(marks.count, keyCapacity))).count
         let badgeMetrics = try cache.measure(String(repeating: "8", count: digits), styles.badge)
         let badgeWidth = max(badgeMetrics.height, badgeMetrics.width + badgeMetrics.height * 0.5)
-        let s = try solveWithTracks(marks, f: f, styles: styles, keyCapacity: keyCapacity, badgeWidth: badgeWidth)
+        let letterMetrics = try cache.measure(TimelineClusters.widestLetter, styles.badge)
+        let letterWidth = max(badgeMetrics.height, letterMetrics.width + badgeMetrics.height * 0.5)
+        let s = try solveWithTracks(marks, f: f, styles: styles, keyCapacity: keyCapacity,
+                                    badgeWidth: badgeWidth, letterWidth: letterWidth)
+        return Solution(frame: f, styles: styles, marks: marks, omitted: omitted,
+                        badgeSize: Size(badgeWidth, badgeMetrics.height), solved: s)
+    }
+
+    func scene(_ x: Solution) throws -> TimelineLayout {
+        let s = x.solved, f = x.frame
         let extra = s.solution.keyHeight > 0 ? 0 : s.solution.spare / Double(f.laneNames.count)
         let geometry = TimelineLaneGeometry(top: f.lanesTop, x: f.area.minX, width: f.area.width, heights: s.heights,
-                                            rows: s.solution.rows, trackCount: s.tracks.count, extra: extra, styles: styles)
-        var scene = TimelineScene(spec: spec, frame: f, theme: theme, styles: styles, cache: cache, marks: marks,
-                                  track: s.tracks.track, geometry: geometry, badgeSize: Size(badgeWidth, badgeMetrics.height))
-        return try scene.layout(solution: s.solution, solver: s.solver, omitted: omitted)
+                                            rows: s.solution.rows, trackCount: s.tracks.count, extra: extra,
+                                            styles: x.styles)
+        var scene = TimelineScene(spec: spec, frame: f, theme: theme, styles: x.styles, cache: cache, marks: x.marks,
+                                  track: s.tracks.track, geometry: geometry, badgeSize: x.badgeSize)
+        return try scene.layout(solution: s.solution, solver: s.solver, omitted: x.omitted)
     }
 
     struct Solved {
@@ -56,8 +84,9 @@ struct TimelineBuilder {
     /// lane) unless the tracks would cost events their name; with up to 300 events the most
     /// tracks that still name every event win, beyond that tracks keep to half the height.
     func solveWithTracks(_ marks: [TimelineEventMark], f: TimelineFrame, styles: TimelineStyles, keyCapacity: Int,
-                         badgeWidth: Double) throws -> Solved {
+                         badgeWidth: Double, letterWidth: Double) throws -> Solved {
         let widths = TimelineLabelWidths(count: marks.count)
+        let clusterText = TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks)
         func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
             let solver = TimelineSolver(
                 marks: marks.indices.map {
@@ -66,16 +95,20 @@ struct TimelineBuilder {
                 },
                 labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
                 available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
-                keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, cache: cache,
-                widths: widths)
+                keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, letterWidth: letterWidth,
+                clusterText: clusterText, cache: cache, widths: widths)
             return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
         }
         if marks.count <= 300 {
             var best: Solved? = nil
             var firstError: Error? = nil
+            // Caps that leave every lane the same tracks lay out the same: each is solved once.
+            var tried: [[Int]] = []
             for cap in stride(from: 4, through: 1, by: -1) {
                 let (tracks, heights) = self.tracks(marks, cap: cap, f: f, styles: styles)
                 if heights.baseHeight > f.available + 1e-9 { continue }
+                if tried.contains(tracks.track) { continue }
+                tried.append(tracks.track)
                 let s: Solved
                 do { s = try solve(tracks, heights) } catch { firstError = firstError ?? error; continue }
                 if s.solution.named == marks.count { return s }

@@ -41,12 +41,13 @@ struct TimelineLaneSpace {
             return !tracks[lane][track].intersects(lo - g, hi + g)
                 && !trackLeaders[lane][track].any(in: lo - g / 2, hi + g / 2)
         case .row(let k):
-            guard k < rowLimit[lane], let x = c.leaderX else { return false }
-            let side = k % 2, level = k / 2
+            guard k < rowLimit[lane] else { return false }
             if rows[lane][k].intersects(lo - g, hi + g) || rowLeaders[lane][k].any(in: lo - g / 2, hi + g / 2) {
                 return false
             }
-            return leaderIsClear(x: x, lane: lane, track: track, side: side, level: level)
+            // A group's bracket has no leader: it stands over its stretch of the lane.
+            guard let x = c.leaderX else { return true }
+            return leaderIsClear(x: x, lane: lane, track: track, side: k % 2, level: k / 2)
         }
     }
 

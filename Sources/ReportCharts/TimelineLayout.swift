@@ -33,12 +33,34 @@ public struct TimelineLayout: Sendable {
     public var unlistedCount: Int { unlistedEventIDs.count }
     /// Events lying wholly outside the domain, not drawn.
     public var omittedEventIDs: [String]
+    /// Groups of events too dense for a badge each, with an event in the key: lettered by a
+    /// bracket over their stretch of the lane, listed in the key under a heading naming the lane
+    /// and the dates (a group of one is listed under its letter).
+    public var keyGroups: [TimelineKeyGroup] = []
     /// x of the report-date marker, when drawn.
     public var reportX: Double?
     /// Where open spans end: the report date's end, clamped to the plot.
     public var openEndX: Double
     /// Type size relative to the theme it was asked for (below 1 when `TimelineTypeFit` shrank it).
     public var typeScale: Double = 1
+}
+
+/// Events named in the key as a group (see `TimelineLayout.keyGroups`).
+public struct TimelineKeyGroup: Sendable, Hashable {
+    /// Letter of the bracket and of the key line; nil when the lane had no room for it (its
+    /// rows and tracks full): the heading alone names the lane and the dates.
+    public var letter: String?
+    public var lane: String
+    /// Its events in key order (listed or, when the key is full, not).
+    public var eventIDs: [String]
+    /// The bracket's box in a label row of the lane, or (`inline`) the letter's box on a track
+    /// just beside the group's marks, where the lane had no free row.
+    public var box: Rect?
+    public var inline: Bool
+    /// The x stretch of the members' marks (their leader positions) the bracket spans.
+    public var span: ClosedRange<Double>
+    /// The key heading ("工作线1 5月3日—5月9日"); nil for a lettered group of one event.
+    public var heading: String?
 }
 
 /// A leader line from an event's mark to its label or number badge.

@@ -14,6 +14,8 @@ struct TimelineNumberedList {
         var y: Double
         var height: Double
         var textWidth: Double
+        /// A group's heading (lane and dates) rather than an event.
+        var heading = false
     }
 
     let rect: Rect
@@ -34,16 +36,19 @@ struct TimelineNumberedList {
         max(1, Int((width + style.size) / (style.size * 11)))
     }
 
-    /// `columns` at most `columnCount(width:style:)`, which is the default.
+    /// `columns` at most `columnCount(width:style:)`, which is the default. The number column is
+    /// as wide as `maxNumber` and every one of `otherMarks` (group letters).
     init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache,
-         columns: Int? = nil) throws {
+         columns: Int? = nil, otherMarks: [String] = []) throws {
         self.rect = rect; self.style = style; self.numberStyle = numberStyle; self.cache = cache
         let most = Self.columnCount(width: rect.width, style: style)
         let n = min(most, max(1, columns ?? most))
         self.columns = n
         columnGap = style.size
         columnWidth = (rect.width - Double(n - 1) * style.size) / Double(n)
-        numberWidth = try cache.measure(String(max(maxNumber, 1)), numberStyle).width + style.size * 0.4
+        var widest = try cache.measure(String(max(maxNumber, 1)), numberStyle).width
+        for m in otherMarks { widest = max(widest, try cache.measure(m, numberStyle).width) }
+        numberWidth = widest + style.size * 0.4
         y = rect.minY
     }
 
@@ -51,15 +56,22 @@ struct TimelineNumberedList {
 
     static let unbadged = "·"
 
-    /// Appends item `number` (the `position` of the item in the key; `badge` false when the
-    /// event has no badge on the chart); false when the box is full.
-    mutating func add(number: Int, badge: Bool = true, eventID: String, text: String) throws -> Bool {
+    /// Appends a line marked `numberText` (a badge number, a group letter, "·" under a group's
+    /// heading); false when the box is full.
+    mutating func add(numberText: String, number: Int = 0, eventID: String, text: String, heading: Bool = false) throws
+        -> Bool {
         let m = try cache.measure(text, style, wrap: textWidth)
         guard let (c, top) = slot(height: m.height) else { return false }
-        items.append(Item(number: number, numberText: badge ? String(number) : Self.unbadged, eventID: eventID,
-                          text: text, column: c, y: top, height: m.height, textWidth: m.width))
+        items.append(Item(number: number, numberText: numberText, eventID: eventID, text: text, column: c, y: top,
+                          height: m.height, textWidth: m.width, heading: heading))
         column = c; y = top + m.height
         return true
+    }
+
+    /// Removes the last line.
+    private mutating func dropLast() {
+        guard let last = items.popLast() else { return }
+        column = last.column; y = last.y
     }
 
     /// Height of `text` as a line of this key (wrapped to the text column).
@@ -90,22 +102,27 @@ struct TimelineNumberedList {
         return nil
     }
 
-    /// Adds the "另有 N 项未列出，见全部事件表" line after the last item, dropping items from the end
-    /// until it fits. Returns the numbers of dropped items (their badges must go too).
-    mutating func finish(unlisted: Int) throws -> [Int] {
-        guard unlisted > 0 else { return [] }
-        var dropped: [Int] = []
+    /// Drops a heading left last (no event of its group under it), then, when `unlisted`
+    /// events did not fit, adds the "另有 N 项未列出，见全部事件表" line after the last item,
+    /// dropping items from the end until it fits. Returns how many lines were dropped (their
+    /// badges and brackets must go too).
+    mutating func finish(unlisted: Int) throws -> Int {
+        let before = items.count
+        var droppedEvents = 0
+        func dropHeadings() { while items.last?.heading == true { dropLast() } }
+        dropHeadings()
+        guard unlisted > 0 else { return before - items.count }
         while true {
-            let text = Self.summaryText(unlisted + dropped.count)
+            let text = Self.summaryText(unlisted + droppedEvents)
             let m = try cache.measure(text, style, wrap: columnWidth)
             if let (c, top) = slot(height: m.height) {
                 summary = (text, Rect(x: rect.minX + Double(c) * (columnWidth + columnGap), y: top,
                                       width: m.width, height: m.height))
-                return dropped
+                return before - items.count
             }
-            guard let last = items.popLast() else { return dropped }
-            dropped.append(last.number)
-            column = last.column; y = last.y
+            guard !items.isEmpty else { return before - items.count }
+            dropLast(); droppedEvents += 1
+            dropHeadings()
         }
     }
 
@@ -117,11 +134,12 @@ struct TimelineNumberedList {
     func textBoxes() throws -> [Rect] {
         var out: [Rect] = []
         for item in items {
-            let nm = try cache.measure(item.numberText, numberStyle)
             let x = columnX(item.column)
+            out.append(Rect(x: x + numberWidth, y: item.y, width: item.textWidth, height: item.height))
+            guard !item.numberText.isEmpty else { continue }
+            let nm = try cache.measure(item.numberText, numberStyle)
             out.append(Rect(x: x + numberWidth - style.size * 0.4 - nm.width, y: item.y, width: nm.width,
                             height: nm.height))
-            out.append(Rect(x: x + numberWidth, y: item.y, width: item.textWidth, height: item.height))
         }
         return out
     }
@@ -131,9 +149,11 @@ struct TimelineNumberedList {
         for item in items {
             let x = columnX(item.column)
             // Numbers right-aligned against the label column, as in a footnote list.
-            out.append(.text(TextNode(item.numberText, style: numberStyle,
-                                      at: Point(x + numberWidth - style.size * 0.4, item.y),
-                                      anchor: TextAnchor(.end, .top))))
+            if !item.numberText.isEmpty {
+                out.append(.text(TextNode(item.numberText, style: numberStyle,
+                                          at: Point(x + numberWidth - style.size * 0.4, item.y),
+                                          anchor: TextAnchor(.end, .top))))
+            }
             out.append(.text(TextNode(item.text, style: style, at: Point(x + numberWidth, item.y), anchor: .topLeft,
                                       wrapWidth: textWidth)))
         }

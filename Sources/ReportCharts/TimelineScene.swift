@@ -21,15 +21,16 @@ struct TimelineScene {
 
         // The key: every mark without a label, numbered where its badge is drawn.
         var key: TimelineNumberedList? = nil
-        var numbers: [Int: Int] = [:]
+        var numbers: [Int: Int] = [:], letters: [Int: String] = [:]
         var listed = Set<Int>()
         if !solution.keyed.isEmpty {
             let top = axisY + frame.axis.height + styles.gap
-            var list = try solver.makeKey(height: max(0, area.maxY - top), keyedCount: solution.keyed.count,
-                                          columns: solution.keyColumns, top: top,
-                                          x: area.minX)
-            let filled = try solver.fill(&list, solution)
+            let lines = solver.keyLines(solution.placement)
+            var list = try solver.makeKey(height: max(0, area.maxY - top), lines: lines,
+                                          columns: solution.keyColumns, top: top, x: area.minX)
+            let filled = try solver.fill(&list, solution, lines: lines)
             numbers = filled.numbers
+            letters = filled.letters
             listed = Set(solution.keyed.prefix(filled.listed))
             key = list
         }
@@ -48,6 +49,7 @@ struct TimelineScene {
         for (i, m) in marks.enumerated() {
             try draw(i, m, solution: solution, number: numbers[i], into: &out)
         }
+        let groups = try drawClusters(solution.placement, letters: letters, listed: listed, solver: solver, into: &out)
         if let x = frame.reportX { nodes.append(try reportLine(x: x, axisY: axisY, texts: out)) }
         nodes.append(.group(Group(out.markNodes + out.pointNodes, name: "marks")))
         nodes.append(.group(Group(out.leaderNodes, name: "leaders")))
@@ -65,7 +67,7 @@ struct TimelineScene {
             keyEventIDs: solution.keyed.filter { listed.contains($0) }.map { marks[$0].event.id },
             listTextBoxes: try key?.textBoxes() ?? [],
             unlistedEventIDs: solution.keyed.filter { !listed.contains($0) }.map { marks[$0].event.id },
-            omittedEventIDs: omitted, reportX: frame.reportX,
+            omittedEventIDs: omitted, keyGroups: groups, reportX: frame.reportX,
             openEndX: scale.clamp(scale.x(startOf: spec.openEndDay)))
     }
 
@@ -77,7 +79,7 @@ struct TimelineScene {
         let left = min(max(x - w / 2, frame.scale.x0), frame.scale.x1 - w)
         let marker = Stroke(color: theme.highlight, width: theme.axisWidth * 1.2, dash: [4, 2.5])
         let pad = theme.axisWidth * 1.5
-        let cuts = (Array(texts.labelBoxes.values) + Array(texts.badgeBoxes.values))
+        let cuts = (Array(texts.labelBoxes.values) + Array(texts.badgeBoxes.values) + texts.bracketBoxes)
             .filter { $0.minX - pad < x && x < $0.maxX + pad }
             .map { ($0.minY - pad, $0.maxY + pad) }.sorted { $0.0 < $1.0 }
         var nodes: [Node] = []
@@ -96,6 +98,7 @@ struct TimelineScene {
         var markNodes: [Node] = [], pointNodes: [Node] = [], leaderNodes: [Node] = [], labelNodes: [Node] = []
         var markerRects: [String: Rect] = [:], spanRects: [String: Rect] = [:]
         var labelBoxes: [String: Rect] = [:], badgeBoxes: [String: Rect] = [:], numbers: [String: Int] = [:]
+        var bracketBoxes: [Rect] = []
         var leaders: [TimelineLeader] = []
     }
 
@@ -144,6 +147,53 @@ struct TimelineScene {
             out.badgeBoxes[m.event.id] = b
             out.numbers[m.event.id] = n
         }
+    }
+
+    /// The groups with an event in the key: each lettered bracket over its stretch of the lane
+    /// (a line with ends turned toward the marks, the letter in a badge on it).
+    func drawClusters(_ p: TimelinePlacement, letters: [Int: String], listed: Set<Int>, solver: TimelineSolver,
+                      into out: inout Collected) throws -> [TimelineKeyGroup] {
+        var groups: [TimelineKeyGroup] = []
+        for (k, c) in p.clusters.enumerated() where c.members.contains(where: listed.contains) {
+            var box: Rect? = nil
+            let letter = letters[k]
+            if let cand = c.box, let letter {
+                let h = badgeSize.height
+                let color = theme.seriesColor(c.lane)
+                let plate = c.lane % 2 == 0 ? styles.laneShade : styles.background
+                let stroke = Stroke(color: color, width: 0.8)
+                let b: Rect
+                var nodes: [Node] = []
+                if case .row(let row) = cand.slot {
+                    b = Rect(x: cand.lo, y: geometry.rowTop(lane: c.lane, row: row, height: h), width: cand.width, height: h)
+                    let edge = row % 2 == 0 ? b.maxY : b.minY
+                    let lo = max(b.minX, c.lo), hi = min(b.maxX, c.hi)
+                    nodes = [.path(.line(from: Point(lo, b.midY), to: Point(hi, b.midY), stroke: stroke)),
+                             .path(.line(from: Point(lo, b.midY), to: Point(lo, edge), stroke: stroke))]
+                    if hi > lo + 0.5 { nodes.append(.path(.line(from: Point(hi, b.midY), to: Point(hi, edge), stroke: stroke))) }
+                } else {
+                    let mid = geometry.trackMid(lane: c.lane, track: c.track)
+                    b = Rect(x: cand.lo, y: mid - h / 2, width: cand.width, height: h)
+                }
+                box = b
+                let tm = try cache.measure(letter, styles.badge)
+                let w = min(b.width, max(h, tm.width + h * 0.5))
+                let centre = cand.slot == .inline ? b.midX : (c.lo + c.hi) / 2
+                let cx = min(max(centre, b.minX + w / 2), b.maxX - w / 2)
+                let pill = Rect(x: cx - w / 2, y: b.minY, width: w, height: h)
+                nodes.append(.rect(RectNode(pill, cornerRadius: h / 2, fill: plate, stroke: stroke)))
+                nodes.append(.text(TextNode(letter, style: styles.badge, at: Point(cx - tm.width / 2, b.minY),
+                                            anchor: .topLeft)))
+                out.labelNodes.append(.group(Group(nodes, name: "group.\(letter)")))
+                out.bracketBoxes.append(b)
+            }
+            groups.append(TimelineKeyGroup(
+                letter: box == nil ? nil : letter, lane: frame.laneNames[c.lane],
+                eventIDs: c.members.map { marks[$0].event.id }, box: box, inline: c.box?.slot == .inline,
+                span: c.lo...c.hi,
+                heading: c.members.count > 1 || box == nil ? solver.clusterText.heading(c) : nil))
+        }
+        return groups
     }
 
     /// The date (bold) and the text of a label, in the spec's order, inside `b`.

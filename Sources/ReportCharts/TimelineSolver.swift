@@ -27,6 +27,9 @@ struct TimelineSolver {
     let keyWidth: Double
     let keyCapacity: Int
     let badgeWidth: Double
+    /// Least width of a group's bracket (`TimelineClusters`).
+    let letterWidth: Double
+    let clusterText: TimelineClusterText
     let cache: TimelineMeasureCache
     /// Shared by the solvers of one layout (every track count): each label is measured once.
     let widths: TimelineLabelWidths
@@ -50,6 +53,48 @@ struct TimelineSolver {
     /// The key line of mark i.
     func keyText(_ i: Int) -> String { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
 
+    /// One line of the key: an event (by its badge number, its group's letter, or "·" under its
+    /// group's heading) or a group's heading.
+    struct KeyLine {
+        var numberText: String
+        var text: String
+        /// The event listed; nil for a heading.
+        var mark: Int?
+        var badged = false
+        var cluster: Int?
+    }
+
+    /// The key's lines for a placement, in key order, numbered and lettered as they come.
+    func keyLines(_ p: TimelinePlacement) -> [KeyLine] {
+        var out: [KeyLine] = []
+        var number = 0, letters = 0
+        var headed = Set<Int>()
+        for i in p.keyOrder {
+            if p.badge[i] != nil {
+                number += 1
+                out.append(KeyLine(numberText: String(number), text: keyText(i), mark: i, badged: true))
+                continue
+            }
+            guard let c = p.clusterOf[i] else {
+                out.append(KeyLine(numberText: TimelineNumberedList.unbadged, text: keyText(i), mark: i))
+                continue
+            }
+            let cluster = p.clusters[c]
+            if headed.insert(c).inserted {
+                var letter = ""
+                if cluster.box != nil { letter = TimelineClusters.letter(letters); letters += 1 }
+                // A lettered group of one is its own line; without a letter, the heading names the place.
+                if cluster.members.count == 1 && !letter.isEmpty {
+                    out.append(KeyLine(numberText: letter, text: keyText(i), mark: i, cluster: c))
+                    continue
+                }
+                out.append(KeyLine(numberText: letter, text: clusterText.heading(cluster), mark: nil, cluster: c))
+            }
+            out.append(KeyLine(numberText: TimelineNumberedList.unbadged, text: keyText(i), mark: i, cluster: c))
+        }
+        return out
+    }
+
     func attempt(keyHeight: Double, keyColumns: Int = 1) throws -> Attempt {
         let lanes = keyHeight > 0 ? available - keyHeight - styles.gap : available
         let base = heights.baseHeight
@@ -60,65 +105,87 @@ struct TimelineSolver {
             if let p = placements.byRows[limit] { return p }
             let p = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
                                           plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                          labelWidth: labelWidth)
+                                          letterWidth: letterWidth, labelWidth: labelWidth)
             placements.byRows[limit] = p
             return p
         }
         let wide = try place(most)
         let (rows, spare) = heights.allocate(lanes, demand: wide.rowsUsed)
         let placement = rows == wide.rowsUsed ? wide : try place(rows)
-        let keyed = marks.indices.filter { placement.label[$0] == nil }
+        let keyed = placement.keyOrder
         var a = Attempt(placement: placement, rows: rows, spare: spare, keyHeight: keyHeight, keyColumns: keyColumns,
                         keyed: keyed, listed: 0)
         if keyHeight > 0 && !keyed.isEmpty {
-            var key = try makeKey(height: keyHeight, keyedCount: keyed.count, columns: keyColumns)
-            a.listed = try fill(&key, a).listed
+            let lines = keyLines(placement)
+            var key = try makeKey(height: keyHeight, lines: lines, columns: keyColumns)
+            a.listed = try fill(&key, a, lines: lines).listed
         }
         return a
     }
 
-    func makeKey(height: Double, keyedCount: Int, columns: Int, top: Double = 0, x: Double = 0) throws
+    func makeKey(height: Double, lines: [KeyLine], columns: Int, top: Double = 0, x: Double = 0) throws
         -> TimelineNumberedList {
-        try TimelineNumberedList(rect: Rect(x: x, y: top, width: keyWidth, height: height),
-                                 maxNumber: max(1, min(keyedCount, keyCapacity)), style: styles.list,
-                                 numberStyle: styles.listNumber, cache: cache, columns: columns)
+        let numbers = lines.reduce(0) { $0 + ($1.badged ? 1 : 0) }
+        let letters = Set(lines.compactMap { $0.badged || $0.numberText == TimelineNumberedList.unbadged
+            ? nil : $0.numberText })
+        return try TimelineNumberedList(rect: Rect(x: x, y: top, width: keyWidth, height: height),
+                                        maxNumber: max(1, min(numbers, keyCapacity)), style: styles.list,
+                                        numberStyle: styles.listNumber, cache: cache, columns: columns,
+                                        otherMarks: letters.sorted())
     }
 
-    /// Lists the attempt's keyed marks in `key` (badged ones by number); returns how many are
-    /// listed and each listed mark's number (nil for "·").
-    func fill(_ key: inout TimelineNumberedList, _ a: Attempt) throws -> (listed: Int, numbers: [Int: Int]) {
-        var numbers: [Int: Int] = [:]
-        var next = 1, listed: [Int] = []
-        for i in a.keyed {
-            let badged = a.placement.badge[i] != nil
-            guard try key.add(number: next, badge: badged, eventID: String(i), text: keyText(i)) else { break }
-            if badged { numbers[i] = next; next += 1 }
-            listed.append(i)
+    /// What `fill` put in the key.
+    struct Filled {
+        /// Events listed (a prefix of the attempt's `keyed`).
+        var listed: Int
+        /// Badge number of each listed badged mark.
+        var numbers: [Int: Int]
+        /// Letter of each group whose heading (or only event) is listed.
+        var letters: [Int: String]
+    }
+
+    /// Lists the attempt's keyed marks in `key`, in order, until it is full.
+    func fill(_ key: inout TimelineNumberedList, _ a: Attempt, lines: [KeyLine]) throws -> Filled {
+        var added = 0
+        for line in lines {
+            guard try key.add(numberText: line.numberText, eventID: line.mark.map(String.init) ?? "",
+                              text: line.text, heading: line.mark == nil) else { break }
+            added += 1
         }
-        let dropped = try key.finish(unlisted: a.keyed.count - listed.count)
-        // `finish` drops items from the end to make room for its summary line.
-        let kept = listed.count - dropped.count
-        for i in listed[kept...] { numbers[i] = nil }
-        return (kept, numbers)
+        let listedMarks = lines.prefix(added).reduce(0) { $0 + ($1.mark == nil ? 0 : 1) }
+        // `finish` drops lines from the end to make room for its summary line (and headings
+        // left without an event under them).
+        let kept = added - (try key.finish(unlisted: a.keyed.count - listedMarks))
+        var out = Filled(listed: 0, numbers: [:], letters: [:])
+        for line in lines.prefix(kept) {
+            if let i = line.mark {
+                out.listed += 1
+                if line.badged { out.numbers[i] = Int(line.numberText) }
+            }
+            if let c = line.cluster, !line.numberText.isEmpty, line.numberText != TimelineNumberedList.unbadged {
+                out.letters[c] = line.numberText
+            }
+        }
+        return out
     }
 
-    /// Height and columns of the lowest key holding every one of `keyed` (at most `highest`:
+    /// Height and columns of the lowest key holding every one of `lines` (at most `highest`:
     /// then with the most columns). Each column count measures the lines once; the heights are
     /// then packed arithmetically (`TimelineNumberedList.packs`) while searching.
-    func neededKey(_ keyed: [Int], highest: Double) throws -> (height: Double, columns: Int) {
+    func neededKey(_ lines: [KeyLine], highest: Double) throws -> (height: Double, columns: Int) {
         let most = TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)
-        if keyed.count > keyCapacity { return (highest, most) }
+        if lines.count > keyCapacity { return (highest, most) }
         var lineHeights: [Int: [Double]] = [:]
         func fits(_ h: Double, _ c: Int) throws -> Bool {
             if lineHeights[c] == nil {
-                let key = try makeKey(height: highest, keyedCount: keyed.count, columns: c)
-                lineHeights[c] = try keyed.map { try key.lineHeight(keyText($0)) }
+                let key = try makeKey(height: highest, lines: lines, columns: c)
+                lineHeights[c] = try lines.map { try key.lineHeight($0.text) }
             }
             return TimelineNumberedList.packs(lineHeights[c]!, height: h, columns: c)
         }
         var best = (height: highest, columns: most)
         let line = try cache.measure("国", styles.list).height
-        for c in 1...min(most, keyed.count) {
+        for c in 1...min(most, lines.count) {
             guard try fits(best.height, c) else { continue }
             var lo = line * 0.5, hi = best.height
             for _ in 0..<12 where hi - lo > 0.5 {
@@ -143,17 +210,17 @@ struct TimelineSolver {
         // Each key takes rows, which may push more events into the key: grow it until it holds
         // all of them, then keep the attempt naming the most events (labelled first on a tie).
         var candidates: [Attempt] = []
-        var keyed = first.keyed
+        var placement = first.placement
         var tried: [(Double, Int)] = []
         for _ in 0..<5 {
-            let need = try neededKey(keyed, highest: highest)
+            let need = try neededKey(keyLines(placement), highest: highest)
             let h = max(line * 1.2, need.height)
             if tried.contains(where: { abs($0.0 - h) < 0.5 && $0.1 == need.columns }) { break }
             tried.append((h, need.columns))
             let a = try attempt(keyHeight: h, keyColumns: need.columns)
             candidates.append(a)
             if a.listed == a.keyed.count { break }
-            keyed = a.keyed
+            placement = a.placement
         }
         if !candidates.contains(where: { $0.listed == $0.keyed.count }) {
             candidates.append(try attempt(keyHeight: highest,

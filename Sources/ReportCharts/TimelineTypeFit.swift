@@ -16,20 +16,23 @@ struct TimelineTypeFit {
         return (0...4).map { 1 - (1 - floor) * Double($0) / 4 }
     }
 
+    /// Each size is solved (placement and key) without its scene; only the size kept is drawn.
     func layout(measurer: any TextMeasurer) throws -> TimelineLayout {
-        var best: TimelineLayout? = nil
+        let cache = TimelineMeasureCache(measurer)
+        var best: (scale: Double, builder: TimelineBuilder, solution: TimelineBuilder.Solution)? = nil
         var firstError: Error? = nil
         for s in scales {
-            let l: TimelineLayout
-            do { l = try spec.layout(frame: frame, theme: s == 1 ? theme : theme.scaled(by: s), measurer: measurer) }
-            catch { firstError = firstError ?? error; continue }
-            var scaled = l
-            scaled.typeScale = s
+            let builder = TimelineBuilder(spec: spec, frame: frame, theme: s == 1 ? theme : theme.scaled(by: s),
+                                          cache: cache)
+            let solution: TimelineBuilder.Solution
+            do { solution = try builder.solve() } catch { firstError = firstError ?? error; continue }
             // The first (largest) type that labels every drawn event wins; else the most labels.
-            if best.map({ scaled.labelBoxes.count > $0.labelBoxes.count }) ?? true { best = scaled }
-            if scaled.keyEventIDs.isEmpty && scaled.unlistedEventIDs.isEmpty { break }
+            if best.map({ solution.labelledCount > $0.solution.labelledCount }) ?? true { best = (s, builder, solution) }
+            if solution.labelsAll { break }
         }
-        if let best { return best }
-        throw firstError!
+        guard let best else { throw firstError! }
+        var layout = try best.builder.scene(best.solution)
+        layout.typeScale = best.scale
+        return layout
     }
 }

@@ -88,6 +88,37 @@ enum TimelineChecks {
         return out
     }
 
+    /// Pairs of overlapping boxes, one from `a` and one from `b`.
+    static func overlaps(_ a: [Rect], _ b: [Rect], tolerance: Double = 1e-6) -> [(Rect, Rect)] {
+        let tagged = (a.map { ($0, true) } + b.map { ($0, false) }).filter { $0.0.width > 0 && $0.0.height > 0 }
+            .sorted { $0.0.minX < $1.0.minX }
+        var active: [(Rect, Bool)] = []
+        var out: [(Rect, Rect)] = []
+        for (r, fromA) in tagged {
+            active.removeAll { $0.0.maxX <= r.minX + tolerance }
+            for (q, qa) in active where qa != fromA && q.minY < r.maxY - tolerance && r.minY < q.maxY - tolerance {
+                out.append(fromA ? (r, q) : (q, r))
+            }
+            active.append((r, fromA))
+        }
+        return out
+    }
+
+    /// For each x, the indices of the boxes with minX < x < maxX (a sweep over x).
+    static func stab(_ boxes: [Rect], at xs: [Double]) -> [[Int]] {
+        let byMin = boxes.indices.sorted { boxes[$0].minX < boxes[$1].minX }
+        var out = [[Int]](repeating: [], count: xs.count)
+        var next = 0
+        var active: [Int] = []
+        for q in xs.indices.sorted(by: { xs[$0] < xs[$1] }) {
+            let x = xs[q]
+            while next < byMin.count && boxes[byMin[next]].minX < x { active.append(byMin[next]); next += 1 }
+            active.removeAll { boxes[$0].maxX <= x }
+            out[q] = active
+        }
+        return out
+    }
+
     static func outside(_ layout: TimelineLayout, measurer: any TextMeasurer) throws -> [Rect] {
         let frame = Rect(x: 0, y: 0, width: layout.frame.width, height: layout.frame.height)
         return try layout.group.leafBoxes(using: measurer).filter { !frame.contains($0, tolerance: 1e-6) }

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import ReportScene
 @testable import ReportCharts
@@ -48,8 +49,13 @@ enum TimelineRandom {
     }
 }
 
-/// What every layout must satisfy; returns the problems found.
+/// What every layout must satisfy; returns the problems found. Pairs are found with sweeps
+/// over x (`TimelineChecks`), so a 500-event layout is checked in milliseconds.
 enum TimelineProperties {
+    typealias Text = (text: String, box: Rect)
+    /// Key entries whose group found no room for its letter in the lane (named by lane and dates).
+    static let bracketless = Mutex(0)
+
     static func problems(_ spec: TimelineSpec, _ layout: TimelineLayout, measurer: any TextMeasurer) throws -> [String] {
         var out: [String] = []
         let texts = try layout.group.textBoxes(using: measurer)
@@ -65,22 +71,24 @@ enum TimelineProperties {
             out.append("no line says \(unlisted.count) are left out")
         }
         let byID = Dictionary(uniqueKeysWithValues: spec.events.map { ($0.id, $0) })
+        var boxesOf: [String: [Rect]] = [:]
+        for t in texts { boxesOf[t.text, default: []].append(t.box) }
         for id in labelled {
             let e = byID[id]!, box = layout.labelBoxes[id]!
-            let inside = texts.filter { box.contains($0.box, tolerance: 1e-6) }.map(\.text)
-            if !inside.contains(e.label) || !inside.contains(spec.dateText(e)) { out.append("label of \(id) lacks its text or date") }
+            func inside(_ s: String) -> Bool { boxesOf[s, default: []].contains { box.contains($0, tolerance: 1e-6) } }
+            if !inside(e.label) || !inside(spec.dateText(e)) { out.append("label of \(id) lacks its text or date") }
         }
         let keyLines = Set(texts.filter { $0.box.minY >= layout.plotRect.maxY }.map(\.text))
         for id in keyed {
             let e = byID[id]!
             if !keyLines.contains(spec.dateText(e) + " " + e.label) { out.append("key line of \(id) missing") }
         }
+        out += keyEntriesPointAtMarks(spec, layout, texts: texts, boxesOf: boxesOf)
         // No text overlaps text, a mark, or the report-date line.
         if !TimelineChecks.overlaps(texts.map(\.box)).isEmpty { out.append("texts overlap") }
         let plotTexts = Array(layout.labelBoxes.values) + Array(layout.badgeBoxes.values)
-        for b in plotTexts {
-            for (_, m) in layout.markerRects where TimelineChecks.overlaps([b, m]).count > 0 { out.append("text on a mark"); break }
-        }
+            + layout.keyGroups.compactMap(\.box)
+        if !TimelineChecks.overlaps(plotTexts, Array(layout.markerRects.values)).isEmpty { out.append("text on a mark") }
         for line in reportLineSegments(layout) {
             for b in texts.map(\.box) where b.minX < line.x && line.x < b.maxX && b.minY < line.y1 && line.y0 < b.maxY {
                 out.append("report-date line through text"); break
@@ -99,18 +107,94 @@ enum TimelineProperties {
                 j += 1
             }
         }
-        for l in layout.leaders {
+        let marks = layout.markerRects.map { (id: $0.key, rect: $0.value) }
+        let leaderXs = layout.leaders.map(\.from.x)
+        let marksAt = TimelineChecks.stab(marks.map(\.rect), at: leaderXs)
+        let textsAt = TimelineChecks.stab(plotTexts, at: leaderXs)
+        for (k, l) in layout.leaders.enumerated() {
             let lo = min(l.from.y, l.to.y), hi = max(l.from.y, l.to.y)
-            for (id, m) in layout.markerRects where id != l.eventID && m.minX < l.from.x && l.from.x < m.maxX
-                && m.minY < hi - 1e-6 && lo + 1e-6 < m.maxY {
-                out.append("leader of \(l.eventID) crosses the mark of \(id)"); break
+            for j in marksAt[k] where marks[j].id != l.eventID && marks[j].rect.minY < hi - 1e-6 && lo + 1e-6 < marks[j].rect.maxY {
+                out.append("leader of \(l.eventID) crosses the mark of \(marks[j].id)"); break
             }
-            for b in plotTexts where b.minX < l.from.x && l.from.x < b.maxX && b.minY < hi - 1e-6 && lo + 1e-6 < b.maxY
-                && b != layout.labelBoxes[l.eventID] && b != layout.badgeBoxes[l.eventID] {
+            for j in textsAt[k] where plotTexts[j].minY < hi - 1e-6 && lo + 1e-6 < plotTexts[j].maxY
+                && plotTexts[j] != layout.labelBoxes[l.eventID] && plotTexts[j] != layout.badgeBoxes[l.eventID] {
                 out.append("leader of \(l.eventID) crosses text"); break
             }
         }
         if !(try TimelineChecks.outside(layout, measurer: measurer)).isEmpty { out.append("outside the frame") }
+        return out
+    }
+
+    /// Every key entry carries the mark it has on the plot: its badge number, drawn in its lane
+    /// next to its mark or at the end of a leader from it; or the letter of its group, whose
+    /// bracket in its lane spans its mark, with the group's heading (lane and dates) in the key.
+    static func keyEntriesPointAtMarks(_ spec: TimelineSpec, _ layout: TimelineLayout, texts: [Text],
+                                       boxesOf: [String: [Rect]]) -> [String] {
+        var out: [String] = []
+        var bracketless = 0
+        defer { TimelineProperties.bracketless.withLock { $0 += bracketless } }
+        let byID = Dictionary(uniqueKeysWithValues: spec.events.map { ($0.id, $0) })
+        let keyTexts = texts.filter { $0.box.minY >= layout.plotRect.maxY }
+        var keyLine: [String: Rect] = [:], keyRow: [Int: [Text]] = [:]
+        for t in keyTexts {
+            if keyLine[t.text] == nil { keyLine[t.text] = t.box }
+            keyRow[Int((t.box.minY * 100).rounded()), default: []].append(t)
+        }
+        let groupOf = Dictionary(layout.keyGroups.flatMap { g in g.eventIDs.map { ($0, g) } }, uniquingKeysWith: { a, _ in a })
+        let leaderOf = Dictionary(layout.leaders.map { ($0.eventID, $0) }, uniquingKeysWith: { a, _ in a })
+        func laneRect(_ name: String) -> Rect? { layout.lanes.first { $0.name == name }?.rect }
+        func drawn(_ s: String, in box: Rect) -> Bool { boxesOf[s, default: []].contains { box.contains($0, tolerance: 1e-6) } }
+        /// The marker drawn left of the key line `text` on its first line.
+        func marker(of text: String) -> String? {
+            guard let line = keyLine[text] else { return nil }
+            return keyRow[Int((line.minY * 100).rounded()), default: []]
+                .filter { $0.box.maxX <= line.minX + 1e-6 && line.minX - $0.box.maxX < 20 }
+                .max { $0.box.maxX < $1.box.maxX }?.text
+        }
+        for id in layout.keyEventIDs {
+            let e = byID[id]!, line = spec.dateText(e) + " " + e.label
+            guard let mark = layout.markerRects[id], let lane = laneRect(e.lane) else { out.append("\(id) not drawn"); continue }
+            if let n = layout.numbers[id] {
+                guard let badge = layout.badgeBoxes[id], lane.contains(badge, tolerance: 1e-6), drawn(String(n), in: badge)
+                else { out.append("badge \(n) of \(id) not drawn in its lane"); continue }
+                let near = leaderOf[id].map { l in badge.minX <= l.to.x && l.to.x <= badge.maxX && mark.minX - 1e-6 <= l.from.x
+                    && l.from.x <= mark.maxX + 1e-6 } ?? (badge.minY < mark.maxY && mark.minY < badge.maxY
+                    && min(abs(badge.minX - mark.maxX), abs(mark.minX - badge.maxX)) < 20)
+                if !near { out.append("badge of \(id) far from its mark") }
+                if marker(of: line) != String(n) { out.append("key line of \(id) lacks its number \(n)") }
+                continue
+            }
+            guard let g = groupOf[id] else { out.append("key entry \(id) has no badge and no group"); continue }
+            guard let letter = g.letter, let box = g.box else {
+                // No room in the lane for a letter: the heading names the lane and the dates.
+                let start = e.date.plausibleDays.lowerBound
+                let c = TimelineDate.civil(fromDayNumber: start)
+                let day = TimelineDate.day(c.year, c.month, c.day).text(currentYear: spec.reportDate?.year)
+                guard g.lane == e.lane, let heading = g.heading, heading.hasPrefix(e.lane), keyLine[heading] != nil else {
+                    out.append("group of \(id) named neither on the plot nor by lane"); continue
+                }
+                if g.eventIDs.count == 1 && !heading.hasSuffix(day) { out.append("heading of \(id) lacks its date") }
+                bracketless += 1
+                continue
+            }
+            if g.lane != e.lane || !lane.contains(box, tolerance: 1e-6) || !drawn(letter, in: box) {
+                out.append("bracket \(letter) of \(id) not drawn in its lane")
+            }
+            if g.inline {
+                // The letter just beside the group's marks, on their line.
+                let ext = g.eventIDs.compactMap { layout.markerRects[$0] }.reduce(mark) { $0.union($1) }
+                let beside = box.minX >= ext.maxX - 1e-6 && box.minX - ext.maxX < 20
+                    || box.maxX <= ext.minX + 1e-6 && ext.minX - box.maxX < 20
+                if !beside || box.minY >= ext.maxY || ext.minY >= box.maxY { out.append("letter \(letter) far from the marks of its group") }
+            } else if g.span.lowerBound < box.minX - 1e-6 || g.span.upperBound > box.maxX + 1e-6
+                || g.span.upperBound < mark.minX - 1e-6 || g.span.lowerBound > mark.maxX + 1e-6 {
+                out.append("bracket \(letter) does not span the mark of \(id)")
+            }
+            if let heading = g.heading {
+                if marker(of: heading) != letter { out.append("heading of group \(letter) missing") }
+                if !heading.hasPrefix(e.lane) { out.append("heading of group \(letter) does not name its lane") }
+            } else if marker(of: line) != letter { out.append("key line of \(id) lacks its letter \(letter)") }
+        }
         return out
     }
 

@@ -1,0 +1,131 @@
+/// Marks too dense for a badge of their own (events on one day, thirty in one week) are named
+/// as a group: a lettered bracket over their stretch of the lane, and in the key a heading that
+/// names the lane and the dates, with the group's events listed under it. So every key entry
+/// points at something drawn on the chart.
+struct TimelineCluster: Hashable {
+    var lane: Int
+    /// Marks of the group, in order of left edge.
+    var members: [Int]
+    /// The stretch the bracket covers: the members' leader positions (a point's centre, a
+    /// band's or bar's start).
+    var lo: Double
+    var hi: Double
+    /// The bracket's box in a label row, or the letter's inline box beside the group's marks;
+    /// nil when neither had room (the key heading still names the lane and dates).
+    var box: TimelineCandidate?
+    /// Track of an inline box.
+    var track = 0
+}
+
+enum TimelineClusters {
+    /// The widest letter pair a bracket shows: its box is sized for it.
+    static let widestLetter = "WW"
+
+    /// "A"…"Z", then "AA", "AB", …: the identifier of the n-th bracket (from 0).
+    static func letter(_ n: Int) -> String {
+        var n = n + 1, s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    /// Groups `member` marks by lane: neighbours closer than `reach` join one group, and a group
+    /// takes in every `absorbable` mark whose leader falls inside its stretch (its badge's leader
+    /// would cut through the bracket). `member` is updated with what was taken in.
+    static func group(_ marks: [TimelinePlacement.Mark], member: inout [Bool], absorbable: [Bool],
+                      reach: Double) -> [TimelineCluster] {
+        while true {
+            let clusters = merge(marks, member: member, reach: reach)
+            var grew = false
+            // Marks are in left-edge order, not leader order: test each against its lane's groups.
+            var byLane: [Int: [Int]] = [:]
+            for (k, c) in clusters.enumerated() { byLane[c.lane, default: []].append(k) }
+            for (i, m) in marks.enumerated() where absorbable[i] && !member[i] {
+                guard let ks = byLane[m.lane] else { continue }
+                if ks.contains(where: { clusters[$0].lo <= m.anchorX && m.anchorX <= clusters[$0].hi }) {
+                    member[i] = true; grew = true
+                }
+            }
+            if !grew { return clusters }
+        }
+    }
+
+    /// Members of each lane in leader order, cut where the gap is wider than `reach`.
+    static func merge(_ marks: [TimelinePlacement.Mark], member: [Bool], reach: Double) -> [TimelineCluster] {
+        var byLane: [Int: [Int]] = [:]
+        for i in marks.indices where member[i] { byLane[marks[i].lane, default: []].append(i) }
+        var out: [TimelineCluster] = []
+        for lane in byLane.keys.sorted() {
+            let ids = byLane[lane]!.sorted { (marks[$0].anchorX, $0) < (marks[$1].anchorX, $1) }
+            var current: TimelineCluster? = nil
+            for i in ids {
+                let x = marks[i].anchorX
+                if var c = current, x <= c.hi + reach {
+                    c.members.append(i); c.hi = max(c.hi, x); current = c
+                } else {
+                    if let c = current { out.append(c) }
+                    current = TimelineCluster(lane: lane, members: [i], lo: x, hi: x)
+                }
+            }
+            if let c = current { out.append(c) }
+        }
+        for k in out.indices { out[k].members.sort() }
+        return out.sorted { ($0.members[0], $0.lane) < ($1.members[0], $1.lane) }
+    }
+
+    /// The bracket's box for a group: as wide as its stretch (at least `width`), centred on it
+    /// inside the plot, in the first label row of the lane with room. Failing that (a lane
+    /// without free rows), the letter alone goes on a track just right, else just left, of the
+    /// group's marks; `track` is that track.
+    static func bracket(_ c: TimelineCluster, marks: [TimelinePlacement.Mark], width: Double, rows: Int, gap: Double,
+                        plot: ClosedRange<Double>, accept: (TimelineCandidate, Int) -> Bool)
+        -> (box: TimelineCandidate, track: Int)? {
+        let w = max(width, c.hi - c.lo)
+        if w <= plot.upperBound - plot.lowerBound {
+            let lo = min(max((c.lo + c.hi) / 2 - w / 2, plot.lowerBound), plot.upperBound - w)
+            for k in 0..<rows {
+                let cand = TimelineCandidate(slot: .row(k), lo: lo, width: w, leaderX: nil)
+                if accept(cand, 0) { return (cand, 0) }
+            }
+        }
+        let right = c.members.map { marks[$0].x1 }.max()! + gap, left = c.members.map { marks[$0].x0 }.min()! - gap - width
+        let tracks = Set(c.members.map { marks[$0].track }).sorted()
+        for t in tracks where right + width <= plot.upperBound {
+            let cand = TimelineCandidate(slot: .inline, lo: right, width: width)
+            if accept(cand, t) { return (cand, t) }
+        }
+        for t in tracks where left >= plot.lowerBound {
+            let cand = TimelineCandidate(slot: .inline, lo: left, width: width)
+            if accept(cand, t) { return (cand, t) }
+        }
+        return nil
+    }
+}
+
+/// The key heading of a group: its lane and the dates its marks start on
+/// ("工作线1 5月3日—5月9日"), at day precision since a bracket covers days.
+struct TimelineClusterText {
+    let laneNames: [String]
+    let startDays: [Int]
+    let currentYear: Int?
+
+    init(spec: TimelineSpec, laneNames: [String], marks: [TimelineEventMark]) {
+        self.laneNames = laneNames
+        startDays = marks.map(\.startDay)
+        currentYear = spec.dateFormat == .full ? nil : spec.reportDate?.year
+    }
+
+    func heading(_ c: TimelineCluster) -> String {
+        let days = c.members.map { startDays[$0] }
+        let a = days.min()!, b = days.max()!
+        func text(_ d: Int) -> String {
+            let c = TimelineDate.civil(fromDayNumber: d)
+            return TimelineDate.day(c.year, c.month, c.day).text(currentYear: currentYear)
+        }
+        let lane = laneNames[c.lane].isEmpty ? "" : laneNames[c.lane] + " "
+        return lane + (a == b ? text(a) : text(a) + "—" + text(b))
+    }
+}
