@@ -52,7 +52,7 @@ struct TimelineNumberedList {
         y = rect.minY
     }
 
-    private var textWidth: Double { max(style.size, columnWidth - numberWidth) }
+    var textWidth: Double { max(style.size, columnWidth - numberWidth) }
 
     static let unbadged = "·"
 

@@ -179,7 +179,13 @@ struct TimelineSolver {
         func fits(_ h: Double, _ c: Int) throws -> Bool {
             if lineHeights[c] == nil {
                 let key = try makeKey(height: highest, lines: lines, columns: c)
-                lineHeights[c] = try lines.map { try key.lineHeight($0.text) }
+                lineHeights[c] = try lines.map { line in
+                    guard let i = line.mark else { return try key.lineHeight(line.text) }
+                    // A line no wider than the column is one line high whatever the column.
+                    let one = try widths.keyLine(i) { try cache.measure(line.text, styles.list) }
+                    if one.width <= key.textWidth { return one.height }
+                    return try widths.keyLineHeight(i, width: key.textWidth) { try key.lineHeight(line.text) }
+                }
             }
             return TimelineNumberedList.packs(lineHeights[c]!, height: h, columns: c)
         }
@@ -230,10 +236,32 @@ struct TimelineSolver {
     }
 }
 
-/// Label widths of one layout by mark, measured on first use.
+/// Label widths of one layout by mark, and heights of their key lines by text width, measured
+/// on first use: every track count and key height asks again.
 final class TimelineLabelWidths {
     private var widths: [Double]
-    init(count: Int) { widths = Array(repeating: .nan, count: count) }
+    private var keyHeights: [Double: [Double]] = [:]
+    private var keyLines: [TextMetrics?]
+    init(count: Int) {
+        widths = Array(repeating: .nan, count: count)
+        keyLines = Array(repeating: nil, count: count)
+    }
+
+    /// Mark i's key line on one line.
+    func keyLine(_ i: Int, measure: () throws -> TextMetrics) rethrows -> TextMetrics {
+        if let m = keyLines[i] { return m }
+        let m = try measure()
+        keyLines[i] = m
+        return m
+    }
+
+    func keyLineHeight(_ i: Int, width: Double, measure: () throws -> Double) rethrows -> Double {
+        if let h = keyHeights[width]?[i], !h.isNaN { return h }
+        let h = try measure()
+        if keyHeights[width] == nil { keyHeights[width] = Array(repeating: .nan, count: widths.count) }
+        keyHeights[width]![i] = h
+        return h
+    }
 
     func width(_ i: Int, measure: () throws -> Double) rethrows -> Double {
         if !widths[i].isNaN { return widths[i] }
