@@ -59,7 +59,8 @@ public struct TimelineKeyGroup: Sendable, Hashable {
     public var inline: Bool
     /// The x stretch of the members' marks (their leader positions) the bracket spans.
     public var span: ClosedRange<Double>
-    /// The key heading ("工作线1 5月3日—5月9日"); nil for a lettered group of one event.
+    /// The key heading ("工作线1 5月3日—5月9日"); for a group of one without a letter, its key
+    /// line, which names the lane ("工作线1 5月3日 开工"); nil for a lettered group of one.
     public var heading: String?
 }
 

@@ -191,7 +191,8 @@ struct TimelineScene {
                 letter: box == nil ? nil : letter, lane: frame.laneNames[c.lane],
                 eventIDs: c.members.map { marks[$0].event.id }, box: box, inline: c.box?.slot == .inline,
                 span: c.lo...c.hi,
-                heading: c.members.count > 1 || box == nil ? solver.clusterText.heading(c) : nil))
+                heading: c.members.count > 1 ? solver.clusterText.heading(c)
+                    : box == nil ? solver.laneLine(c.members[0], c) : nil))
         }
         return groups
     }

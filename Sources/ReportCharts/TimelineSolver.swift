@@ -53,6 +53,12 @@ struct TimelineSolver {
     /// The key line of mark i.
     func keyText(_ i: Int) -> String { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
 
+    /// The key line of mark i (alone in `cluster`) that names its lane: "工作线1 5月3日 开工".
+    func laneLine(_ i: Int, _ cluster: TimelineCluster) -> String {
+        let lane = clusterText.laneNames[cluster.lane]
+        return lane.isEmpty ? keyText(i) : lane + " " + keyText(i)
+    }
+
     /// One line of the key: an event (by its badge number, its group's letter, or "·" under its
     /// group's heading) or a group's heading.
     struct KeyLine {
@@ -83,9 +89,11 @@ struct TimelineSolver {
             if headed.insert(c).inserted {
                 var letter = ""
                 if cluster.box != nil { letter = TimelineClusters.letter(letters); letters += 1 }
-                // A lettered group of one is its own line; without a letter, the heading names the place.
-                if cluster.members.count == 1 && !letter.isEmpty {
-                    out.append(KeyLine(numberText: letter, text: keyText(i), mark: i, cluster: c))
+                // A group of one is its own line: by its letter, or without one, naming its lane.
+                if cluster.members.count == 1 {
+                    out.append(letter.isEmpty
+                        ? KeyLine(numberText: TimelineNumberedList.unbadged, text: laneLine(i, cluster), mark: i, cluster: c)
+                        : KeyLine(numberText: letter, text: keyText(i), mark: i, cluster: c))
                     continue
                 }
                 out.append(KeyLine(numberText: letter, text: clusterText.heading(cluster), mark: nil, cluster: c))
