@@ -139,7 +139,7 @@ import Testing
         for extra in ["龘齉爨", "鬱鬯黌", "临平区“未来工厂”"] {
             _ = try PDFWriter.render(Document(info: DocumentInfo(), pages: [Fixtures.chartPage(label: extra)]), measurer: .shared, subsets: warmed)
         }
-        #expect(warmed.buildCount >= 2, "the cache never grew: \(warmed.buildCount) builds")
+        #expect(warmed.buildCount >= 3, "the cache never grew: \(warmed.buildCount) builds")
         let afterWarming = try PDFWriter.render(doc, measurer: .shared, subsets: warmed)
         #expect(afterWarming == fresh)
 
