@@ -30,8 +30,9 @@ batch-example: deps
 	.build/release/report render Templates/batch-example
 
 # Fuzzing (docs/fuzzing.md): every libFuzzer target until FUZZ_RUNS executions (10^7) or
-# FUZZ_SECONDS (default 3600) each, whichever comes first; fuzz-smoke is the 12 s-per-target run
-# inside `make test`.
+# FUZZ_SECONDS (default 3600) each, whichever comes first, then a table of executions, exec/s,
+# seconds and corpus per target; fuzz-smoke is the 12 s-per-target run inside `make test`.
+# FUZZ_PARALLEL=1 runs the targets at once (a shared machine), FUZZ_TIMEOUT the hang limit (10 s).
 FUZZ_SECONDS ?= 3600
 FUZZ_RUNS ?= 10000000
 fuzz: test-deps

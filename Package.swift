@@ -7,7 +7,8 @@ import PackageDescription
 //   ReportPipeline (builds outputs) · ReportCLI (thin).
 let package = Package(
     name: "ReportRenderer",
-    platforms: [.macOS(.v13)],
+    // macOS 15: `Mutex` (Synchronization) guards the caches and slots; docs/library.md#platforms.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "report", targets: ["ReportCLI"]),
         // For Swift programs that render charts and reports in memory (docs/library.md).
@@ -66,14 +67,15 @@ let package = Package(
         .executableTarget(name: "ReportBench", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
         ], path: "Benchmarks/ReportBench"),
-        .testTarget(name: "ReportDataTests", dependencies: ["ReportData"]),
+        .testTarget(name: "ReportDataTests", dependencies: ["ReportData", "TestSupport"]),
         .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
-        .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene"]),
+        .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene", "TestSupport"]),
         .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts",
                                                          "TestSupport"],
                     // Golden scenes (canonical JSON), read by GoldenSceneTests; `make snapshots` records them.
                     exclude: ["Snapshots"]),
-        // Shared by the test targets: running external tools, temporary folders.
+        // Shared by the test targets: the seeded generator (SplitMix), running external tools,
+        // temporary folders, canonical JSON and golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts", "TestSupport"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData"]),

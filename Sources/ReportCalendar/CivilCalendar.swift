@@ -1,6 +1,7 @@
 /// Proleptic Gregorian arithmetic on plain integers, so results never depend on the
 /// machine's time zone or locale (Foundation's Calendar would).
 public enum CivilCalendar {
+    /// True for a Gregorian leap year (every 4th, not every 100th, every 400th).
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
@@ -15,6 +16,7 @@ public enum CivilCalendar {
         }
     }
 
+    /// True when the day exists: month 1–12 and day 1 to the month's length.
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         (1...12).contains(month) && day >= 1 && day <= daysInMonth(year: year, month: month)
     }

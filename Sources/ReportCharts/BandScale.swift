@@ -18,6 +18,8 @@ public struct BandScale: Sendable, Hashable {
         (rangeEnd - rangeStart) / Swift.max(1, Double(count) - paddingInner + 2 * paddingOuter)
     }
     public var bandwidth: Double { step * (1 - paddingInner) }
+    /// Position where band `index` begins.
     public func start(_ index: Int) -> Double { rangeStart + step * (paddingOuter + Double(index)) }
+    /// Position of the middle of band `index`.
     public func center(_ index: Int) -> Double { start(index) + bandwidth / 2 }
 }

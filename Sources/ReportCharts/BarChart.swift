@@ -2,11 +2,13 @@ import ReportScene
 
 /// Lays out bar charts: spec + frame + measurer → scene and geometry.
 public enum BarChart {
+    /// Lays out `spec` at a preset's size and theme; throws `BarChartError` when not every name and value fits.
     public static func layout(_ spec: BarChartSpec, preset: ChartPreset,
                               measurer: any TextMeasurer) throws -> BarChartLayout {
         try layout(spec, frame: preset.size, theme: preset.theme, measurer: measurer)
     }
 
+    /// Lays out `spec` in `frame` with `theme`; throws `BarChartError` (with the height that would fit, if any) instead of dropping a label.
     public static func layout(_ spec: BarChartSpec, frame: Size, theme: ChartTheme,
                               measurer: any TextMeasurer) throws -> BarChartLayout {
         do {

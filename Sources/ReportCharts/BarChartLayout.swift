@@ -72,6 +72,7 @@ public struct BarChartLayout: Sendable {
 
     /// Position of the zero baseline along the value axis.
     public var zeroPosition: Double { valueScale(0) }
+    /// The bar of `series` in `category`, or nil when that value has no bar.
     public func bar(series: Int, category: Int) -> BarMark? {
         bars.first { $0.series == series && $0.category == category }
     }

@@ -58,8 +58,10 @@ public struct ChartTheme: Sendable, Hashable {
         return t
     }
 
+    /// Colour of series `index`; the palette repeats past its end.
     public func seriesColor(_ index: Int) -> Color { palette[index % palette.count] }
 
+    /// A text style in the theme's font family and text colour unless given.
     public func style(size: Double, weight: TextStyle.Weight = .regular, color: Color? = nil,
                       family: String? = nil) -> TextStyle {
         TextStyle(family: family ?? fontFamily, size: size, weight: weight, color: color ?? text)
@@ -78,6 +80,7 @@ public struct ChartPreset: Sendable, Hashable {
     /// The A4 text column (A4 minus 2×57 pt margins), 3:2-ish.
     public static let report = ChartPreset(name: "report", size: Size(481, 300), theme: .standard)
 
+    /// The preset called `slide` or `report`, or nil for any other name.
     public static func named(_ name: String) -> ChartPreset? {
         switch name { case "slide": .slide; case "report": .report; default: nil }
     }

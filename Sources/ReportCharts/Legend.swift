@@ -65,6 +65,7 @@ public struct LegendLayout: Sendable {
 
 /// Swatches plus names in reading order, wrapping to new rows when the width runs out.
 public enum Legend {
+    /// Lays out `entries` from `origin`, wrapping rows at `maxWidth`.
     public static func layout(_ entries: [LegendEntry], at origin: Point, maxWidth: Double, theme: ChartTheme,
                               measurer: any TextMeasurer) throws -> LegendLayout {
         try layout(entries, at: origin, maxWidth: maxWidth, theme: theme, fit: ChartLabelFit(measurer))

@@ -12,9 +12,11 @@ public struct LinearScale: Sendable, Hashable {
         let span = domain.upperBound - domain.lowerBound
         return span == 0 ? 0 : (rangeEnd - rangeStart) / span
     }
+    /// Position of `value` in the range (linear, not clamped).
     public func callAsFunction(_ value: Double) -> Double {
         rangeStart + (value - domain.lowerBound) * slope
     }
+    /// Value at `position`: the inverse of the scale (the domain's start when the domain is empty).
     public func invert(_ position: Double) -> Double {
         let s = slope
         return s == 0 ? domain.lowerBound : domain.lowerBound + (position - rangeStart) / s

@@ -28,12 +28,15 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.year = year; self.month = month; self.day = day; self.approximate = approximate
     }
 
+    /// A date known to the day.
     public static func day(_ y: Int, _ m: Int, _ d: Int, approximate: Bool = false) -> TimelineDate {
         TimelineDate(year: y, month: m, day: d, approximate: approximate)
     }
+    /// A date known to the month.
     public static func month(_ y: Int, _ m: Int, approximate: Bool = false) -> TimelineDate {
         TimelineDate(year: y, month: m, approximate: approximate)
     }
+    /// A date known to the year.
     public static func year(_ y: Int, approximate: Bool = false) -> TimelineDate {
         TimelineDate(year: y, approximate: approximate)
     }
@@ -96,8 +99,10 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     // MARK: Calendar arithmetic (the shared civil calendar; kept here as the timeline's API)
 
+    /// True for a Gregorian leap year (`CivilCalendar.isLeapYear`).
     public static func isLeapYear(_ y: Int) -> Bool { CivilCalendar.isLeapYear(y) }
 
+    /// Days in `month` of `year` (`CivilCalendar.daysInMonth`).
     public static func daysInMonth(year: Int, month: Int) -> Int { CivilCalendar.daysInMonth(year: year, month: month) }
 
     /// Days since 1970-01-01 (negative before).

@@ -15,7 +15,10 @@ public struct TimelineScale: Sendable, Hashable {
 
     /// x of the start of `day` (fractional days allowed).
     public func x(_ day: Double) -> Double { x0 + (day - Double(domain.lowerBound)) * pointsPerDay }
+    /// x where `day` begins.
     public func x(startOf day: Int) -> Double { x(Double(day)) }
+    /// x of the middle of `day`.
     public func x(middleOf day: Int) -> Double { x(Double(day) + 0.5) }
+    /// `x` limited to the axis, `x0...x1`.
     public func clamp(_ x: Double) -> Double { min(max(x, x0), x1) }
 }

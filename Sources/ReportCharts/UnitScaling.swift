@@ -4,7 +4,9 @@ public struct UnitScale: Sendable, Hashable {
     public var divisor: Double
     public var unit: String
     public init(divisor: Double, unit: String) { self.divisor = divisor; self.unit = unit }
+    /// No scaling: values shown in `unit` as they are.
     public static func identity(_ unit: String) -> UnitScale { UnitScale(divisor: 1, unit: unit) }
+    /// `value` in the scaled unit (divided by `divisor`).
     public func apply(_ value: Double) -> Double { value / divisor }
 
     static let prefixes: [(String, Double)] = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4)]

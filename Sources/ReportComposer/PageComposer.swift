@@ -16,6 +16,7 @@ import ReportScene
 /// waiting figures are set before the next level-1 heading; tables break between rows under
 /// a "（续）" caption and a repeated header.
 public enum PageComposer {
+    /// Flows `content` onto pages, measuring text with `base` (wrapped in one `CachingTextMeasurer`); throws when a block cannot fit a page.
     public static func compose(_ content: ReportContent, measurer base: any TextMeasurer) throws -> Document {
         let measurer = CachingTextMeasurer.wrapping(base)
         let items = try FlowBuilder(content: content).items()

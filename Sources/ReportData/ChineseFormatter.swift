@@ -130,6 +130,7 @@ public struct ChineseFormatter: Sendable {
         return min(10, text.distance(from: dot, to: text.endIndex) - 1)
     }
 
+    /// A rank as the source wrote it (第3, 前十).
     public func rank(_ r: Rank) -> String { r.text }
 
     /// Display strings of a figure for templates: `value` (6.78亿元), `number` (6.78), `unit`,
@@ -151,6 +152,7 @@ public struct ChineseFormatter: Sendable {
         return quantity(q, fractionDigits: digits)
     }
 
+    /// A date in Chinese (2022年5月15日); the year is left out for a month or day of `currentYear`; approximate dates read 近日.
     public func date(_ d: PartialDate) -> String {
         if d.approximate { return "近日" }
         var s = d.year == currentYear && d.month != nil ? "" : "\(d.year)年"
@@ -159,6 +161,7 @@ public struct ChineseFormatter: Sendable {
         return s
     }
 
+    /// A span in Chinese: start—end (the end's year left out when it is the start's), or start至今 when open.
     public func span(_ s: DateSpan) -> String {
         guard let end = s.end else { return date(s.start) + "至今" }
         var e = date(end)
@@ -170,6 +173,7 @@ public struct ChineseFormatter: Sendable {
         return date(s.start) + "—" + e
     }
 
+    /// A date cell in Chinese: `date` for a point, `span` for a span.
     public func dateValue(_ v: DateValue) -> String {
         switch v { case .point(let p): return date(p); case .span(let s): return span(s) }
     }

@@ -64,6 +64,7 @@ public enum StrictKeys {
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
     }
+    /// Throws a `DecodingError` at the first key of the decoder's object not in `allowed`.
     public static func check(_ decoder: Decoder, allowed: [String]) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where !allowed.contains(key.stringValue) {

@@ -10,7 +10,9 @@ public struct DatasetCatalog: Sendable {
     /// Figure ids in file order (source figures first, then derived).
     public var figureIDs: [String]
 
+    /// The dataset loaded from `<name>.csv`, or nil.
     public func dataset(named name: String) -> Dataset? { datasets[name] }
+    /// The figure with id `id` (from a figures table or derived), or nil.
     public func figure(id: String) -> Figure? { figures[id] }
     /// `figures.village_income_total` or `<dataset>.<record id>` as used by prose placeholders.
     public func figure(path: String) -> Figure? {

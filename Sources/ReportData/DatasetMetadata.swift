@@ -90,6 +90,7 @@ public struct DatasetMetadata: Sendable, Hashable, Decodable {
         referenceDateColumn = try c.decodeIfPresent(String.self, forKey: .referenceDateColumn)
     }
 
+    /// The column called `name`, or nil.
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }
 }
 

@@ -25,6 +25,7 @@ public struct DateParser: Sendable {
         return s.first?.isNumber == true && (s.contains("-") || s.contains("年") || s.allSatisfy(\.isNumber))
     }
 
+    /// Parses a date cell (the forms above), or says why it is not a date.
     public func parse(_ raw: String) -> Result<DateValue, DateError> {
         let s = FullWidth.normalise(raw).text.trimmed
         guard !s.isEmpty else { return .failure(.invalid(raw)) }

@@ -43,6 +43,7 @@ public enum DidYouMean {
 /// How a user's value is quoted in a message: control and invisible characters escaped (so a
 /// NUL or a zero-width space is visible), and long values cut.
 public enum QuotedValue {
+    /// `s` quoted for a message, invisible characters escaped, cut after `limit` characters.
     public static func quote(_ s: String, limit: Int = 60) -> String {
         var out = ""
         for (i, scalar) in s.unicodeScalars.enumerated() {

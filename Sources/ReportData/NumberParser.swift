@@ -16,6 +16,7 @@ public enum NumberParser {
         public var normalisedFullWidth: Bool
     }
 
+    /// Parses a number cell by the policy above, or says why it is not a number.
     public static func parse(_ raw: String) -> Result<Parsed, NumberError> {
         let (norm, changed) = FullWidth.normalise(raw)
         var s = norm.trimmed

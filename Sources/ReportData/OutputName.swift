@@ -4,6 +4,7 @@
 public enum OutputName {
     public static let maxLength = 64
 
+    /// True when `id` can name an output file (`problem(with:)` finds nothing).
     public static func isValid(_ id: String) -> Bool { problem(with: id) == nil }
 
     /// Why `id` cannot name an output file, or nil when it can ("is empty", "contains '/'").

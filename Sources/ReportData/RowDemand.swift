@@ -12,6 +12,7 @@ public struct RowDemand: Sendable, Hashable {
     /// Keeps every row of every dataset.
     public static let all = RowDemand()
 
+    /// True when the row `id` of `dataset` is wanted (every row of a dataset not listed).
     public func keeps(dataset: String, id: String?) -> Bool {
         guard let wanted = ids[dataset] else { return true }
         return id.map(wanted.contains) ?? false

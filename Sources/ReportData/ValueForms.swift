@@ -33,6 +33,7 @@ public enum ValueForms {
     /// Separators of a range as sources write them: hyphen, en/em dash, tildes, 至, 到.
     static let rangeSeparators: [String] = ["至", "到", "–", "—", "~", "～", "-"]
 
+    /// Parses a value cell: a number, a range or a ratio, or says what is wrong with it.
     public static func parse(_ raw: String) -> Result<Parsed, Problem> {
         let (norm, changed) = FullWidth.normalise(raw)
         let text = norm.trimmed.replacingOccurrences(of: "：", with: ":")

@@ -3,6 +3,7 @@
 /// terminal line. They are shown as Swift-style escapes (`\u{FEFF}`, `\n`), so the user sees
 /// exactly which character to delete.
 public enum VisibleText {
+    /// `s` with control and invisible characters as Swift-style escapes; unchanged when it has none.
     public static func escaped(_ s: String) -> String {
         guard s.unicodeScalars.contains(where: needsEscape) else { return s }
         var out = String.UnicodeScalarView()

@@ -10,6 +10,7 @@ public enum YAMLLoader {
     static let maxBytes = 1 << 20
     static let maxNodes = 50_000
 
+    /// Decodes `data` as `T`, or the first problem as a diagnostic at `file`'s line and column.
     public static func decode<T: Decodable>(_ type: T.Type, data: Data, file: String) -> Result<T, Diagnostic> {
         let (value, diagnostics) = decodeAll(type, data: data, file: file)
         if let value, diagnostics.isEmpty { return .success(value) }

@@ -16,6 +16,7 @@ public enum AtomicFile {
     /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY); Glibc's Swift overlay does not export it.
     static let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
 
+    /// Replaces `url` with `bytes` atomically (readers see the old or the new file), making its folder if needed.
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -79,6 +80,7 @@ public enum AtomicFile {
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
+    /// Replaces `url` with `data` atomically, as `write(_:to:)` of bytes.
     public static func write(_ data: Data, to url: URL) throws {
         try write([UInt8](data), to: url)
     }

@@ -36,6 +36,7 @@ public struct BuildManifest: Codable, Equatable, Sendable {
         return try? JSONDecoder().decode(BuildManifest.self, from: d)
     }
 
+    /// The manifest as JSON bytes (sorted keys, one trailing newline), the same for the same content.
     public func encoded() throws -> [UInt8] {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,6 +7,7 @@ import Crypto
 /// sets or dictionaries, so the digest is stable across runs and processes. It replaces hashing
 /// `String(reflecting:)`, which built a multi-megabyte description of a dense chart first.
 public enum CanonicalHash {
+    /// SHA-256, in hex, of `value`'s canonical encoding.
     public static func hex(of value: some Encodable) throws -> String {
         let sink = HashSink()
         try value.encode(to: CanonicalEncoder(sink: sink, depth: 0))

@@ -11,6 +11,7 @@ public struct Fingerprint {
     private var hasher = SHA256()
     public init() {}
 
+    /// Adds a labelled part (label and bytes, each length-prefixed).
     public mutating func add(_ label: String, _ bytes: some Sequence<UInt8>) {
         let b = Array(bytes)
         for part in [Array(label.utf8), b] {
@@ -20,22 +21,27 @@ public struct Fingerprint {
         }
     }
 
+    /// Adds a labelled text part (its UTF-8 bytes).
     public mutating func add(_ label: String, _ text: String) { add(label, Array(text.utf8)) }
 
+    /// The digest so far, in hex.
     public func hex() -> String {
         hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The fingerprint of one unlabelled part.
     public static func of(_ bytes: some Sequence<UInt8>) -> String {
         var f = Fingerprint()
         f.add("", bytes)
         return f.hex()
     }
 
+    /// Plain SHA-256 of `bytes`, in hex.
     public static func sha256(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Plain SHA-256 of a regular file's bytes, in hex; nil when it is missing, unreadable, a symlink or not a regular file.
     public static func of(file url: URL) -> String? {
         // Regular files only, never followed through a symlink: a FIFO or device in the output
         // folder is "not our file", not something to read. Streamed through one small buffer:

@@ -10,6 +10,9 @@ import ReportScene
 public enum ReportBuild {
     public static var toolVersion: String { InputFingerprints.toolVersion }
 
+    /// Builds the outputs `options` ask for, as `report render` does: skips what is up to date,
+    /// replaces files atomically, and throws `BuildFailure` (positioned diagnostics) before writing
+    /// anything when the inputs have errors.
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
         let quickKey = options.unit?.inputKey ?? QuickCheck.key(options)

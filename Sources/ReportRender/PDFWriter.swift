@@ -4,6 +4,7 @@ import ReportScene
 /// Renders a `Document` to PDF bytes: one page per `Page` (each with its own size), embedded
 /// subset fonts (drawn from pre-subset faces: `PDFFontFaces`), metadata, outline, internal links and named destinations.
 public enum PDFWriter {
+    /// The document as PDF bytes; throws for an empty document, a bad page size or a link to a missing destination.
     public static func render(_ doc: Document, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
         try render(doc, measurer: measurer, subsets: PDFFontFaces.enabled ? .shared : nil)
     }

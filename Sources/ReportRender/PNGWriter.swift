@@ -4,6 +4,7 @@ import ReportScene
 /// Renders one page to a bitmap: ceil(size × scale) pixels, white background unless the page
 /// sets one (use `Color.clear` for transparency).
 public enum PNGWriter {
+    /// The page as PNG bytes at `scale` pixels per point.
     public static func render(_ page: Page, scale: Double = 2, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
         // Our own encoder: Cairo's (libpng at zlib level 6) spends most of a chart's PNG time compressing.
         try withImageSurface(page, scale: scale, measurer: measurer) { try PNGEncoder.encode($0) }

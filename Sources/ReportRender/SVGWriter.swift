@@ -5,6 +5,7 @@ import ReportScene
 /// viewBox, and ids that depend only on the page and `idPrefix`. Text is glyph outlines with an
 /// invisible, searchable `<text>` layer over them (`.outlines`), or only `<text>` (`.text`).
 public enum SVGWriter {
+    /// The page as SVG bytes, its ids prefixed with `idPrefix` (ASCII letters, digits, `_`, `-`, `.`; starting with a letter or `_`).
     public static func render(_ page: Page, idPrefix: String, text mode: SVGTextMode = .outlines,
                               measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
         try validate(page.size)

@@ -6,6 +6,7 @@
 public struct FixedTextMeasurer: TextMeasurer {
     public init() {}
 
+    /// Advance width of `c` at `size`: 1 em for CJK and full-width characters, 0.55 em for others, 0 for U+2060.
     public static func advance(of c: Character, size: Double) -> Double {
         guard let s = c.unicodeScalars.first else { return 0 }
         let v = s.value

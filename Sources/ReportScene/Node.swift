@@ -25,7 +25,9 @@ public struct Group: Sendable, Hashable, Codable {
         self.children = children; self.transform = transform; self.clip = clip
         self.opacity = opacity; self.name = name
     }
+    /// Adds `node` as the last child (drawn on top).
     public mutating func append(_ node: Node) { children.append(node) }
+    /// Adds `nodes` after the existing children, in order.
     public mutating func append(contentsOf nodes: [Node]) { children.append(contentsOf: nodes) }
 }
 

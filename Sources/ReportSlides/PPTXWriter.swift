@@ -3,6 +3,7 @@
 /// extension of a PNG blip, which older readers show instead), with its alt text, a title and
 /// speaker notes. Same slides in, same bytes out.
 public enum PPTXWriter {
+    /// The deck as .pptx bytes, one slide each; throws when there are no slides.
     public static func render(_ slides: [DeckSlide], info: DeckInfo) throws -> [UInt8] {
         guard !slides.isEmpty else { throw DeckError.noSlides }
         return try DeterministicZip.archive(entries(slides, info: info))

@@ -116,12 +116,7 @@ import Testing
 
     @Test func everyFigureReadsTheSameInProseChartsTablesAndAppendix() throws {
         let tmp = try TempDir(prefix: "yuhang")
-        let template = tmp.file("yuhang")
-        for (path, text) in Self.files {
-            let url = template.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let template = try tmp.write(Self.files, into: "yuhang")
         let check = try ReportBinary.run(["check", template.path])
         #expect(check.status == 0, "\(check.all)")
         // The bound table: each value as displayed, the qualifier column in the source's words.
@@ -173,18 +168,13 @@ import Testing
 
     @Test func checkPointsAtBadQualifiersAndValueForms() throws {
         let tmp = try TempDir(prefix: "yuhang-bad")
-        let template = tmp.file("yuhang")
         var files = Self.files
         files["data/figures.csv"] = files["data/figures.csv"]!
             .replacingOccurrences(of: "5.8,万元,近", with: "5.8,万元,好像")
             .replacingOccurrences(of: "3-5,万元", with: "5-3,万元")
             .replacingOccurrences(of: "21.9,%,,,rural_income", with: "21.9,%,,,nosuch")
 
-        for (path, text) in files {
-            let url = template.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let template = try tmp.write(files, into: "yuhang")
         let check = try ReportBinary.run(["check", template.path])
         #expect(check.status != 0)
         #expect(check.stderr.contains("figures.csv:6:5: error: \"好像\" is not a qualifier"), "\(check.stderr)")
@@ -194,15 +184,10 @@ import Testing
     /// A bar cannot show a range: the chart fails at its report.yaml line instead of misstating it.
     @Test func aRangeInABarChartFailsTheCheck() throws {
         let tmp = try TempDir(prefix: "yuhang-range")
-        let template = tmp.file("yuhang")
         var files = Self.files
         files["report.yaml"] = files["report.yaml"]!.replacingOccurrences(of: "[rural_growth, online_share_low]",
                                                                           with: "[rural_growth, online_share]")
-        for (path, text) in files {
-            let url = template.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let template = try tmp.write(files, into: "yuhang")
         let check = try ReportBinary.run(["check", template.path])
         #expect(check.status != 0)
         #expect(check.stderr.contains("report.yaml:22:14: error: chart 'shares'"), "\(check.stderr)")

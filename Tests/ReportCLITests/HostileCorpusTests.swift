@@ -165,12 +165,7 @@ import TestSupport
 
     @Test(arguments: cases) func endsInAPositionedErrorOrARender(_ c: Case) throws {
         let tmp = try TempDir(prefix: "corpus")
-        let template = tmp.file("water")
-        for (path, text) in SecondTemplateTests.files {
-            let url = template.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let template = try tmp.write(SecondTemplateTests.files, into: "water")
         let out = tmp.file("out")
         // The output folder a failed run must leave alone: a successful render of the unchanged template.
         let first = try ReportBinary.run(["render", template.path, "--out", out.path, "--format", "svg"])

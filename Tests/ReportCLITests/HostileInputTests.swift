@@ -176,12 +176,7 @@ import TestSupport
     /// dropped its lock): the next run takes it and succeeds.
     @Test func aComposerErrorLeavesNoLockFileAndAStaleOneBlocksNothing() throws {
         let tmp = try TempDir(prefix: "lockfile")
-        let template = tmp.file("water")
-        for (path, text) in SecondTemplateTests.files {
-            let url = template.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let template = try tmp.write(SecondTemplateTests.files, into: "water")
         let yaml = template.appendingPathComponent("report.yaml"), csv = template.appendingPathComponent("data/metrics.csv")
         var text = try String(contentsOf: yaml, encoding: .utf8)
         text = text.replacingOccurrences(of: "charts:\n", with: "layout:\n  margins: {left: 200, right: 200}\ncharts:\n")

@@ -99,12 +99,7 @@ import Testing
 
     @Test func rendersWithItsOwnData() throws {
         let tmp = try TempDir(prefix: "second")
-        let template = tmp.file("water-2023")
-        for (path, text) in Self.files {
-            let url = template.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let template = try tmp.write(Self.files, into: "water-2023")
         let check = try ReportBinary.run(["check", template.path])
         #expect(check.status == 0, "\(check.all)")
         #expect(!check.stderr.contains("warning:"), "\(check.stderr)")

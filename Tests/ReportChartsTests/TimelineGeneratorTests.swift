@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ReportScene
 @testable import ReportCharts
 
@@ -25,18 +26,8 @@ enum TimelineFixtures {
             reportDate: .month(2022, 6))
     }
 
-    /// SplitMix64: small, seedable, identical on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// SplitMix64 (TestSupport): small, seedable, identical on every platform.
+    typealias Random = SplitMix
 
     static let heads = ["未来工厂", "共富工坊", "运河", "数字乡村", "博物馆", "产业园", "美丽临平人", "土地整治",
                         "智造", "文化节", "新能源", "品质城区"]

@@ -1,23 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ReportData
 
 /// Batch units read their rows from subsets of the real CSV files: each subset must parse to
 /// exactly the unit's rows, and every position must point into the original file.
 @Suite struct CSVSplitTests {
-    /// A deterministic generator, so a failure names the seed that reproduces it.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
-    }
+    /// A deterministic generator (SplitMix64, TestSupport), so a failure names the seed that reproduces it.
+    typealias Rng = SplitMix
 
     /// A field as written: plain, or quoted with commas, doubled quotes and line breaks inside.
     static func field(_ r: inout Rng, lineEnd: String) -> String {

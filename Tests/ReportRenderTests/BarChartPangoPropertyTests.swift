@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import ReportCharts
 import ReportRender
 import ReportScene
@@ -8,16 +9,7 @@ import ReportScene
 /// in full, no text overlaps, every bar has its value label or none has, and all stays in the
 /// frame; or the layout fails with a message.
 @Suite struct BarChartPangoPropertyTests {
-    struct Rng: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Rng = SplitMix
     static let cjk = Array("临平区数智城区共同富裕示范未来工厂产业大脑亚运村集体经济收入街道镇培育链主综合体园的与和")
     static let latin = ["iPhone", "5G", "e-commerce", "Smart Hub", "2022年", "2020—2022年", "569.7万元"]
 

@@ -133,20 +133,6 @@ import Testing
     }
 }
 
-/// A small deterministic generator (tests must not depend on the system's randomness).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
-}
-
 /// SVG → outlines → PDF (librsvg) → 8-bit gray pixels (poppler), for comparing renderings of two SVGs.
 enum SVGPixels {
     /// The transparent text layer of a `.outlines` SVG.

@@ -14,8 +14,8 @@ public enum ExternalTool {
     public static func run(_ tool: String, _ arguments: [String]) throws -> Output {
         let tmp = try TempDir(prefix: "tool")
         let outURL = tmp.file("out"), errURL = tmp.file("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [tool] + arguments

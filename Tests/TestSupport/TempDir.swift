@@ -17,4 +17,17 @@ public final class TempDir: Sendable {
         try Data(bytes).write(to: file(name))
         return path(name)
     }
+
+    /// Writes each text of `files` (paths relative to `folder`, sub-folders made as needed) into
+    /// `folder` inside this one, e.g. a whole template; returns the folder.
+    @discardableResult
+    public func write(_ files: [String: String], into folder: String) throws -> URL {
+        let root = file(folder)
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
 }

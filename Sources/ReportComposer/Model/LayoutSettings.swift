@@ -73,6 +73,7 @@ public struct LayoutSettings: Sendable, Hashable {
              height: pageSize.height - margins.top - margins.bottom)
     }
 
+    /// Font size of a heading of `level` (1 = top); levels past the list take its last size.
     public func headingSize(level: Int) -> Double {
         headingSizes.isEmpty ? bodySize : headingSizes[min(max(level, 1), headingSizes.count) - 1]
     }

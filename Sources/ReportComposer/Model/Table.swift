@@ -25,6 +25,7 @@ public struct Table: Sendable, Hashable {
 
     public var columnCount: Int { max(header.count, rows.map(\.count).max() ?? 0) }
 
+    /// Alignment of column `c`: as given, else the first column left and the others right (numbers).
     public func alignment(ofColumn c: Int) -> Alignment {
         c < alignments.count ? alignments[c] : (c == 0 ? .left : .right)
     }

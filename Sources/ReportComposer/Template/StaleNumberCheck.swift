@@ -12,6 +12,7 @@ public struct StaleNumberCheck: Sendable {
         public var column: Int
     }
 
+    /// Every number in `text` not bound from data and not allowed, in reading order.
     public func findings(in text: String) -> [Finding] {
         var out: [Finding] = []
         for (li, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -16,6 +16,7 @@ public struct TemplateSource: Sendable {
         marks = YAMLMarks(text: text)
     }
 
+    /// 1-based line and column of the node `keyPath` reaches (keys, or sequence indices as digits); 1:1 if none.
     public func mark(_ keyPath: [String]) -> (line: Int, column: Int) { marks.mark(keyPath) }
 
     /// Where `lineIndex`/`column` (0-based, in characters) of a string value found at `keyPath`
@@ -35,6 +36,7 @@ public struct TemplateSource: Sendable {
         return mark
     }
 
+    /// A diagnostic at the value at `keyPath`, or at `lineIndex`/`column` inside its string `valueText` when given.
     public func diagnostic(_ severity: Diagnostic.Severity, _ keyPath: [String], lineIndex: Int = 0, column: Int = 0,
                            valueText: String = "", _ message: String) -> Diagnostic {
         let loc = valueText.isEmpty ? marks.mark(keyPath)
