@@ -276,6 +276,6 @@ public struct DatasetLoader: Sendable {
         let mark = c.qualifierColumn.flatMap { raw[$0] }.flatMap { QualifierMark(text: $0) } ?? QualifierMark(.exact)
         // The word is stored only when it differs from the meaning's default, so 余 and more_than are equal.
         let word = mark.word == mark.meaning.defaultWord ? nil : mark.word
-        return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape)
+        return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape, explicitPlus: p.explicitPlus)
     }
 }
