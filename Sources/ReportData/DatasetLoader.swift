@@ -15,7 +15,7 @@ public struct DatasetLoader: Sendable {
 
     /// `csvPath`/`yamlPath` are the names diagnostics show (relative paths read best).
     public func load(name: String, csv: Data, csvPath: String, yaml: Data, yamlPath: String) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
-        switch YAMLLoader.decode(DatasetMetadata.self, data: yaml, file: yamlPath) {
+        switch MetadataCache.shared.metadata(yaml, file: yamlPath) {
         case .success(let m): return load(name: name, csv: csv, csvPath: csvPath, metadata: m, yaml: yaml, yamlPath: yamlPath)
         case .failure(let d): return (nil, [d])
         }
