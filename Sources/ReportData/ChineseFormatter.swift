@@ -9,7 +9,8 @@ import Foundation
 ///   860余万元, 3万余条; with % 18%以上), 超过/逾/超/近/将近/接近/约/大约/不足/不到/预计 before the
 ///   number, 左右/以上/以下 after the unit;
 /// - ratios as 1.58:1, ranges as 3–5万元 and 30%–40%;
-/// - negative numbers take an ASCII hyphen-minus (-3.5%), and -0 prints as 0;
+/// - negative numbers take an ASCII hyphen-minus (-3.5%), and -0 prints as 0; a plus sign the
+///   source wrote is kept (+5万吨, `Quantity.explicitPlus`);
 /// - dates at their own precision (2022年5月15日, 2022年3月, 2022年), approximate ones as 近日,
 ///   spans as 2022年1月至今 / 2022年3月—5月.
 public struct ChineseFormatter: Sendable {
@@ -44,7 +45,7 @@ public struct ChineseFormatter: Sendable {
     public func quantity(_ q: Quantity, fractionDigits: Int? = nil) -> String {
         let n = { (v: Double) in self.number(v, fractionDigits: fractionDigits) }
         let percent = q.unit == "%"
-        let numberText: String, unitText: String
+        var numberText: String, unitText: String
         switch q.shape {
         case .single: numberText = n(q.value); unitText = q.unit
         case .ratio(let second): numberText = n(q.value) + ":" + n(second); unitText = q.unit
@@ -52,6 +53,7 @@ public struct ChineseFormatter: Sendable {
             // Both ends carry % (30%–40%); other units are written once, at the end (3–5万元).
             numberText = n(q.value) + (percent ? "%" : "") + "–" + n(upper); unitText = q.unit
         }
+        if q.explicitPlus && q.value >= 0 { numberText = "+" + numberText }
         let mark = q.mark
         guard q.qualifier != .exact, !mark.word.isEmpty else { return numberText + unitText }
         switch mark.position {

@@ -15,7 +15,7 @@ public struct DatasetLoader: Sendable {
 
     /// `csvPath`/`yamlPath` are the names diagnostics show (relative paths read best).
     public func load(name: String, csv: Data, csvPath: String, yaml: Data, yamlPath: String) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
-        switch YAMLLoader.decode(DatasetMetadata.self, data: yaml, file: yamlPath) {
+        switch MetadataCache.shared.metadata(yaml, file: yamlPath) {
         case .success(let m): return load(name: name, csv: csv, csvPath: csvPath, metadata: m, yaml: yaml, yamlPath: yamlPath)
         case .failure(let d): return (nil, [d])
         }
@@ -276,6 +276,6 @@ public struct DatasetLoader: Sendable {
         let mark = c.qualifierColumn.flatMap { raw[$0] }.flatMap { QualifierMark(text: $0) } ?? QualifierMark(.exact)
         // The word is stored only when it differs from the meaning's default, so 余 and more_than are equal.
         let word = mark.word == mark.meaning.defaultWord ? nil : mark.word
-        return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape)
+        return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape, explicitPlus: p.explicitPlus)
     }
 }

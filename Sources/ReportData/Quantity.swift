@@ -17,10 +17,14 @@ public struct Quantity: Sendable, Hashable {
     /// The source's own qualifier word (近, 将近, 超过, 多…); nil writes the meaning's default word.
     public var qualifierWord: String?
     public var shape: ValueShape
+    /// The source wrote an explicit plus sign (`+5`): the display keeps it (`+5万吨`), since every
+    /// figure reads as the source wrote it. Only single values carry it; computed values never do.
+    public var explicitPlus: Bool
 
     public init(_ value: Double, unit: String = "", qualifier: Qualifier = .exact, word: String? = nil,
-                shape: ValueShape = .single) {
+                shape: ValueShape = .single, explicitPlus: Bool = false) {
         self.value = value; self.unit = unit; self.qualifier = qualifier; self.qualifierWord = word; self.shape = shape
+        self.explicitPlus = explicitPlus
     }
 
     /// The qualifier with the word to print.

@@ -8,6 +8,10 @@ public enum ValueForms {
         /// True when the cell (every term of a range) ended in %.
         public var percent: Bool
         public var normalisedFullWidth: Bool
+        /// The source wrote a plus sign (+5, ＋5): kept in the display (see `Quantity.explicitPlus`).
+        public var explicitPlus = false
+
+        func signed(_ plus: Bool) -> Parsed { var p = self; p.explicitPlus = plus; return p }
     }
 
     /// Why a ratio or range cell was rejected.
@@ -37,12 +41,14 @@ public enum ValueForms {
     public static func parse(_ raw: String) -> Result<Parsed, Problem> {
         let (norm, changed) = FullWidth.normalise(raw)
         let text = norm.trimmed.replacingOccurrences(of: "：", with: ":")
+        let plus = text.hasPrefix("+")
         if let colon = text.firstIndex(of: ":") {
-            return ratio(String(text[..<colon]), String(text[text.index(after: colon)...]), changed)
+            return ratio(String(text[..<colon]), String(text[text.index(after: colon)...]), changed).map { $0.signed(plus) }
         }
-        if let (a, b) = splitRange(text) { return range(a, b, changed) }
+        if let (a, b) = splitRange(text) { return range(a, b, changed).map { $0.signed(plus) } }
         return NumberParser.parse(raw).map { Parsed(value: $0.value, shape: .single, percent: $0.percent,
-                                                      normalisedFullWidth: $0.normalisedFullWidth) }
+                                                      normalisedFullWidth: $0.normalisedFullWidth,
+                                                      explicitPlus: plus) }
             .mapError { .number($0) }
     }
 

@@ -22,6 +22,14 @@ import ReportData
         #expect(display.total(-2.3) == "-2.3亿元" || display.total(-2.3) == "−2.3亿元")
     }
 
+    /// A plus sign the source wrote is in the bar's label as in the prose (+5, or +5万吨 with its own unit).
+    @Test func anExplicitPlusIsKeptInLabels() {
+        let display = BarValueDisplay(formatter: formatter, axisUnit: "万吨")
+        #expect(display.labels([Quantity(5, unit: "万吨", explicitPlus: true), Quantity(12, unit: "万吨")]) == ["+5", "12"])
+        let yuan = BarValueDisplay(formatter: formatter, axisUnit: "亿元")
+        #expect(yuan.labels([Quantity(0.0005, unit: "亿元", explicitPlus: true), Quantity(8.46, unit: "亿元")]) == ["+5万元", "8.46亿元"])
+    }
+
     @Test func randomValuesAreNeverFalse() throws {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<3000 {

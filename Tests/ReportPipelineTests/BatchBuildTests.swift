@@ -64,7 +64,7 @@ import ReportData
         let figures = try copy.csv("figures").split(separator: "\n").map { $0.components(separatedBy: ",") }
         let towns = try copy.csv("towns").split(separator: "\n").dropFirst().map { $0.components(separatedBy: ",") }
         for unit in plan.units {
-            let bound = ReportComposer.TemplateLoader.load(template: copy.template, scope: plan.scope(unit))
+            let bound = ReportComposer.TemplateLoader.load(template: copy.template, scope: try plan.scope(unit))
             #expect(!bound.hasErrors, "\(bound.diagnostics)")
             let name = try #require(towns.first { $0[0] == unit }?[1])
             #expect(bound.info.title.hasPrefix(name), "\(bound.info.title)")

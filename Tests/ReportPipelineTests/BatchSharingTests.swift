@@ -12,13 +12,13 @@ import ReportData
     @Test func everyUnitSharesOnePreparedTemplate() throws {
         let copy = try Copy(); defer { copy.remove() }
         let plan = try BatchPlan.make(template: copy.template, data: nil, override: nil, sourceDateEpoch: nil).get()
-        let prepared = try #require(plan.scope(plan.units[0]).prepared)
-        for unit in plan.units { #expect(plan.scope(unit).prepared === prepared) }
+        let prepared = try #require(try plan.scope(plan.units[0]).prepared)
+        for unit in plan.units { #expect(try plan.scope(unit).prepared === prepared) }
         // Bound with the shared decode or reading report.yaml again: the same report.
         for unit in plan.units {
-            var alone = plan.scope(unit)
+            var alone = try plan.scope(unit)
             alone.prepared = nil
-            let shared = TemplateLoader.load(template: copy.template, scope: plan.scope(unit))
+            let shared = TemplateLoader.load(template: copy.template, scope: try plan.scope(unit))
             let own = TemplateLoader.load(template: copy.template, scope: alone)
             #expect(shared.diagnostics == own.diagnostics)
             #expect(shared.boundTexts == own.boundTexts)
@@ -36,7 +36,7 @@ import ReportData
         let batch = copy.files()
         let plan = try BatchPlan.make(template: copy.template, data: nil, override: nil, sourceDateEpoch: nil).get()
         for unit in ["cuiwei", "yunxiu"] {
-            var scope = plan.scope(unit)
+            var scope = try plan.scope(unit)
             scope.prepared = nil
             var build = BuildOptions(template: copy.template, outputRoot: copy.root.appendingPathComponent("alone"), formats: [.pdf])
             build.unit = UnitBuild(scope: scope, inputKey: plan.inputKey(unit, scope: scope))
@@ -59,6 +59,26 @@ import ReportData
             let types = Self.typeNames(result)
             for name in heavy { #expect(!types.contains(name), "\(result.unit) keeps a \(name)") }
         }
+    }
+
+    /// The plan keeps where each unit's rows are, not their text: every split reads back from its
+    /// file, holds one run per unit (the example's rows are grouped by town) and no more bytes than
+    /// the header; a file changed after the plan was made fails the unit instead of mixing versions.
+    @Test func thePlanHoldsRowRangesNotText() throws {
+        let copy = try Copy(); defer { copy.remove() }
+        let plan = try BatchPlan.make(template: copy.template, data: nil, override: nil, sourceDateEpoch: nil).get()
+        #expect(plan.splits.count >= 2)
+        for (name, split) in plan.splits {
+            #expect(split.readsFromFile, "\(name) keeps its bytes")
+            #expect(split.runCount == split.keys.count, "\(name)")
+            #expect(split.keys.allSatisfy { plan.units.contains($0) })
+            let text = try copy.csv(name)
+            #expect(split.headerBytes < text.utf8.count / 4, "\(name)")
+        }
+        let before = try plan.scope("yunxiu")
+        _ = try copy.setCell("figures", row: "yunxiu,", column: 3, to: "7")
+        #expect(throws: CSVSplit.ReadError.self) { try plan.scope("yunxiu") }
+        #expect(before.subsets["figures"]?.hasRows == true)
     }
 
     /// At most one unit per core is in flight, and every unit is taken exactly once.

@@ -34,7 +34,10 @@ public enum BatchBuild {
         }
         let slots = Slots<[Diagnostic]>(count: plan.units.count)
         parallel(plan.units.count) { i in
-            slots.set(i, ReportBuild.check(template: template, data: data, scope: plan.scope(plan.units[i])))
+            switch Result(catching: { () throws(CSVSplit.ReadError) in try plan.scope(plan.units[i]) }) {
+            case .success(let scope): slots.set(i, ReportBuild.check(template: template, data: data, scope: scope))
+            case .failure(let e): slots.set(i, [e.diagnostic])
+            }
         }
         var seen = Set<Diagnostic>()
         return slots.values.flatMap { $0 ?? [] }.filter { seen.insert($0).inserted }
@@ -80,11 +83,14 @@ public enum BatchBuild {
         let counter = Counter()
         parallel(units.count) { i in
             let unit = units[i]
-            let scope = plan.scope(unit)
             var build = options.build
-            build.unit = UnitBuild(scope: scope, inputKey: plan.inputKey(unit, scope: scope))
             let state: UnitResult.State
-            do { state = .built(try ReportBuild.run(build, measurer: measurer)) }
+            do {
+                let scope = try plan.scope(unit)
+                build.unit = UnitBuild(scope: scope, inputKey: plan.inputKey(unit, scope: scope))
+                state = .built(try ReportBuild.run(build, measurer: measurer))
+            }
+            catch let e as CSVSplit.ReadError { state = .failed([e.diagnostic], message: nil) }
             catch let f as BuildFailure { state = .failed(f.diagnostics, message: nil) }
             catch let e as OutputError { state = .failed([], message: e.description) }
             catch { state = .failed([], message: "\(build.outputDirectory.path): error: \(error)") }
@@ -97,7 +103,8 @@ public enum BatchBuild {
     /// How many units have no manifest built from their current inputs.
     static func staleUnits(plan: BatchPlan, in dir: URL) -> Int {
         plan.units.filter { unit in
-            BuildManifest.load(from: dir.appendingPathComponent(unit))?.quickKey != plan.inputKey(unit, scope: plan.scope(unit))
+            guard let scope = try? plan.scope(unit) else { return true }
+            return BuildManifest.load(from: dir.appendingPathComponent(unit))?.quickKey != plan.inputKey(unit, scope: scope)
         }.count
     }
 

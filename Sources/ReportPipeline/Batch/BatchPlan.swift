@@ -2,14 +2,17 @@ import Foundation
 import ReportComposer
 import ReportData
 
-/// What a batch is made of, read once before any unit is built: the unit ids, every CSV file cut
-/// into the rows of each unit, and the fingerprint of the inputs all units share.
+/// What a batch is made of, read once before any unit is built: the unit ids, where each unit's
+/// rows are in every CSV file (byte ranges, not text: memory per unit is a few numbers whatever
+/// the data's size), and the fingerprint of the inputs all units share.
 struct BatchPlan: Sendable {
     var spec: BatchSpec
     /// Sorted (byte order), which fixes the shard split and the order of index.csv.
     var units: [String]
     /// Dataset name → its file cut by unit (the units dataset by its id column, the others by the key).
     var splits: [String: CSVSplit]
+    /// Dataset name → its CSV file as messages show it.
+    var csvPaths: [String: String]
     /// Template and data files other than the split CSVs, the tool and the creation date.
     var sharedKey: String
     /// report.yaml read and decoded once, shared by every unit's binding.
@@ -24,8 +27,11 @@ struct BatchPlan: Sendable {
         return (1...64).contains(b.count) && ok(b[0], first: true) && b.dropFirst().allSatisfy { ok($0, first: false) }
     }
 
-    func scope(_ unit: String) -> UnitScope {
-        UnitScope(id: unit, unitsDataset: spec.dataset, subsets: splits.mapValues { $0.subset(unit) }, prepared: prepared)
+    /// The unit's rows, read back from the files; fails when a file changed since the plan was made.
+    func scope(_ unit: String) throws(CSVSplit.ReadError) -> UnitScope {
+        var subsets: [String: CSVSubset] = [:]
+        for (name, split) in splits { subsets[name] = try split.subset(unit, csvPath: csvPaths[name] ?? name + ".csv") }
+        return UnitScope(id: unit, unitsDataset: spec.dataset, subsets: subsets, prepared: prepared)
     }
 
     /// A unit's input key: what all units share plus its own rows, so a changed cell changes the
@@ -79,8 +85,17 @@ extension BatchPlan {
             return fail(shown(spec.dataset + ".yaml"), 1, 1,
                         "the batch dataset '\(spec.dataset)' needs an id column (type: id): each unit's id names its folder")
         }
-        let unitsCSV = fm.contents(atPath: dataDir.appendingPathComponent(spec.dataset + ".csv").path) ?? Data()
-        guard let unitSplit = CSVSplit(csv: unitsCSV, csvPath: shown(spec.dataset + ".csv"), keyColumn: idColumn) else {
+        let roots = InputRoots([template] + (data.map { [$0] } ?? []))
+        func split(_ name: String, by column: String) -> CSVSplit? {
+            CSVSplit(file: dataDir.appendingPathComponent(name + ".csv"), within: roots, csvPath: shown(name + ".csv"), keyColumn: column)
+        }
+        let unitsURL = dataDir.appendingPathComponent(spec.dataset + ".csv")
+        switch InputFile.openRegular(unitsURL, within: roots, limit: InputLimits.csvBytes) {
+        case .success(let opened): close(opened.fd)
+        case .failure(.missing): break
+        case .failure(let why): return fail(shown(spec.dataset + ".csv"), 1, 1, "\(spec.dataset).csv \(why.explanation)")
+        }
+        guard let unitSplit = split(spec.dataset, by: idColumn) else {
             return fail(shown(spec.dataset + ".csv"), 1, 1, "the batch dataset has no '\(idColumn)' column in its header (its id column)")
         }
         var diags = unitSplit.diagnostics
@@ -89,8 +104,7 @@ extension BatchPlan {
         let key = spec.key ?? idColumn
         var splits = [spec.dataset: unitSplit]
         for name in datasets where name != spec.dataset {
-            let url = dataDir.appendingPathComponent(name + ".csv")
-            guard let split = CSVSplit(csv: fm.contents(atPath: url.path) ?? Data(), csvPath: shown(name + ".csv"), keyColumn: key) else { continue }
+            guard let split = split(name, by: key) else { continue }
             diags += split.diagnostics
             for k in split.keys where !units.contains(k) {
                 diags.append(Diagnostic(.error, file: shown(name + ".csv"), line: split.firstLine[k] ?? 1, column: split.keyField,
@@ -105,7 +119,8 @@ extension BatchPlan {
         let splitFiles = Set(splits.keys.map { dataDir.appendingPathComponent($0 + ".csv").standardizedFileURL.path })
         let shared = sharedKey(template: template, data: data, skipping: splitFiles, spec: spec, key: key, epoch: sourceDateEpoch)
         return .success(BatchPlan(spec: BatchSpec(dataset: spec.dataset, key: key), units: units.sorted(by: Self.byteOrder),
-                                  splits: splits, sharedKey: shared, prepared: prepared))
+                                  splits: splits, csvPaths: splits.keys.reduce(into: [:]) { $0[$1] = shown($1 + ".csv") },
+                                  sharedKey: shared, prepared: prepared))
     }
 
     /// Unit ids become folder names: checked here, with the cell they come from.
