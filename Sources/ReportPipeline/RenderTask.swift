@@ -9,7 +9,8 @@ import ReportScene
 /// Each yields (relative path, input fingerprint, bytes) per output.
 enum RenderTask {
     case chart(ChartJob, Page, [(format: OutputFormat, rel: String, key: String)])
-    case report(String, String)
+    /// The report PDF, with the figures the preflight laid out.
+    case report(String, String, [String: ReportFigure])
     /// `charts.pptx`: every chart, in slide order.
     case deck(String, String, [(ChartJob, Page)])
 
@@ -24,8 +25,8 @@ enum RenderTask {
             }
         case .deck(let rel, let key, let charts):
             return [(rel, key, try ChartDeck.render(charts, bound: bound, measurer: measurer))]
-        case .report(let rel, let key):
-            let content = try bound.content(measurer: measurer)
+        case .report(let rel, let key, let figures):
+            let content = try bound.content(measurer: measurer, figures: figures)
             let document = try PageComposer.compose(content, measurer: measurer)
             return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
         }
