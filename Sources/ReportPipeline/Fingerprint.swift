@@ -23,7 +23,7 @@ public struct Fingerprint {
     public mutating func add(_ label: String, _ text: String) { add(label, Array(text.utf8)) }
 
     public func hex() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Fingerprint.hex(hasher.finalize())
     }
 
     public static func of(_ bytes: some Sequence<UInt8>) -> String {
@@ -33,7 +33,16 @@ public struct Fingerprint {
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lower-case hex of a digest (String(format:) per byte cost more than the hashing of small inputs).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xf)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func of(file url: URL) -> String? {
@@ -58,6 +67,6 @@ public struct Fingerprint {
             if n == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Fingerprint.hex(hasher.finalize())
     }
 }
