@@ -34,7 +34,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libharfbuzz-dev", "libfreetype-dev"])]
         ),
         .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo"]),
         // PowerPoint decks (OOXML parts zipped with fixed dates): knows nothing of charts.

@@ -2,9 +2,11 @@
 # Installs the Debian packages the build (and, with --test, the tests) need.
 # Installs only what is missing; uses sudo when not root; does nothing when all are present.
 set -euo pipefail
+# libharfbuzz-dev (hb-subset) and libfreetype-dev: PDF text is drawn from HarfBuzz subsets of the
+# fonts loaded with FreeType (libpango1.0-dev pulls both in; listed because we link them directly).
 # fonts-noto-core and fonts-noto-color-emoji are the fallback set: Thai, Arabic, Devanagari ...
 # and emoji in a label render instead of failing; only code points no installed font covers fail.
-pkgs=(pkg-config libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji)
+pkgs=(pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(poppler-utils librsvg2-bin qpdf libxml2-utils)
   # pip, for python-pptx below, when python3 has none

@@ -6,6 +6,8 @@ import ReportScene
 /// exactly where measurement said. Links and anchors are not drawn here: see `emitTags`.
 public struct CairoSceneRenderer: Sendable {
     public let measurer: PangoTextMeasurer
+    /// PDF only: the subset faces text is drawn with (nil: Pango draws it, as for SVG and PNG).
+    var pdfFaces: PDFFontFaces?
 
     public init(measurer: PangoTextMeasurer = .shared) { self.measurer = measurer }
 
@@ -171,8 +173,10 @@ public struct CairoSceneRenderer: Sendable {
             let origin = node.boxOrigin(metrics)
             setSource(node.style.color, cr)
             cairo_new_path(cr)
-            cairo_move_to(cr, origin.x, origin.y)
-            pango_cairo_show_layout(cr, layout)
+            if pdfFaces?.draw(layout, at: origin, cr) != true {
+                cairo_move_to(cr, origin.x, origin.y)
+                pango_cairo_show_layout(cr, layout)
+            }
             cairo_new_path(cr)
         }
     }

@@ -2,9 +2,14 @@ import CCairo
 import ReportScene
 
 /// Renders a `Document` to PDF bytes: one page per `Page` (each with its own size), embedded
-/// subset fonts, metadata, outline, internal links and named destinations.
+/// subset fonts (drawn from pre-subset faces: `PDFFontFaces`), metadata, outline, internal links and named destinations.
 public enum PDFWriter {
     public static func render(_ doc: Document, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
+        try render(doc, measurer: measurer, subsets: PDFFontFaces.enabled ? .shared : nil)
+    }
+
+    /// `subsets`: where the text's subset faces come from; nil draws text as Pango does.
+    static func render(_ doc: Document, measurer: PangoTextMeasurer, subsets: FontSubsetCache?) throws -> [UInt8] {
         guard let first = doc.pages.first else { throw RenderError.emptyDocument }
         for page in doc.pages { try validate(page.size) }
         try checkDestinations(doc)
@@ -19,7 +24,8 @@ public enum PDFWriter {
 
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
-        let renderer = CairoSceneRenderer(measurer: measurer)
+        var renderer = CairoSceneRenderer(measurer: measurer)
+        renderer.pdfFaces = subsets.map { PDFFontFaces.prepare(doc, measurer: measurer, cache: $0) }
         let structure = PDFStructure(pages: doc.pages)
         // Cairo 1.16 writes a damaged file when link tags appear outside any structure tag.
         cairo_tag_begin(cr, "Document", "")
