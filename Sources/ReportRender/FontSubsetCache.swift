@@ -26,8 +26,8 @@ struct FontFaceKey: Hashable, Sendable {
 }
 
 /// Process-wide subsets of the faces PDF text uses: per face, one subset covering every glyph
-/// PDFs have needed so far. It is rebuilt only when a PDF needs a glyph it lacks; the second
-/// build also takes in the faces' glyphs for GB 2312's common characters, so a batch of a
+/// PDFs have needed so far. It is rebuilt only when a PDF needs a glyph it lacks; the third
+/// build also takes in the face's glyphs for GB 2312's common characters, so a batch of a
 /// thousand PDFs or a report with thirty charts subsets each face two or three times.
 ///
 /// What a PDF embeds does not depend on which superset it drew from: Cairo embeds only the
@@ -36,15 +36,26 @@ struct FontFaceKey: Hashable, Sendable {
 final class FontSubsetCache: @unchecked Sendable {
     static let shared = FontSubsetCache()
 
-    /// A face whose glyph union would pass this starts again from the PDF at hand: bounds the
-    /// memory (a few MiB per face) and what Cairo copies per PDF.
+    /// The cached subset of a face holds at most this many glyphs and is built at most
+    /// `growthLimit` times; a PDF needing glyphs beyond it gets a subset of its own glyphs, not
+    /// kept. Bounds memory (a few MiB per face), what Cairo copies per PDF, and the rebuilds a
+    /// stream of texts in ever new characters can cause (each costs time in proportion to its size).
     static let glyphLimit = 10_000
+    static let growthLimit = 4
 
     private enum Entry {
         /// The face cannot be subset (not CFF, colour glyphs, or HarfBuzz failed): Pango draws it.
         case unusable
-        /// The source face (`hb_face_t *`, mapped from the file), its current subset, builds so far.
+        /// The source face (`hb_face_t *`, mapped from the file), its cached subset, builds so far.
         case usable(source: OpaquePointer, current: SubsetFace?, builds: Int)
+    }
+
+    /// What a face needs, decided under the lock.
+    private enum Plan {
+        case ready(SubsetFace)
+        /// A subset of only these glyphs from `source` (referenced: release after building).
+        case oneOff(source: OpaquePointer, glyphs: Set<UInt32>)
+        case none
     }
 
     private let lock = Lock()
@@ -61,35 +72,45 @@ final class FontSubsetCache: @unchecked Sendable {
     /// For each face of `needs`, a subset holding at least the glyphs listed; faces that cannot
     /// be subset are absent (their text is drawn with Pango's font).
     func faces(for needs: [FontFaceKey: Set<UInt32>]) -> [FontFaceKey: SubsetFace] {
-        lock.withLock {
-            var out: [FontFaceKey: SubsetFace] = [:]
-            for (key, glyphs) in needs {
-                if let face = face(key, covering: glyphs) { out[key] = face }
+        let plans = lock.withLock { needs.map { ($0.key, plan($0.key, covering: $0.value)) } }
+        var out: [FontFaceKey: SubsetFace] = [:]
+        for (key, plan) in plans {
+            switch plan {
+            case .ready(let face): out[key] = face
+            case .oneOff(let source, let glyphs):
+                // Outside the lock: HarfBuzz faces are safe to read from several threads.
+                out[key] = SubsetFace.make(from: source, glyphs: glyphs)
+                hb_face_destroy(source)
+            case .none: break
             }
-            return out
         }
+        return out
     }
 
-    /// Number of subsets built so far (all faces).
+    /// Number of subsets built so far (all faces, cached and one-off).
     var buildCount: Int { lock.withLock { builds } }
 
     /// Call under `lock`.
-    private func face(_ key: FontFaceKey, covering glyphs: Set<UInt32>) -> SubsetFace? {
+    private func plan(_ key: FontFaceKey, covering glyphs: Set<UInt32>) -> Plan {
         let entry = entries[key] ?? Self.open(key)
         entries[key] = entry
-        guard case .usable(let source, let current, let count) = entry else { return nil }
-        if let current, glyphs.isSubset(of: current.glyphs) { return current }
+        guard case .usable(let source, let current, let count) = entry else { return .none }
+        if let current, glyphs.isSubset(of: current.glyphs) { return .ready(current) }
         var wanted = glyphs.union(current?.glyphs ?? [])
-        if count > 0 { wanted.formUnion(Self.commonGlyphs(source)) }
-        if wanted.count > Self.glyphLimit { wanted = glyphs }
+        // Not before the third build: seeding costs ~45 ms of CPU per face, more than a
+        // report with a few chart PDFs spends on growing by their own glyphs.
+        if count == 2 { wanted.formUnion(Self.commonGlyphs(source)) }
         builds += 1
+        guard count < Self.growthLimit, wanted.count <= Self.glyphLimit else {
+            return .oneOff(source: hb_face_reference(source), glyphs: glyphs)
+        }
         guard let made = SubsetFace.make(from: source, glyphs: wanted) else {
             entries[key] = .unusable
             hb_face_destroy(source)
-            return nil
+            return .none
         }
         entries[key] = .usable(source: source, current: made, builds: count + 1)
-        return made
+        return .ready(made)
     }
 
     /// Colour and bitmap glyph tables Cairo would draw as images, and CFF2 (variable) outlines

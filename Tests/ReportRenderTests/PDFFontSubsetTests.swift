@@ -139,7 +139,7 @@ import Testing
         for extra in ["龘齉爨", "鬱鬯黌", "临平区“未来工厂”"] {
             _ = try PDFWriter.render(Document(info: DocumentInfo(), pages: [Fixtures.chartPage(label: extra)]), measurer: .shared, subsets: warmed)
         }
-        #expect(warmed.buildCount >= 2, "the cache never grew: \(warmed.buildCount) builds")
+        #expect(warmed.buildCount >= 3, "the cache never grew: \(warmed.buildCount) builds")
         let afterWarming = try PDFWriter.render(doc, measurer: .shared, subsets: warmed)
         #expect(afterWarming == fresh)
 
@@ -154,6 +154,14 @@ import Testing
             results.lock.withLock { results.all.append(bytes ?? []) }
         }
         #expect(results.lock.withLock { results.all.count == extras.count && results.all.allSatisfy { $0 == fresh } })
+        // Past its growth limit the cache gives each PDF a one-off subset of its own glyphs.
+        let exhausted = FontSubsetCache()
+        for extra in ["鑫", "淼", "焱", "垚", "犇", "骉"] {
+            _ = try PDFWriter.render(Document(info: DocumentInfo(), pages: [Fixtures.chartPage(label: extra)]), measurer: .shared, subsets: exhausted)
+        }
+        #expect(exhausted.buildCount >= FontSubsetCache.growthLimit + 2, "\(exhausted.buildCount) builds")
+        #expect(try PDFWriter.render(doc, measurer: .shared, subsets: exhausted) == fresh)
+
         // And unlike subsetting again: a cache that already covers the document builds nothing.
         let before = shared.buildCount
         _ = try PDFWriter.render(doc, measurer: .shared, subsets: shared)
