@@ -30,9 +30,9 @@ public struct ChineseFormatter: Sendable {
         let digits = max(0, min(fractionDigits ?? maxFractionDigits, 10))
         let scale = pow(10.0, Double(digits))
         // Round on a decimal string view of the value to avoid 2.675 → 2.67 surprises from binary floats.
-        var rounded = (Double(String(format: "%.12g", abs(v) * scale))! ).rounded(.toNearestOrAwayFromZero) / scale
+        var rounded = (Double(PrintfNumber.string("%.12g", abs(v) * scale))! ).rounded(.toNearestOrAwayFromZero) / scale
         if rounded == 0 { rounded = 0 }
-        var s = String(format: "%.\(digits)f", rounded)
+        var s = PrintfNumber.string(PrintfNumber.fixed[digits], rounded)
         if s.contains(".") {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
@@ -121,7 +121,7 @@ public struct ChineseFormatter: Sendable {
     /// The fraction digits of a value as typed (569.7 → 1, 48705 → 0, 5471772.99 → 2), read from its
     /// shortest 15-significant-digit form, which a CSV decimal round-trips through.
     static func decimalsWritten(_ v: Double) -> Int {
-        let text = String(format: "%.15g", abs(v))
+        let text = PrintfNumber.string("%.15g", abs(v))
         if let e = text.firstIndex(where: { $0 == "e" }) {
             let exponent = Int(text[text.index(after: e)...]) ?? 0
             let mantissa = text[..<e]

@@ -15,7 +15,8 @@ extension ReportBuild {
         if bound.hasErrors { return bound.diagnostics }
         let fonts = fontProblems(bound, measurer)
         guard fonts.isEmpty else { return bound.diagnostics + fonts }
-        let charts = bound.verifyCharts(measurer: measurer) { positioned($0, bound) }
+        var figures: [String: ReportFigure] = [:]
+        let charts = bound.verifyCharts(measurer: measurer, figures: &figures) { positioned($0, bound) }
         guard charts.isEmpty else { return bound.diagnostics + charts }
         do {
             for job in bound.charts where job.exportsFiles {
@@ -24,7 +25,7 @@ extension ReportBuild {
                 _ = try PDFWriter.render(Document(info: DocumentInfo(title: job.caption), pages: [page]), measurer: measurer)
             }
             if !bound.sections.isEmpty {
-                let document = try PageComposer.compose(try bound.content(measurer: measurer), measurer: measurer)
+                let document = try PageComposer.compose(try bound.content(measurer: measurer, figures: figures), measurer: measurer)
                 _ = try PDFWriter.render(document, measurer: measurer)
             }
         } catch {
@@ -34,9 +35,9 @@ extension ReportBuild {
     }
 
     /// What `render` checks before it touches the output folder (not even its lock file): the
-    /// fonts, and every chart laid out for its export and for the report column. Returns the
-    /// export layouts by chart id.
-    static func preflight(_ bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [String: (group: Group, size: Size)] {
+    /// fonts, and every chart laid out for its export and for the report column. Returns both
+    /// layouts by chart id, for the files and the report's figures (each laid out once).
+    static func preflight(_ bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> Preflight {
         let fonts = fontProblems(bound, measurer)
         if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
         var roots: [String: (group: Group, size: Size)] = [:]
@@ -44,9 +45,16 @@ extension ReportBuild {
         do { for job in bound.charts where job.exportsFiles { roots[job.id] = try job.layoutStandaloneSized(measurer: measurer) } } catch {
             throw BuildFailure(diagnostics: bound.diagnostics + [positioned(error, bound)])
         }
-        let column = bound.verifyCharts(measurer: measurer, presets: []) { positioned($0, bound) }
+        var figures: [String: ReportFigure] = [:]
+        let column = bound.verifyCharts(measurer: measurer, presets: [], figures: &figures) { positioned($0, bound) }
         if !column.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + column) }
-        return roots
+        return Preflight(roots: roots, figures: figures)
+    }
+
+    /// The layouts of `preflight`: each chart's export (scene and page size) and report figure.
+    struct Preflight {
+        var roots: [String: (group: Group, size: Size)]
+        var figures: [String: ReportFigure]
     }
 
     /// Warnings for manifest.json, without the project's location (a template given as an

@@ -46,7 +46,7 @@ final class HashSink {
 
     func finish() -> String {
         flush()
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Fingerprint.hex(hasher.finalize())
     }
 
     private func flush() {

@@ -26,7 +26,7 @@ public struct Fingerprint {
 
     /// The digest so far, in hex.
     public func hex() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Fingerprint.hex(hasher.finalize())
     }
 
     /// The fingerprint of one unlabelled part.
@@ -38,7 +38,16 @@ public struct Fingerprint {
 
     /// Plain SHA-256 of `bytes`, in hex.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lower-case hex of a digest (String(format:) per byte cost more than the hashing of small inputs).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xf)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Plain SHA-256 of a regular file's bytes, in hex; nil when it is missing, unreadable, a symlink or not a regular file.
@@ -64,6 +73,6 @@ public struct Fingerprint {
             if n == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: n))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Fingerprint.hex(hasher.finalize())
     }
 }

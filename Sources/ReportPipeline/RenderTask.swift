@@ -9,7 +9,8 @@ import ReportScene
 /// Each yields (relative path, input fingerprint, bytes) per output.
 enum RenderTask {
     case chart(ChartJob, Page, [(format: OutputFormat, rel: String, key: String)])
-    case report(String, String)
+    /// The report PDF, with the figures the preflight laid out.
+    case report(String, String, [String: ReportFigure])
     /// `charts.pptx`: every chart, in slide order.
     case deck(String, String, [(ChartJob, Page)])
 
@@ -24,8 +25,8 @@ enum RenderTask {
             }
         case .deck(let rel, let key, let charts):
             return [(rel, key, try ChartDeck.render(charts, bound: bound, measurer: measurer))]
-        case .report(let rel, let key):
-            let content = try bound.content(measurer: measurer)
+        case .report(let rel, let key, let figures):
+            let content = try bound.content(measurer: measurer, figures: figures)
             let document = try PageComposer.compose(content, measurer: measurer)
             return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
         }
@@ -33,15 +34,73 @@ enum RenderTask {
 
     /// Runs every task, on as many threads as there are cores; results come back in task order
     /// and the first failure (in task order) is thrown, so a build's outcome does not depend on
-    /// scheduling.
+    /// scheduling. A chart's formats are separate pieces of work, and at most one PDF is written
+    /// at a time (`RenderQueue`): each PDF holds its fonts' tables and subsets while it is
+    /// finished, so two at once set the build's peak memory.
     static func runAll(_ tasks: [RenderTask], bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [Output] {
-        guard tasks.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer) } }
-        let results = ResultSlots(count: tasks.count)
-        // Each iteration writes only its own slot.
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
-            results.set(i, Result { try tasks[i].run(bound: bound, measurer: measurer) })
+        let pieces = tasks.enumerated().flatMap { i, task in task.pieces.map { (task: i, piece: $0) } }
+        guard pieces.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer) } }
+        let results = ResultSlots(count: pieces.count)
+        let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF))
+        DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+            while let k = queue.next() {
+                results.set(k, Result { try pieces[k].piece.run(bound: bound, measurer: measurer) })
+                queue.done(k)
+            }
         }
-        return try results.values.map { try $0!.get() }
+        var outputs = Array(repeating: Output(), count: tasks.count)
+        // In task order, then piece order: the first failure thrown is the one a serial run meets first.
+        for (k, slot) in results.values.enumerated() { outputs[pieces[k].task] += try slot!.get() }
+        return outputs
+    }
+
+    /// The task as pieces of work that can run in parallel: one per stale format of a chart.
+    var pieces: [RenderTask] {
+        guard case .chart(let job, let page, let stale) = self, stale.count > 1 else { return [self] }
+        return stale.map { .chart(job, page, [$0]) }
+    }
+
+    /// Writes a PDF (the report, or a chart's PDF file).
+    var isPDF: Bool {
+        switch self {
+        case .chart(_, _, let stale): stale.contains { $0.format == .pdf }
+        case .report: true
+        case .deck: false
+        }
+    }
+}
+
+/// Hands out pieces of work in order, except that a PDF waits while another PDF is being written
+/// (the worker takes the next piece that is not a PDF instead, or waits when only PDFs are left).
+final class RenderQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let isPDF: [Bool]
+    private var taken: [Bool]
+    private var pdfInFlight = false
+    // Guarded by `condition`.
+
+    init(pdf: [Bool]) { isPDF = pdf; taken = Array(repeating: false, count: pdf.count) }
+
+    /// The next piece to run, or nil when every piece has been handed out.
+    func next() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            guard let first = taken.firstIndex(of: false) else { return nil }
+            if let k = (first..<taken.count).first(where: { !taken[$0] && !(isPDF[$0] && pdfInFlight) }) {
+                taken[k] = true
+                if isPDF[k] { pdfInFlight = true }
+                return k
+            }
+            condition.wait()
+        }
+    }
+
+    func done(_ k: Int) {
+        condition.lock()
+        if isPDF[k] { pdfInFlight = false }
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

@@ -27,7 +27,7 @@ public enum ReportBuild {
         for job in bound.charts where !OutputName.isValid(job.id) {
             throw OutputError.io(options.template.path, "chart id \(OutputName.problem(with: job.id) ?? "") (nothing was written)")
         }
-        let roots = try preflight(bound, measurer: measurer)
+        let laidOut = try preflight(bound, measurer: measurer)
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
@@ -37,7 +37,7 @@ public enum ReportBuild {
         defer { lock?.release() }
         if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
-            return try build(options, bound: bound, roots: roots, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
+            return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
         } catch {
             // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
             lock?.release(discarding: true)
@@ -46,7 +46,7 @@ public enum ReportBuild {
         }
     }
 
-    static func build(_ options: BuildOptions, bound: BoundTemplate, roots: [String: (group: Group, size: Size)], quickKey: String, previous: BuildManifest?,
+    static func build(_ options: BuildOptions, bound: BoundTemplate, laidOut: Preflight, quickKey: String, previous: BuildManifest?,
                       measurer: PangoTextMeasurer) throws -> BuildOutcome {
         let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)
@@ -66,7 +66,7 @@ public enum ReportBuild {
         for job in bound.charts where job.exportsFiles {
             // Laying out is cheap next to rendering, and the scene is what decides whether the
             // chart's files are up to date.
-            let chart = roots[job.id]!
+            let chart = laidOut.roots[job.id]!
             let page = Page(size: chart.size, root: chart.group, background: .white)
             let scene = try InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
@@ -92,7 +92,7 @@ public enum ReportBuild {
                 reportUpToDate = true
             } else {
                 // First in the list: the longest task starts first.
-                tasks.insert(.report(rel, fingerprints.whole), at: 0)
+                tasks.insert(.report(rel, fingerprints.whole, laidOut.figures), at: 0)
                 reportRendered = true
             }
         }

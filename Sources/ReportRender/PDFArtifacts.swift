@@ -114,10 +114,9 @@ enum PDFArtifacts {
             default:
                 while i < b.count, !PDFSyntax.isSpace(b[i]), !PDFSyntax.isDelimiter(b[i]) { i += 1 }
                 if i == tokenStart { return nil }
-                let word = String(decoding: b[tokenStart..<i], as: UTF8.self)
-                let isOperand = word.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false
-                    || word == "true" || word == "false" || word == "null"
-                if !isOperand {
+                // Most tokens are numbers: told apart by their first byte, without a String.
+                if !isOperand(b[tokenStart..<i]) {
+                    let word = String(decoding: b[tokenStart..<i], as: UTF8.self)
                     if word == "BI" || word == "ID" { return nil }
                     ops.append(Operation(start: start ?? tokenStart, end: i, name: word))
                     start = nil
@@ -127,6 +126,13 @@ enum PDFArtifacts {
             if start == nil { start = tokenStart }
         }
         return start == nil ? ops : nil
+    }
+
+    /// A number, or one of the keywords `true`, `false`, `null`.
+    private static func isOperand(_ word: ArraySlice<UInt8>) -> Bool {
+        let c = word.first!
+        if (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") { return true }
+        return word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
     }
 
     // MARK: zlib

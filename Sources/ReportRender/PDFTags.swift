@@ -10,15 +10,16 @@ enum PDFTags {
     /// Link element, around the text that is clicked.
     static func emit(_ root: Group, on cr: OpaquePointer, pageTransform: Transform = .identity,
                      structure: PDFStructure? = nil) {
-        for placed in untaggedLeaves(root, pageTransform) {
-            switch placed.node {
+        // Walked in place: collecting the leaves first copied every node of the page.
+        visitUntagged(root, pageTransform) { node, transform in
+            switch node {
             case .link(let link):
-                guard let attributes = attributes(link, placed.transform.apply(link.rect)) else { continue }
+                guard let attributes = attributes(link, transform.apply(link.rect)) else { return }
                 if case .url(let u) = link.target { structure?.linkTexts.append(u) } else { structure?.linkTexts.append("") }
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .anchor(let anchor):
-                let p = placed.transform.apply(anchor.point)
+                let p = transform.apply(anchor.point)
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(escape(anchor.name))' x=\(number(p.x)) y=\(number(p.y))")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             default: break
@@ -53,17 +54,16 @@ enum PDFTags {
         }
     }
 
-    private static func untaggedLeaves(_ group: Group, _ base: Transform) -> [(node: Node, transform: Transform)] {
+    /// Every link and anchor outside `.link` groups, depth first, with its page transform.
+    private static func visitUntagged(_ group: Group, _ base: Transform, _ body: (Node, Transform) -> Void) {
         let t = group.transform.then(base)
-        var out: [(node: Node, transform: Transform)] = []
         for child in group.children {
-            if case .group(let g) = child {
-                if g.structure?.role != .link { out += untaggedLeaves(g, t) }
-            } else {
-                out.append((child, t))
+            switch child {
+            case .group(let g): if g.structure?.role != .link { visitUntagged(g, t, body) }
+            case .link, .anchor: body(child, t)
+            default: break
             }
         }
-        return out
     }
 
     /// Cairo's attribute strings are single-quoted with backslash escapes.

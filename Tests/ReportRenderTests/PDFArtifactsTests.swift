@@ -57,6 +57,14 @@ import Testing
 
     /// Random streams of drawing operators, tagged runs and text objects: after wrapping, every
     /// painting operator is marked and the operators other than the inserted ones are unchanged.
+    @Test func numbersAndKeywordOperandsAreNotOperators() {
+        #expect(Self.ops("1 0 0 -1 72.5 .25 cm +3 -0.5 m true false null d0 q Q") == ["cm", "m", "d0", "q", "Q"])
+        // Operand runs end at an operator: each operation spans its operands.
+        let content = Array("0.2 0 0 rg 10 20 30 40 re f".utf8)
+        let spans = PDFArtifacts.operations(content)!.map { String(decoding: content[$0.start..<$0.end], as: UTF8.self) }
+        #expect(spans == ["0.2 0 0 rg", "10 20 30 40 re", "f"])
+    }
+
     @Test func randomStreamsKeepTheirOperatorsAndMarkEveryPaint() throws {
         var seed: UInt64 = 15
         func next(_ n: Int) -> Int {

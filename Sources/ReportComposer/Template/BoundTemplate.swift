@@ -28,8 +28,9 @@ public struct BoundTemplate: Sendable {
     public var dataDisplayPath = "data"
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Builds the composer's input: bound prose, tables and every figure laid out for the column.
-    public func content(measurer: any TextMeasurer) throws -> ReportContent {
+    /// Builds the composer's input: bound prose, tables and every figure laid out for the column
+    /// (taken from `figures` when `verifyCharts` laid it out already, with the same measurer).
+    public func content(measurer: any TextMeasurer, figures: [String: ReportFigure] = [:]) throws -> ReportContent {
         let layout = file.layout ?? LayoutSettings()
         let width = layout.textFrame.width
         // The first chart of an id wins; duplicates are reported by the loader, never trapped on here.
@@ -41,7 +42,8 @@ public struct BoundTemplate: Sendable {
                 case .text: blocks.append(.paragraph(boundTexts["\(path).blocks.\(i)"] ?? ""))
                 case .figure(let id):
                     guard let job = jobs[id] else { throw ComposerError.unknownReference(id) }
-                    let (group, height, fullList) = try job.reportFigure(width: width, measurer: measurer)
+                    let (group, height, fullList) = try figures[id].map { ($0.group, $0.height, $0.fullList) }
+                        ?? job.reportFigure(width: width, measurer: measurer)
                     blocks.append(.figure(Figure(id: id, content: group, size: Size(width, height),
                                                  caption: job.caption, source: job.source, alt: job.alt)))
                     if let fullList { blocks.append(.table(fullList)) }
@@ -58,4 +60,12 @@ public struct BoundTemplate: Sendable {
         let secs = try sections.enumerated().map { try convert($1, path: "sections.\($0)") }
         return ReportContent(info: info, layout: layout, sections: secs, sources: file.appendix ? sources : [])
     }
+}
+
+/// A chart laid out for the report column: the figure's scene and height, and the table of all
+/// its events when a timeline's key could not list them.
+public struct ReportFigure: Sendable {
+    public var group: Group
+    public var height: Double
+    public var fullList: Table?
 }

@@ -12,6 +12,16 @@ extension BoundTemplate {
     /// no slide, so a slide that would not fit is no error).
     public func verifyCharts(measurer: any TextMeasurer, presets: [ChartPreset]? = nil,
                              describe: ((Error) -> Diagnostic)? = nil) -> [Diagnostic] {
+        var figures: [String: ReportFigure] = [:]
+        return verifyCharts(measurer: measurer, presets: presets, figures: &figures, describe: describe)
+    }
+
+    /// The same, keeping each report-column layout in `figures` (by chart id, the first chart of
+    /// an id): `content(measurer:figures:)` takes them, so a build that checks before it renders
+    /// lays each chart out for the column once.
+    public func verifyCharts(measurer: any TextMeasurer, presets: [ChartPreset]? = nil,
+                             figures: inout [String: ReportFigure],
+                             describe: ((Error) -> Diagnostic)? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func note(_ error: Error) {
             let d = describe?(error) ?? diagnostic(for: error)
@@ -22,7 +32,10 @@ extension BoundTemplate {
             for preset in presets ?? [job.exportPreset] {
                 do { _ = try job.layoutStandalone(preset: preset, measurer: measurer) } catch { note(error) }
             }
-            do { _ = try job.layoutForReport(width: width, measurer: measurer) } catch { note(error) }
+            do {
+                let figure = try job.reportFigure(width: width, measurer: measurer)
+                if figures[job.id] == nil { figures[job.id] = ReportFigure(group: figure.group, height: figure.height, fullList: figure.fullList) }
+            } catch { note(error) }
         }
         return found
     }
