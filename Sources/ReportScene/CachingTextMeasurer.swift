@@ -1,9 +1,9 @@
-import Synchronization
+import ReportSync
 
 /// Measures each distinct (text, style, wrap width) once and remembers the result: the page flow
 /// measures a block to look ahead and again to place it, and a chart with thousands of events
 /// repeats the same badges and tick labels. The one memo cache of the layout code (the composer
-/// and the timeline both use it), thread-safe through a `Mutex`, so it is `Sendable` without
+/// and the timeline both use it), thread-safe through a lock (`Locked`), so it needs no
 /// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
 public final class CachingTextMeasurer: TextMeasurer {
     private struct Key: Hashable {
@@ -20,7 +20,7 @@ public final class CachingTextMeasurer: TextMeasurer {
     public let base: any TextMeasurer
     /// Most results kept; a full memo is dropped (and refilled) rather than growing without bound.
     public let limit: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A cache in front of `base`. `base` itself is not wrapped again when it already caches.
     public init(_ base: any TextMeasurer, limit: Int = 100_000) {
