@@ -77,9 +77,6 @@ import TestSupport
     /// Through the catalog: a bad cell in one unit's row is reported at its line in the real
     /// file, figures get their real lines, and a unit without rows is not an error of the file.
     @Test func catalogOfOneUnitReportsOriginalPositions() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rr-split-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let files = [
             "catalog.yaml": "report_year: 2023\nreport_date: 2023-12\n",
             "figures.yaml": """
@@ -94,7 +91,8 @@ import TestSupport
             """,
             "figures.csv": "town,id,label,value,unit\na,x,收入,1,万元\nb,x,收入,六,万元\na,y,企业,3,家\nb,x,收入,2,万元\n",
         ]
-        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let scratch = try TempDir(prefix: "split")
+        let dir = try scratch.write(files, into: "data")
         let csv = try Data(contentsOf: dir.appendingPathComponent("figures.csv"))
         let split = try #require(CSVSplit(csv: csv, csvPath: "data/figures.csv", keyColumn: "town"))
         let a = DatasetCatalog.load(directory: dir, displayPrefix: "data", subsets: ["figures": try split.subset("a", csvPath: "data/figures.csv")])

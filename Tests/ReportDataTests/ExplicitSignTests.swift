@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ReportData
 
 /// A plus sign the source wrote (`+5` in a growth column) is part of how the figure reads: every
@@ -66,9 +67,6 @@ import Testing
     /// Through the catalog: the figure, its `.number` part and its table cell all read "+5";
     /// a value computed from it is the tool's, not the source's, and carries no sign.
     @Test func oneDisplayEverywhereAndNoneOnComputedValues() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rr-sign-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let files = [
             "catalog.yaml": "report_year: 2023\nreport_date: 2023-12\n",
             "figures.yaml": """
@@ -84,7 +82,8 @@ import Testing
             """,
             "figures.csv": "id,label,value,unit\na,增量,+5,万吨\nb,存量,12,万吨\n",
         ]
-        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let scratch = try TempDir(prefix: "sign")
+        let dir = try scratch.write(files, into: "data")
         let loaded = DatasetCatalog.load(directory: dir)
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let a = try #require(loaded.catalog.figures["a"])
