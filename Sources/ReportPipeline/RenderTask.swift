@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import ReportSync
 import ReportComposer
 import ReportRender
 import ReportScene
@@ -122,8 +122,8 @@ final class RenderQueue: @unchecked Sendable {
 
 /// Slots written by concurrent iterations, each slot by exactly one; read after all have finished.
 private final class ResultSlots: Sendable {
-    private let slots: Mutex<[Result<RenderTask.Output, Error>?]>
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    private let slots: Locked<[Result<RenderTask.Output, Error>?]>
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
     func set(_ i: Int, _ r: Result<RenderTask.Output, Error>) { slots.withLock { $0[i] = r } }
     var values: [Result<RenderTask.Output, Error>?] { slots.withLock { $0 } }
 }

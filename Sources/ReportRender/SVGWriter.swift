@@ -1,45 +1,47 @@
-import CCairo
 import ReportScene
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Renders one page (typically a standalone chart) to SVG 1.1 bytes, sized in points with a
 /// viewBox, and ids that depend only on the page and `idPrefix`. Text is glyph outlines with an
 /// invisible, searchable `<text>` layer over them (`.outlines`), or only `<text>` (`.text`).
+///
+/// The SVG is written from the scene directly (`SVGDocumentWriter`); a page whose text has no
+/// outlines to take (colour emoji, bitmap faces) or whose geometry is not finite is drawn by
+/// Cairo's SVG surface instead (`SVGCairoWriter`), as is every page with `REPORT_SVG_WRITER=cairo`.
 public enum SVGWriter {
+    /// Which writer draws the pages.
+    enum Engine: Equatable {
+        /// Native, with Cairo as the fallback for pages it cannot draw.
+        case native
+        case cairo
+
+        /// From the value of `REPORT_SVG_WRITER` (unset or anything but `cairo`: native).
+        init(environment value: String?) { self = value == "cairo" ? .cairo : .native }
+
+        static let current = Engine(environment: getenv("REPORT_SVG_WRITER").map { String(cString: $0) })
+    }
+
     /// The page as SVG bytes, its ids prefixed with `idPrefix` (ASCII letters, digits, `_`, `-`, `.`; starting with a letter or `_`).
     public static func render(_ page: Page, idPrefix: String, text mode: SVGTextMode = .outlines,
                               measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
+        try render(page, idPrefix: idPrefix, text: mode, measurer: measurer, engine: .current)
+    }
+
+    static func render(_ page: Page, idPrefix: String, text mode: SVGTextMode, measurer: PangoTextMeasurer,
+                       engine: Engine) throws -> [UInt8] {
         try validate(page.size)
         guard SVGIdRewriter.isValidPrefix(idPrefix) else { throw RenderError.invalidIdPrefix(idPrefix) }
         // Measured before drawing: a text that cannot be shaped fails here as it would in Cairo.
         let lines = try SVGTextLayer.lines(in: page.root, measurer: measurer)
-        let sink = ByteSink()
-        guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width, page.size.height) else {
-            throw RenderError.cairo(status: "no surface", during: "creating the SVG surface")
+        let layer = Array(SVGTextLayer.markup(lines, mode: mode, language: measurer.language).utf8)
+        if engine == .native,
+           let svg = try SVGDocumentWriter.render(page, idPrefix: idPrefix, text: mode, measurer: measurer, layer: layer) {
+            return svg
         }
-        defer { cairo_surface_destroy(surface) }
-        try checkSurface(surface, during: "creating the SVG surface")
-        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        let cr = cairo_create(surface)!
-        defer { cairo_destroy(cr) }
-        if let bg = page.background { fillBackground(bg, page.size, cr) }
-        try CairoSceneRenderer(measurer: measurer).draw(mode == .text ? page.root.removingText() : page.root, on: cr)
-        cairo_surface_finish(surface)
-        try checkSurface(surface, during: "finishing the SVG")
-        let renamed = SVGIdRewriter.rewrite(sink.bytes, prefix: idPrefix)
-        let sized = SVGIdRewriter.ensureViewBox(renamed, width: page.size.width, height: page.size.height)
-        return insertBeforeClose(Array(SVGTextLayer.markup(lines, mode: mode, language: measurer.language).utf8), into: sized)
-    }
-
-    /// Puts `markup` just before the root's closing tag: last in drawing order, so the text layer
-    /// lies on top of the outlines (a click or a selection reaches it first).
-    static func insertBeforeClose(_ markup: [UInt8], into svg: [UInt8]) -> [UInt8] {
-        let close = Array("</svg>".utf8)
-        guard !markup.isEmpty, svg.count >= close.count,
-              let at = stride(from: svg.count - close.count, through: 0, by: -1)
-                .first(where: { Array(svg[$0..<($0 + close.count)]) == close }) else { return svg }
-        var out = svg
-        out.insert(contentsOf: markup, at: at)
-        return out
+        return try SVGCairoWriter.render(page, idPrefix: idPrefix, text: mode, measurer: measurer, layer: layer)
     }
 }
