@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,24 +10,32 @@ import Glibc
 /// then linked under a hidden temporary name and renamed over the destination. A process killed
 /// while writing leaves nothing behind (an unnamed file vanishes with its descriptor); the named
 /// window is two system calls long, and `sweepTemporaries` removes what such a kill might leave.
+///
+/// Files written together (`stageAll`: a commit's files) are flushed together: all written first,
+/// then every `fsync` issued at once from a few threads, so the file system joins them into a few
+/// journal commits instead of waiting for one commit per file in turn.
 public enum AtomicFile {
     static let tempMarker = ".rr-tmp-"
     /// Old files kept while a commit replaces them (see `OutputCommit`).
     static let backupMarker = ".rr-bak-"
     /// Linux's O_TMPFILE (__O_TMPFILE | O_DIRECTORY); Glibc's Swift overlay does not export it.
     static let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
+    /// Files open at once while staging: well under the usual limit of 1,024 descriptors.
+    static let stagingChunk = 64
+    /// Threads issuing the `fsync`s of one chunk (they wait on the disk, not the CPU).
+    static let syncThreads = 8
 
     /// Replaces `url` with `bytes` atomically (readers see the old or the new file), making its folder if needed.
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tempPath = try stage(bytes, for: url)
+        let tempPath = try stageAll([(bytes, url)])[0]
         guard rename(tempPath, url.path) == 0 else {
             let why = errnoText()
             unlink(tempPath)
             throw OutputError.io(url.path, "cannot move the new file into place: \(why)")
         }
-        syncDirectory(dir)
+        syncDirectories([dir])
     }
 
     /// The temporary name `stage` uses for `url`, in the same folder (so the rename is atomic).
@@ -34,50 +43,133 @@ public enum AtomicFile {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(tempMarker)\(getpid())").path
     }
 
-    /// Writes `bytes` to disk under the hidden temporary name of `url` (whose folder must exist)
-    /// and returns that name; the caller renames it into place or unlinks it.
-    static func stage(_ bytes: [UInt8], for url: URL) throws -> String {
-        let dir = url.deletingLastPathComponent()
-        let tempPath = temporaryPath(for: url)
-        var fd = open(dir.path, O_WRONLY | oTmpFile | O_CLOEXEC, 0o644)
-        let anonymous = fd >= 0
-        if !anonymous {
-            // Filesystems without O_TMPFILE: fall back to a named temporary file.
-            unlink(tempPath)
-            fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw OutputError.io(url.path, "cannot create a temporary file: \(errnoText())") }
-        }
-        var ok = false
-        defer {
-            close(fd)
-            if !ok { unlink(tempPath) }
-        }
-        try bytes.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError.io(url.path, "write failed: \(errnoText())")
-                }
-                offset += n
+    /// Writes every file's bytes to disk under the hidden temporary name of its `url` (whose
+    /// folder must exist) and returns those names in order; the caller renames them into place or
+    /// unlinks them. Each file is on disk before it has a name. On failure nothing staged remains.
+    /// `failAt` (tests only) fails as the file of that index is about to be created.
+    static func stageAll(_ files: [(bytes: [UInt8], url: URL)], failAt: Int? = nil) throws -> [String] {
+        var named: [String] = []
+        do {
+            for start in stride(from: 0, to: files.count, by: stagingChunk) {
+                let chunk = files[start..<min(start + stagingChunk, files.count)]
+                named += try stageChunk(chunk, failAt: failAt)
             }
+        } catch {
+            for path in named { unlink(path) }
+            throw error
         }
-        fchmod(fd, 0o644)
-        guard fsync(fd) == 0 else { throw OutputError.io(url.path, "fsync failed: \(errnoText())") }
-        if anonymous {
-            unlink(tempPath)
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, tempPath, AT_SYMLINK_FOLLOW) == 0 else {
+        return named
+    }
+
+    /// One chunk: write all, flush all at once, then name all. On failure every temporary
+    /// name of the chunk is removed again (the unnamed files vanish as their descriptors close).
+    private static func stageChunk(_ files: ArraySlice<(bytes: [UInt8], url: URL)>, failAt: Int?) throws -> [String] {
+        var temps: [Temporary] = []
+        var ok = false
+        defer { for t in temps { close(t.fd); if !ok { unlink(t.path) } } }
+        for (i, (bytes, url)) in zip(files.indices, files) {
+            if i == failAt { throw OutputError.io(url.path, "cannot create a temporary file: injected failure") }
+            temps.append(try Temporary.create(bytes, for: url))
+        }
+        if let (i, why) = syncAll(temps.map(\.fd)) {
+            throw OutputError.io(temps[i].url.path, "fsync failed: \(why)")
+        }
+        for t in temps { try t.name() }
+        ok = true
+        return temps.map(\.path)
+    }
+
+    /// A written, not yet flushed file: unnamed (`O_TMPFILE`) or, where the file system lacks
+    /// it, already under its temporary name.
+    private struct Temporary {
+        let fd: Int32, path: String, url: URL, anonymous: Bool
+
+        static func create(_ bytes: [UInt8], for url: URL) throws -> Temporary {
+            let dir = url.deletingLastPathComponent()
+            let tempPath = temporaryPath(for: url)
+            var fd = open(dir.path, O_WRONLY | oTmpFile | O_CLOEXEC, 0o644)
+            let anonymous = fd >= 0
+            if !anonymous {
+                // Filesystems without O_TMPFILE: fall back to a named temporary file.
+                unlink(tempPath)
+                fd = open(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw OutputError.io(url.path, "cannot create a temporary file: \(errnoText())") }
+            }
+            let t = Temporary(fd: fd, path: tempPath, url: url, anonymous: anonymous)
+            do { try t.write(bytes) } catch {
+                close(fd)
+                unlink(tempPath)
+                throw error
+            }
+            return t
+        }
+
+        private func write(_ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { buf in
+                var offset = 0
+                while offset < buf.count {
+                    let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw OutputError.io(url.path, "write failed: \(errnoText())")
+                    }
+                    offset += n
+                }
+            }
+            fchmod(fd, 0o644)
+        }
+
+        /// Gives the flushed unnamed file its temporary name.
+        func name() throws {
+            guard anonymous else { return }
+            unlink(path)
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
                 throw OutputError.io(url.path, "cannot link the temporary file: \(errnoText())")
             }
         }
-        ok = true
-        return tempPath
     }
 
-    static func syncDirectory(_ dir: URL) {
-        let dfd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+    /// `fsync`s every descriptor, several at a time; the index and error of the first failure.
+    static func syncAll(_ fds: [Int32]) -> (Int, String)? {
+        let failures = Locked<[Int: String]>([:])
+        concurrently(fds.count) { i in
+            if fsync(fds[i]) != 0 {
+                let why = errnoText()
+                failures.mutex.withLock { $0[i] = why }
+            }
+        }
+        return failures.mutex.withLock { f in f.keys.min().map { ($0, f[$0]!) } }
+    }
+
+    /// Flushes folders whose entries changed (renames, removals), all at once.
+    static func syncDirectories(_ dirs: [URL]) {
+        concurrently(dirs.count) { i in
+            let dfd = open(dirs[i].path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dfd >= 0 { fsync(dfd); close(dfd) }
+        }
+    }
+
+    /// Runs `body(0..<count)` on up to `syncThreads` threads of its own: the calls block on the
+    /// disk, so they must not hold the dispatch pool's per-core workers.
+    static func concurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        if count <= 1 {
+            if count == 1 { body(0) }
+            return
+        }
+        let next = Locked(0)
+        let group = DispatchGroup()
+        for _ in 0..<min(count, syncThreads) {
+            group.enter()
+            Thread {
+                while true {
+                    let i = next.mutex.withLock { n in defer { n += 1 }; return n }
+                    if i >= count { break }
+                    body(i)
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
     }
 
     /// Replaces `url` with `data` atomically, as `write(_:to:)` of bytes.
@@ -95,4 +187,10 @@ public enum AtomicFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A mutex the threads of `AtomicFile.concurrently` share (a `Mutex` itself cannot be captured).
+private final class Locked<T: Sendable>: Sendable {
+    let mutex: Mutex<T>
+    init(_ value: T) { mutex = Mutex(value) }
 }

@@ -10,7 +10,8 @@ import Glibc
 ///
 /// 1. check: every destination is a plain relative path inside the folder, its folders are real
 ///    folders (not symlinks leading elsewhere), and it is absent or a regular file;
-/// 2. stage: every new file is written and flushed under a hidden temporary name;
+/// 2. stage: every new file is written, all are flushed together (`AtomicFile.stageAll`), then
+///    named under hidden temporary names;
 /// 3. keep: every file about to be replaced or removed gets a hidden hard link (its old bytes);
 /// 4. install: renames and removals, in order; on any failure the steps done are undone from
 ///    the kept links and every temporary, link and created folder is removed.
@@ -20,6 +21,8 @@ struct OutputCommit {
     private(set) var removals: [String] = []
     /// Tests only: fail the install step after this many renames and removals.
     var failAfterInstalling: Int?
+    /// Tests only: fail staging as the file of this index (in `writes`) is about to be created.
+    var failStagingAt: Int?
 
     init(root: URL) { self.root = root }
 
@@ -33,7 +36,8 @@ struct OutputCommit {
             for (rel, _) in writes { try check(rel, removing: false, state: &state) }
             for rel in removals { try check(rel, removing: true, state: &state) }
             for dir in state.toCreate { try makeDirectory(dir, state: &state) }
-            for (rel, bytes) in writes { state.staged.append((try AtomicFile.stage(bytes, for: url(rel)), rel)) }
+            let temporaries = try AtomicFile.stageAll(writes.map { ($0.bytes, url($0.rel)) }, failAt: failStagingAt)
+            state.staged = Array(zip(temporaries, writes.map(\.rel)))
             try keepOldFiles(state: &state)
             try install(state: &state)
         } catch {
@@ -41,7 +45,8 @@ struct OutputCommit {
             throw error
         }
         for (_, backup) in state.kept { unlink(backup) }
-        for dir in Set(writes.map { url($0.rel).deletingLastPathComponent() }) { AtomicFile.syncDirectory(dir) }
+        // The folders whose entries changed, flushed together: the renames and removals are durable.
+        AtomicFile.syncDirectories(Array(Set((writes.map(\.rel) + removals).map { url($0).deletingLastPathComponent() })))
     }
 
     private struct State {

@@ -58,4 +58,39 @@ import Testing
             #expect(listing(dir) == before, "\(bad)")
         }
     }
+
+    /// Files are written, then flushed together in chunks (`AtomicFile.stageAll`): a commit of more
+    /// files than a chunk installs every one, and one that fails while staging (first file, in the
+    /// second chunk, last file) leaves the folder as it was, with no temporary behind.
+    @Test func manyFilesStageTogetherOrNotAtAll() throws {
+        let dir = try folder()
+        try Data("old report".utf8).write(to: dir.appendingPathComponent("report.pdf"))
+        let before = listing(dir)
+        let count = AtomicFile.stagingChunk * 2 + 7
+        func commit(failingAt: Int?) -> OutputCommit {
+            var c = OutputCommit(root: dir)
+            c.write(Array("new report".utf8), to: "report.pdf")
+            for i in 0..<count { c.write(Array("chart \(i)".utf8), to: "charts/c\(i).svg") }
+            c.failStagingAt = failingAt
+            return c
+        }
+        for failAt in [0, AtomicFile.stagingChunk + 3, count] {
+            #expect(throws: OutputError.self) { try commit(failingAt: failAt).commit() }
+            #expect(listing(dir) == before, "failing at file \(failAt)")
+        }
+        try commit(failingAt: nil).commit()
+        var expected = ["report.pdf": "new report", "charts": "<dir>"]
+        for i in 0..<count { expected["charts/c\(i).svg"] = "chart \(i)" }
+        #expect(listing(dir) == expected)
+    }
+
+    @Test func syncAllReportsTheFirstFailure() throws {
+        let dir = try folder()
+        let fds = (0..<5).map { open(dir.appendingPathComponent("f\($0)").path, O_WRONLY | O_CREAT, 0o644) }
+        defer { for fd in fds { close(fd) } }
+        #expect(AtomicFile.syncAll(fds) == nil)
+        let failure = AtomicFile.syncAll([fds[0], -1, fds[1], -1])
+        #expect(failure?.0 == 1)
+        #expect(failure?.1.isEmpty == false)
+    }
 }
