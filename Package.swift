@@ -24,8 +24,10 @@ let package = Package(
     targets: [
         // Proleptic Gregorian day numbers without Foundation: shared by data, charts and render.
         .target(name: "ReportCalendar"),
-        .target(name: "ReportData", dependencies: ["ReportCalendar", .product(name: "Yams", package: "Yams")]),
-        .target(name: "ReportScene"),
+        // The one lock type of the shared caches (pthread-based, so ThreadSanitizer sees it).
+        .target(name: "ReportSync"),
+        .target(name: "ReportData", dependencies: ["ReportCalendar", "ReportSync", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ReportScene", dependencies: ["ReportSync"]),
         .target(name: "ReportCharts", dependencies: ["ReportScene", "ReportCalendar"]),
         .target(name: "ReportComposer", dependencies: [
             "ReportData", "ReportScene", "ReportCharts",

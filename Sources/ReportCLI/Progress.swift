@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import ReportSync
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +10,7 @@ import Glibc
 final class ProgressLine: Sendable {
     private let start = Date()
     /// When the line was last drawn; drawing happens under this lock so lines never interleave.
-    private let lastDraw = Mutex(Date.distantPast)
+    private let lastDraw = Locked(Date.distantPast)
 
     /// nil when there is nowhere to draw.
     init?(quiet: Bool) {

@@ -13,8 +13,11 @@ struct TimelineCluster: Hashable {
     /// The bracket's box in a label row, or the letter's inline box beside the group's marks;
     /// nil when neither had room (the key heading still names the lane and dates).
     var box: TimelineCandidate?
-    /// Track of an inline box.
+    /// Track of an inline box (or of the member a leader starts from).
     var track = 0
+    /// The member whose mark a leader runs from to the letter, when the letter stands in a row
+    /// by itself (no row had room for the bracket over the whole stretch).
+    var leaderMember: Int? = nil
 }
 
 enum TimelineClusters {
@@ -76,30 +79,50 @@ enum TimelineClusters {
         return out.sorted { ($0.members[0], $0.lane) < ($1.members[0], $1.lane) }
     }
 
-    /// The bracket's box for a group: as wide as its stretch (at least `width`), centred on it
-    /// inside the plot, in the first label row of the lane with room. Failing that (a lane
-    /// without free rows), the letter alone goes on a track just right, else just left, of the
-    /// group's marks; `track` is that track.
+    /// The bracket's box for a group: as wide as its stretch (at least `width`), over it inside
+    /// the plot (centred, else starting or ending at it), in the first label row of the lane with
+    /// room. Failing that (a lane without free rows), the letter alone goes on a track just
+    /// right, else just left, of the group's marks; failing that, in a row at the end of a
+    /// vertical leader from one of its marks (a badge for the group). `track` is the track of the
+    /// inline box or of that mark; `member` the mark the leader starts from.
     static func bracket(_ c: TimelineCluster, marks: [TimelinePlacement.Mark], width: Double, rows: Int, gap: Double,
-                        plot: ClosedRange<Double>, accept: (TimelineCandidate, Int) -> Bool)
-        -> (box: TimelineCandidate, track: Int)? {
+                        plot: ClosedRange<Double>, canLead: (Int) -> Bool = { _ in true },
+                        accept: (TimelineCandidate, Int) -> Bool) -> (box: TimelineCandidate, track: Int, member: Int?)? {
         let w = max(width, c.hi - c.lo)
         if w <= plot.upperBound - plot.lowerBound {
-            let lo = min(max((c.lo + c.hi) / 2 - w / 2, plot.lowerBound), plot.upperBound - w)
+            var starts: [Double] = []
+            for raw in [(c.lo + c.hi) / 2 - w / 2, c.lo - 1, c.hi + 1 - w] {
+                let lo = min(max(raw, plot.lowerBound), plot.upperBound - w)
+                guard lo <= c.lo + 1e-9, lo + w >= c.hi - 1e-9, !starts.contains(where: { abs($0 - lo) < 0.5 }) else { continue }
+                starts.append(lo)
+            }
             for k in 0..<rows {
-                let cand = TimelineCandidate(slot: .row(k), lo: lo, width: w, leaderX: nil)
-                if accept(cand, 0) { return (cand, 0) }
+                for lo in starts {
+                    let cand = TimelineCandidate(slot: .row(k), lo: lo, width: w, leaderX: nil)
+                    if accept(cand, 0) { return (cand, 0, nil) }
+                }
             }
         }
-        let right = c.members.map { marks[$0].x1 }.max()! + gap, left = c.members.map { marks[$0].x0 }.min()! - gap - width
+        var right = -Double.infinity, left = Double.infinity
+        for i in c.members { right = max(right, marks[i].x1); left = min(left, marks[i].x0) }
+        right += gap; left -= gap + width
         let tracks = Set(c.members.map { marks[$0].track }).sorted()
         for t in tracks where right + width <= plot.upperBound {
             let cand = TimelineCandidate(slot: .inline, lo: right, width: width)
-            if accept(cand, t) { return (cand, t) }
+            if accept(cand, t) { return (cand, t, nil) }
         }
         for t in tracks where left >= plot.lowerBound {
             let cand = TimelineCandidate(slot: .inline, lo: left, width: width)
-            if accept(cand, t) { return (cand, t) }
+            if accept(cand, t) { return (cand, t, nil) }
+        }
+        for i in c.members where canLead(i) {
+            let m = marks[i]
+            // Only row candidates: the inline ones beside each mark lie inside the group's extent.
+            guard let cand = TimelineLabelCandidates.first(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width,
+                                                           rows: rows, gap: gap, plot: plot,
+                                                           accept: { $0.slot != .inline && accept($0, m.track) })
+            else { continue }
+            return (cand, m.track, i)
         }
         return nil
     }

@@ -59,6 +59,9 @@ public struct TimelineKeyGroup: Sendable, Hashable {
     public var inline: Bool
     /// The x stretch of the members' marks (their leader positions) the bracket spans.
     public var span: ClosedRange<Double>
+    /// When no row had room for a bracket over the stretch: the leader from one member's mark
+    /// to the letter standing alone in a row (also in `TimelineLayout.leaders`).
+    public var leader: TimelineLeader? = nil
     /// The key heading ("工作线1 5月3日—5月9日"); for a group of one without a letter, its key
     /// line, which names the lane ("工作线1 5月3日 开工"); nil for a lettered group of one.
     public var heading: String?

@@ -28,6 +28,8 @@ struct TimelineNumberedList {
     private let cache: TimelineMeasureCache
     private(set) var items: [Item] = []
     private(set) var summary: (text: String, box: Rect)?
+    /// Wrap width of the summary line: one column's, or the key's when it stands alone.
+    private var summaryWrap: Double?
     private var column = 0
     private var y: Double
 
@@ -57,10 +59,11 @@ struct TimelineNumberedList {
     static let unbadged = "·"
 
     /// Appends a line marked `numberText` (a badge number, a group letter, "·" under a group's
-    /// heading); false when the box is full.
-    mutating func add(numberText: String, number: Int = 0, eventID: String, text: String, heading: Bool = false) throws
-        -> Bool {
-        let m = try cache.measure(text, style, wrap: textWidth)
+    /// heading); false when the box is full. `metrics`, when given, are the text's on one line
+    /// no wider than the column (what wrapping it would give).
+    mutating func add(numberText: String, number: Int = 0, eventID: String, text: String, heading: Bool = false,
+                      metrics: TextMetrics? = nil) throws -> Bool {
+        let m = try metrics ?? cache.measure(text, style, wrap: textWidth)
         guard let (c, top) = slot(height: m.height) else { return false }
         items.append(Item(number: number, numberText: numberText, eventID: eventID, text: text, column: c, y: top,
                           height: m.height, textWidth: m.width, heading: heading))
@@ -120,7 +123,17 @@ struct TimelineNumberedList {
                                       width: m.width, height: m.height))
                 return before - items.count
             }
-            guard !items.isEmpty else { return before - items.count }
+            guard !items.isEmpty else {
+                // Alone in a key lower than the line wrapped to one column (one line high, columns
+                // narrower than the line): the line spans the key's whole width instead, so the
+                // count is never left out.
+                let wide = try cache.measure(text, style, wrap: rect.width)
+                if wide.height <= rect.height + 1e-9 {
+                    summary = (text, Rect(x: rect.minX, y: rect.minY, width: wide.width, height: wide.height))
+                    summaryWrap = rect.width
+                }
+                return before - items.count
+            }
             dropLast(); droppedEvents += 1
             dropHeadings()
         }
@@ -159,7 +172,7 @@ struct TimelineNumberedList {
         }
         if let s = summary {
             out.append(.text(TextNode(s.text, style: style, at: Point(s.box.x, s.box.y), anchor: .topLeft,
-                                      wrapWidth: columnWidth)))
+                                      wrapWidth: summaryWrap ?? columnWidth)))
         }
         return out
     }

@@ -122,11 +122,11 @@ struct TimelinePlacement {
             }
             for k in clusters.indices where last ? clusters[k].box == nil : true {
                 let c = clusters[k]
-                guard let (b, t) = TimelineClusters.bracket(c, marks: marks, width: bracketWidth, rows: rowLimit[c.lane],
-                                                            gap: gap, plot: plot,
-                                                            accept: { space.fits($0, lane: c.lane, track: $1) })
-                else { clusters[k].box = nil; continue }
-                clusters[k].box = b; clusters[k].track = t
+                guard let (b, t, from) = TimelineClusters.bracket(c, marks: marks, width: bracketWidth,
+                                                                  rows: rowLimit[c.lane], gap: gap, plot: plot,
+                                                                  canLead: { !crowded[$0] }, accept: { space.fits($0, lane: c.lane, track: $1) })
+                else { clusters[k].box = nil; clusters[k].leaderMember = nil; continue }
+                clusters[k].box = b; clusters[k].track = t; clusters[k].leaderMember = from
                 space.commit(b, lane: c.lane, track: t)
                 if case .row(let r) = b.slot { rowsUsed[c.lane] = max(rowsUsed[c.lane], r + 1) }
             }

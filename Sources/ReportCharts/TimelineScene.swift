@@ -47,7 +47,7 @@ struct TimelineScene {
                                   name: "axis")))
         var out = Collected()
         for (i, m) in marks.enumerated() {
-            try draw(i, m, solution: solution, number: numbers[i], into: &out)
+            try draw(i, m, solution: solution, solver: solver, number: numbers[i], into: &out)
         }
         let groups = try drawClusters(solution.placement, letters: letters, listed: listed, solver: solver, into: &out)
         if let x = frame.reportX { nodes.append(try reportLine(x: x, axisY: axisY, texts: out)) }
@@ -103,8 +103,8 @@ struct TimelineScene {
     }
 
     /// Mark i, its leader and its label or badge.
-    func draw(_ i: Int, _ m: TimelineEventMark, solution: TimelineSolver.Attempt, number: Int?,
-              into out: inout Collected) throws {
+    func draw(_ i: Int, _ m: TimelineEventMark, solution: TimelineSolver.Attempt, solver: TimelineSolver,
+              number: Int?, into out: inout Collected) throws {
         let color = theme.seriesColor(m.lane)
         let mid = geometry.trackMid(lane: m.lane, track: track[i])
         let drawn = m.nodes(midY: mid, color: color, background: styles.background, band: styles.band)
@@ -133,7 +133,7 @@ struct TimelineScene {
             let b = box(c, height: styles.lineHeight)
             leader(c, to: b)
             out.labelNodes.append(.rect(RectNode(b.insetBy(dx: -1, dy: 0), fill: plate)))
-            out.labelNodes += try labelTexts(m, in: b)
+            out.labelNodes += try labelTexts(m, textWidth: try solver.textWidth(i), in: b)
             out.labelBoxes[m.event.id] = b
         } else if let c = solution.placement.badge[i], let n = number {
             let b = box(c, height: badgeSize.height)
@@ -156,6 +156,7 @@ struct TimelineScene {
         var groups: [TimelineKeyGroup] = []
         for (k, c) in p.clusters.enumerated() where c.members.contains(where: listed.contains) {
             var box: Rect? = nil
+            var leader: TimelineLeader? = nil
             let letter = letters[k]
             if let cand = c.box, let letter {
                 let h = badgeSize.height
@@ -164,7 +165,16 @@ struct TimelineScene {
                 let stroke = Stroke(color: color, width: 0.8)
                 let b: Rect
                 var nodes: [Node] = []
-                if case .row(let row) = cand.slot {
+                if case .row(let row) = cand.slot, let x = cand.leaderX, let from = c.leaderMember,
+                   let markRect = out.markerRects[marks[from].event.id] {
+                    // The letter alone at the end of a leader from one of the group's marks.
+                    b = Rect(x: cand.lo, y: geometry.rowTop(lane: c.lane, row: row, height: h), width: cand.width, height: h)
+                    let start = Point(x, row % 2 == 0 ? markRect.minY : markRect.maxY)
+                    let end = Point(x, row % 2 == 0 ? b.maxY : b.minY)
+                    out.leaderNodes.append(.path(.line(from: start, to: end, stroke: Stroke(color: color.withAlpha(0.7), width: 0.6))))
+                    leader = TimelineLeader(eventID: marks[from].event.id, from: start, to: end)
+                    out.leaders.append(leader!)
+                } else if case .row(let row) = cand.slot {
                     b = Rect(x: cand.lo, y: geometry.rowTop(lane: c.lane, row: row, height: h), width: cand.width, height: h)
                     let edge = row % 2 == 0 ? b.maxY : b.minY
                     let lo = max(b.minX, c.lo), hi = min(b.maxX, c.hi)
@@ -178,7 +188,7 @@ struct TimelineScene {
                 box = b
                 let tm = try cache.measure(letter, styles.badge)
                 let w = min(b.width, max(h, tm.width + h * 0.5))
-                let centre = cand.slot == .inline ? b.midX : (c.lo + c.hi) / 2
+                let centre = cand.slot == .inline || leader != nil ? b.midX : (c.lo + c.hi) / 2
                 let cx = min(max(centre, b.minX + w / 2), b.maxX - w / 2)
                 let pill = Rect(x: cx - w / 2, y: b.minY, width: w, height: h)
                 nodes.append(.rect(RectNode(pill, cornerRadius: h / 2, fill: plate, stroke: stroke)))
@@ -190,7 +200,7 @@ struct TimelineScene {
             groups.append(TimelineKeyGroup(
                 letter: box == nil ? nil : letter, lane: frame.laneNames[c.lane],
                 eventIDs: c.members.map { marks[$0].event.id }, box: box, inline: c.box?.slot == .inline,
-                span: c.lo...c.hi,
+                span: c.lo...c.hi, leader: leader,
                 heading: c.members.count > 1 ? solver.clusterText.heading(c)
                     : box == nil ? solver.laneLine(c.members[0], c) : nil))
         }
@@ -198,11 +208,10 @@ struct TimelineScene {
     }
 
     /// The date (bold) and the text of a label, in the spec's order, inside `b`.
-    func labelTexts(_ m: TimelineEventMark, in b: Rect) throws -> [Node] {
+    func labelTexts(_ m: TimelineEventMark, textWidth: Double, in b: Rect) throws -> [Node] {
         let text = TextNode(m.label, style: styles.label, at: Point(b.x, b.y), anchor: .topLeft)
         guard !m.dateText.isEmpty else { return [.text(text)] }
         let dateWidth = try cache.measure(m.dateText, styles.date).width
-        let textWidth = try cache.measure(m.label, styles.label).width
         switch spec.datePosition {
         case .before:
             return [.text(TextNode(m.dateText, style: styles.date, at: Point(b.x, b.y), anchor: .topLeft)),

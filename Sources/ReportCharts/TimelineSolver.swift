@@ -44,10 +44,16 @@ struct TimelineSolver {
     func labelWidth(_ i: Int) throws -> Double {
         try widths.width(i) {
             let l = labels[i]
-            let text = try cache.measure(l.text, styles.label).width
+            let text = try textWidth(i)
             guard !l.date.isEmpty else { return text }
             return try cache.measure(l.date, styles.date).width + styles.dateGap + text
         }
+    }
+
+    /// Width of mark i's label text, kept by mark: the scene and every solver of the layout ask
+    /// again without hashing the text.
+    func textWidth(_ i: Int) throws -> Double {
+        try widths.textWidth(i) { try cache.measure(labels[i].text, styles.label).width }
     }
 
     /// The key line of mark i.
@@ -68,6 +74,8 @@ struct TimelineSolver {
         var mark: Int?
         var badged = false
         var cluster: Int?
+        /// The event's own key text (`keyText`), not a line naming its lane too.
+        var plain = true
     }
 
     /// The key's lines for a placement, in key order, numbered and lettered as they come.
@@ -92,7 +100,8 @@ struct TimelineSolver {
                 // A group of one is its own line: by its letter, or without one, naming its lane.
                 if cluster.members.count == 1 {
                     out.append(letter.isEmpty
-                        ? KeyLine(numberText: TimelineNumberedList.unbadged, text: laneLine(i, cluster), mark: i, cluster: c)
+                        ? KeyLine(numberText: TimelineNumberedList.unbadged, text: laneLine(i, cluster), mark: i, cluster: c,
+                                  plain: false)
                         : KeyLine(numberText: letter, text: keyText(i), mark: i, cluster: c))
                     continue
                 }
@@ -142,6 +151,14 @@ struct TimelineSolver {
                                         otherMarks: letters.sorted())
     }
 
+    /// Mark i's key line on one line, kept by mark. A line naming its lane (a lone event
+    /// without a letter) is another text: it goes through the memo.
+    func keyLine(_ line: KeyLine) throws -> TextMetrics? {
+        guard let i = line.mark else { return nil }
+        guard line.plain else { return try cache.measure(line.text, styles.list) }
+        return try widths.keyLine(i) { try cache.measure(line.text, styles.list) }
+    }
+
     /// What `fill` put in the key.
     struct Filled {
         /// Events listed (a prefix of the attempt's `keyed`).
@@ -156,8 +173,11 @@ struct TimelineSolver {
     func fill(_ key: inout TimelineNumberedList, _ a: Attempt, lines: [KeyLine]) throws -> Filled {
         var added = 0
         for line in lines {
+            // An event's line that fits the column unwrapped has the metrics kept for it.
+            let one = try keyLine(line)
             guard try key.add(numberText: line.numberText, eventID: line.mark.map(String.init) ?? "",
-                              text: line.text, heading: line.mark == nil) else { break }
+                              text: line.text, heading: line.mark == nil,
+                              metrics: one.flatMap { $0.width <= key.textWidth ? $0 : nil }) else { break }
             added += 1
         }
         let listedMarks = lines.prefix(added).reduce(0) { $0 + ($1.mark == nil ? 0 : 1) }
@@ -190,17 +210,26 @@ struct TimelineSolver {
                 lineHeights[c] = try lines.map { line in
                     guard let i = line.mark else { return try key.lineHeight(line.text) }
                     // A line no wider than the column is one line high whatever the column.
-                    let one = try widths.keyLine(i) { try cache.measure(line.text, styles.list) }
+                    let one = try keyLine(line)!
                     if one.width <= key.textWidth { return one.height }
-                    return try widths.keyLineHeight(i, width: key.textWidth) { try key.lineHeight(line.text) }
+                    guard line.plain else { return try cache.measure(line.text, styles.list, wrap: key.textWidth).height }
+                    return try widths.keyLineHeight(i, width: key.textWidth) {
+                        try cache.measure(line.text, styles.list, wrap: key.textWidth).height
+                    }
                 }
             }
             return TimelineNumberedList.packs(lineHeights[c]!, height: h, columns: c)
         }
+        // Wrapping never makes a line lower, and higher lines never pack into fewer columns (the
+        // key fills columns in order): where the lines unwrapped do not pack into `c` columns the
+        // wrapped ones do not either, so `c` is skipped before its lines are wrapped (the costly
+        // measuring). The result is the same.
+        let oneLine = try lines.map { line in try (keyLine(line) ?? cache.measure(line.text, styles.list)).height }
         var best = (height: highest, columns: most)
         let line = try cache.measure("国", styles.list).height
         for c in 1...min(most, lines.count) {
-            guard try fits(best.height, c) else { continue }
+            guard TimelineNumberedList.packs(oneLine, height: best.height, columns: c), try fits(best.height, c)
+            else { continue }
             var lo = line * 0.5, hi = best.height
             for _ in 0..<12 where hi - lo > 0.5 {
                 let mid = (lo + hi) / 2
@@ -250,8 +279,10 @@ final class TimelineLabelWidths {
     private var widths: [Double]
     private var keyHeights: [Double: [Double]] = [:]
     private var keyLines: [TextMetrics?]
+    private var texts: [Double]
     init(count: Int) {
         widths = Array(repeating: .nan, count: count)
+        texts = Array(repeating: .nan, count: count)
         keyLines = Array(repeating: nil, count: count)
     }
 
@@ -269,6 +300,13 @@ final class TimelineLabelWidths {
         if keyHeights[width] == nil { keyHeights[width] = Array(repeating: .nan, count: widths.count) }
         keyHeights[width]![i] = h
         return h
+    }
+
+    func textWidth(_ i: Int, measure: () throws -> Double) rethrows -> Double {
+        if !texts[i].isNaN { return texts[i] }
+        let w = try measure()
+        texts[i] = w
+        return w
     }
 
     func width(_ i: Int, measure: () throws -> Double) rethrows -> Double {

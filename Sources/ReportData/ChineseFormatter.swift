@@ -33,7 +33,8 @@ public struct ChineseFormatter: Sendable {
         var rounded = (Double(PrintfNumber.string("%.12g", abs(v) * scale))! ).rounded(.toNearestOrAwayFromZero) / scale
         if rounded == 0 { rounded = 0 }
         var s = PrintfNumber.string(PrintfNumber.fixed[digits], rounded)
-        if s.contains(".") {
+        // On the bytes: `String.contains(String)` is Foundation's `range(of:)` (5% of a 10,000-bar chart).
+        if s.utf8.contains(UInt8(ascii: ".")) {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
         }

@@ -1,4 +1,4 @@
-import Synchronization
+import ReportSync
 import Yams
 
 /// A value that decodes but is wrong (an unknown enumeration word, a number out of range, a bad
@@ -19,7 +19,7 @@ public struct DecodingProblem: Error, Sendable {
 /// Collects the problems recorded during one decode. One decoder runs on one thread, but the
 /// collector travels in `userInfo` (which must be Sendable), so it is locked anyway.
 public final class DecodingProblems: Sendable {
-    private let recorded = Mutex<[DecodingProblem]>([])
+    private let recorded = Locked<[DecodingProblem]>([])
     /// The problems in the order they were recorded.
     public var items: [DecodingProblem] { recorded.withLock { $0 } }
     public init() {}

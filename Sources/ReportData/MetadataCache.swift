@@ -1,5 +1,5 @@
+import ReportSync
 import Foundation
-import Synchronization
 
 /// Decoded dataset metadata by the exact bytes of its YAML file, for the whole process: a batch
 /// loads the same metadata files once per unit, and a template of many datasets often repeats
@@ -14,7 +14,7 @@ final class MetadataCache: Sendable {
         var entries: [Data: DatasetMetadata] = [:]
         var bytes = 0
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func metadata(_ yaml: Data, file: String) -> Result<DatasetMetadata, Diagnostic> {
         if let hit = state.withLock({ $0.entries[yaml] }) { return .success(hit) }

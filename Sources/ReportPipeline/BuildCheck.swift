@@ -19,15 +19,18 @@ extension ReportBuild {
         let charts = bound.verifyCharts(measurer: measurer, figures: &figures) { positioned($0, bound) }
         guard charts.isEmpty else { return bound.diagnostics + charts }
         do {
+            var documents: [Document] = []
             for job in bound.charts where job.exportsFiles {
                 let chart = try job.layoutStandaloneSized(measurer: measurer)
                 let page = Page(size: chart.size, root: chart.group, background: .white)
-                _ = try PDFWriter.render(Document(info: DocumentInfo(title: job.caption), pages: [page]), measurer: measurer)
+                documents.append(Document(info: DocumentInfo(title: job.caption), pages: [page]))
             }
             if !bound.sections.isEmpty {
-                let document = try PageComposer.compose(try bound.content(measurer: measurer, figures: figures), measurer: measurer)
-                _ = try PDFWriter.render(document, measurer: measurer)
+                documents.append(try PageComposer.compose(try bound.content(measurer: measurer, figures: figures), measurer: measurer))
             }
+            // Each font face subset once for all of them, as `render` does.
+            if documents.count > 1 { PDFWriter.prepareFonts(for: documents, measurer: measurer) }
+            for document in documents { _ = try PDFWriter.render(document, measurer: measurer) }
         } catch {
             return bound.diagnostics + [positioned(error, bound)]
         }
@@ -46,8 +49,13 @@ extension ReportBuild {
             throw BuildFailure(diagnostics: bound.diagnostics + [positioned(error, bound)])
         }
         var figures: [String: ReportFigure] = [:]
-        let column = bound.verifyCharts(measurer: measurer, presets: [], figures: &figures) { positioned($0, bound) }
-        if !column.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + column) }
+        // The report column only matters to a report: a template of charts alone (no sections)
+        // writes no report.pdf, and laying each chart out for it again doubled the layout time
+        // (a 1,000-event timeline: ~8% of the run).
+        if !bound.sections.isEmpty {
+            let column = bound.verifyCharts(measurer: measurer, presets: [], figures: &figures) { positioned($0, bound) }
+            if !column.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + column) }
+        }
         return Preflight(roots: roots, figures: figures)
     }
 

@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import ReportSync
 import ReportComposer
 import ReportRender
 import ReportScene
@@ -16,7 +16,9 @@ enum RenderTask {
 
     typealias Output = [(String, String, [UInt8])]
 
-    func run(bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> Output {
+    /// `pdfs`: the other PDFs of the build (the report shapes their text with its own, and has
+    /// each font face subset once for all of them, before it is drawn).
+    func run(bound: BoundTemplate, measurer: PangoTextMeasurer, pdfs: [Document] = []) throws -> Output {
         switch self {
         case .chart(let job, let page, let stale):
             return try stale.map { format, rel, key in
@@ -28,6 +30,7 @@ enum RenderTask {
         case .report(let rel, let key, let figures):
             let content = try bound.content(measurer: measurer, figures: figures)
             let document = try PageComposer.compose(content, measurer: measurer)
+            PDFWriter.prepareFonts(for: [document] + pdfs, measurer: measurer)
             return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
         }
     }
@@ -37,14 +40,21 @@ enum RenderTask {
     /// scheduling. A chart's formats are separate pieces of work, and at most one PDF is written
     /// at a time (`RenderQueue`): each PDF holds its fonts' tables and subsets while it is
     /// finished, so two at once set the build's peak memory.
+    /// Every font face is subset once for all the PDFs: by the report, which is the first piece
+    /// handed out and a PDF (no other PDF starts before it is done), after it is composed; with
+    /// no report, here, before any piece starts.
     static func runAll(_ tasks: [RenderTask], bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [Output] {
+        let chartPDFs = tasks.flatMap { $0.chartPDFs(bound) }
+        let hasReport = tasks.contains { if case .report = $0 { true } else { false } }
+        if !hasReport && chartPDFs.count > 1 { PDFWriter.prepareFonts(for: chartPDFs, measurer: measurer) }
+        let others = hasReport ? chartPDFs : []
         let pieces = tasks.enumerated().flatMap { i, task in task.pieces.map { (task: i, piece: $0) } }
-        guard pieces.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer) } }
+        guard pieces.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer, pdfs: others) } }
         let results = ResultSlots(count: pieces.count)
         let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF))
         DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             while let k = queue.next() {
-                results.set(k, Result { try pieces[k].piece.run(bound: bound, measurer: measurer) })
+                results.set(k, Result { try pieces[k].piece.run(bound: bound, measurer: measurer, pdfs: others) })
                 queue.done(k)
             }
         }
@@ -58,6 +68,12 @@ enum RenderTask {
     var pieces: [RenderTask] {
         guard case .chart(let job, let page, let stale) = self, stale.count > 1 else { return [self] }
         return stale.map { .chart(job, page, [$0]) }
+    }
+
+    /// The chart's PDF file as it will be drawn, when it is one of the stale formats.
+    func chartPDFs(_ bound: BoundTemplate) -> [Document] {
+        guard case .chart(let job, let page, let stale) = self, stale.contains(where: { $0.format == .pdf }) else { return [] }
+        return [ChartFiles.pdfDocument(page, job: job, info: bound.info)]
     }
 
     /// Writes a PDF (the report, or a chart's PDF file).
@@ -106,8 +122,8 @@ final class RenderQueue: @unchecked Sendable {
 
 /// Slots written by concurrent iterations, each slot by exactly one; read after all have finished.
 private final class ResultSlots: Sendable {
-    private let slots: Mutex<[Result<RenderTask.Output, Error>?]>
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    private let slots: Locked<[Result<RenderTask.Output, Error>?]>
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
     func set(_ i: Int, _ r: Result<RenderTask.Output, Error>) { slots.withLock { $0[i] = r } }
     var values: [Result<RenderTask.Output, Error>?] { slots.withLock { $0 } }
 }

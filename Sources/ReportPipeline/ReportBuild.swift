@@ -182,15 +182,18 @@ enum ChartFiles {
         case .png: return try PNGWriter.render(page, scale: 2, measurer: measurer)
         // One deck holds every chart (`ChartDeck`): never asked of a single chart.
         case .pptx: throw OutputError.io(ChartDeck.fileName, "charts.pptx is rendered for all charts at once")
-        case .pdf:
-            // The whole chart is one Figure element with its alt text, as in the report.
-            var figure = page
-            figure.root = Group([.group(.tagged(.figure(alt: alt.isEmpty ? title : alt), [.group(page.root)]))])
-            let doc = Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
-                                                  keywords: info.keywords, creationDate: info.creationDate,
-                                                  language: info.language), pages: [figure])
-            return try PDFWriter.render(doc, measurer: measurer)
+        case .pdf: return try PDFWriter.render(pdfDocument(page, job: job, info: info), measurer: measurer)
         }
+    }
+
+    /// The chart's PDF: the whole chart is one Figure element with its alt text, as in the report.
+    static func pdfDocument(_ page: Page, job: ChartJob, info: ReportInfo) -> Document {
+        let title = job.caption, alt = job.alt
+        var figure = page
+        figure.root = Group([.group(.tagged(.figure(alt: alt.isEmpty ? title : alt), [.group(page.root)]))])
+        return Document(info: DocumentInfo(title: title, author: info.author, subject: info.title,
+                                           keywords: info.keywords, creationDate: info.creationDate,
+                                           language: info.language), pages: [figure])
     }
 
     /// Glyphs are outlines (identical in every viewer, no font needed), so the chart's title goes

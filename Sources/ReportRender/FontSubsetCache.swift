@@ -46,14 +46,16 @@ final class FontSubsetCache: @unchecked Sendable {
     private enum Entry {
         /// The face cannot be subset (not CFF, colour glyphs, or HarfBuzz failed): Pango draws it.
         case unusable
-        /// The source face (`hb_face_t *`, mapped from the file), its cached subset, builds so far.
-        case usable(source: OpaquePointer, current: SubsetFace?, builds: Int)
+        /// Its cached subset and the builds so far. The source face is mapped from the file again
+        /// for each build and released after it: kept, the pages the subsetter read (~10 MiB of a
+        /// Noto CJK face) would stay resident for the rest of the process.
+        case usable(current: SubsetFace?, builds: Int)
     }
 
     /// What a face needs, decided under the lock.
     private enum Plan {
         case ready(SubsetFace)
-        /// A subset of only these glyphs from `source` (referenced: release after building).
+        /// A subset of only these glyphs from `source` (opened for it: release after building).
         case oneOff(source: OpaquePointer, glyphs: Set<UInt32>)
         case none
     }
@@ -64,10 +66,6 @@ final class FontSubsetCache: @unchecked Sendable {
 
     /// Tests make their own; the product uses `shared`.
     init() {}
-
-    deinit {
-        for case .usable(let source, _, _) in entries.values { hb_face_destroy(source) }
-    }
 
     /// For each face of `needs`, a subset holding at least the glyphs listed; faces that cannot
     /// be subset are absent (their text is drawn with Pango's font).
@@ -87,29 +85,49 @@ final class FontSubsetCache: @unchecked Sendable {
         return out
     }
 
+    /// For a build that writes several PDFs, before the first: per face, one cached subset of all
+    /// their glyphs, so each face is subset once per build instead of growing PDF by PDF (each
+    /// build of a face costs 7–60 ms). A face the bounds refuse is left as it was; each PDF then
+    /// gets what `faces(for:)` gives it.
+    func reserve(_ needs: [FontFaceKey: Set<UInt32>]) {
+        lock.withLock {
+            for (key, glyphs) in needs { _ = plan(key, covering: glyphs, oneOff: false) }
+        }
+    }
+
     /// Number of subsets built so far (all faces, cached and one-off).
     var buildCount: Int { lock.withLock { builds } }
 
-    /// Call under `lock`.
-    private func plan(_ key: FontFaceKey, covering glyphs: Set<UInt32>) -> Plan {
-        let entry = entries[key] ?? Self.open(key)
-        entries[key] = entry
-        guard case .usable(let source, let current, let count) = entry else { return .none }
+    /// Call under `lock`. `oneOff: false` plans no one-off subset (`.none` instead).
+    private func plan(_ key: FontFaceKey, covering glyphs: Set<UInt32>, oneOff: Bool = true) -> Plan {
+        var opened: OpaquePointer?
+        if entries[key] == nil {
+            opened = Self.open(key)
+            entries[key] = opened == nil ? .unusable : .usable(current: nil, builds: 0)
+        }
+        guard case .usable(let current, let count)? = entries[key] else { return .none }
         if let current, glyphs.isSubset(of: current.glyphs) { return .ready(current) }
+        guard let source = opened ?? Self.open(key) else {
+            entries[key] = .unusable
+            return .none
+        }
         var wanted = glyphs.union(current?.glyphs ?? [])
         // Not before the third build: seeding costs ~45 ms of CPU per face, more than a
         // report with a few chart PDFs spends on growing by their own glyphs.
         if count == 2 { wanted.formUnion(Self.commonGlyphs(source)) }
-        builds += 1
         guard count < Self.growthLimit, wanted.count <= Self.glyphLimit else {
-            return .oneOff(source: hb_face_reference(source), glyphs: glyphs)
+            guard oneOff else { hb_face_destroy(source); return .none }
+            builds += 1
+            // Released by `faces(for:)` after building.
+            return .oneOff(source: source, glyphs: glyphs)
         }
+        builds += 1
+        defer { hb_face_destroy(source) }
         guard let made = SubsetFace.make(from: source, glyphs: wanted) else {
             entries[key] = .unusable
-            hb_face_destroy(source)
             return .none
         }
-        entries[key] = .usable(source: source, current: made, builds: count + 1)
+        entries[key] = .usable(current: made, builds: count + 1)
         return .ready(made)
     }
 
@@ -118,19 +136,24 @@ final class FontSubsetCache: @unchecked Sendable {
     /// subset would carry a recomputed `head` box, which Cairo copies into the PDF.
     private static let refused = ["CBDT", "sbix", "COLR", "SVG ", "EBDT", "CFF2", "fvar", "glyf"].map(fourCC)
 
-    private static func open(_ key: FontFaceKey) -> Entry {
-        guard let blob = hb_blob_create_from_file_or_fail(key.file) else { return .unusable }
+    /// The face as an `hb_face_t *` (mapped from its file), or nil when it cannot be subset.
+    private static func open(_ key: FontFaceKey) -> OpaquePointer? {
+        guard let blob = hb_blob_create_from_file_or_fail(key.file) else { return nil }
         defer { hb_blob_destroy(blob) }
-        guard let face = hb_face_create(blob, key.index), hb_face_get_glyph_count(face) > 0 else { return .unusable }
+        guard let face = hb_face_create(blob, key.index) else { return nil }
+        guard hb_face_get_glyph_count(face) > 0 else {
+            hb_face_destroy(face)
+            return nil
+        }
         var count: UInt32 = 64
         var tags = [UInt32](repeating: 0, count: 64)
         _ = hb_face_get_table_tags(face, 0, &count, &tags)
         let present = Set(tags.prefix(Int(count)))
         guard present.contains(fourCC("CFF ")), present.isDisjoint(with: refused) else {
             hb_face_destroy(face)
-            return .unusable
+            return nil
         }
-        return .usable(source: face, current: nil, builds: 0)
+        return face
     }
 
     /// The face's glyphs for the code points of `CommonCharacters` it maps.

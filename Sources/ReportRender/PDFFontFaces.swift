@@ -18,9 +18,14 @@ final class PDFFontFaces: @unchecked Sendable {
     /// Shapes (or takes from the measurer's cache) every text of `doc` and gets subsets covering
     /// their glyphs. Texts that fail to lay out are skipped here: drawing reports their error.
     static func prepare(_ doc: Document, measurer: PangoTextMeasurer, cache: FontSubsetCache) -> PDFFontFaces {
+        PDFFontFaces(faces: cache.faces(for: needs(of: [doc], measurer: measurer)))
+    }
+
+    /// The glyphs of every text of `docs`, by face.
+    static func needs(of docs: [Document], measurer: PangoTextMeasurer) -> [FontFaceKey: Set<UInt32>] {
         var needs: [FontFaceKey: Set<UInt32>] = [:]
-        for page in doc.pages { collect(page.root, measurer, &needs) }
-        return PDFFontFaces(faces: cache.faces(for: needs))
+        for doc in docs { for page in doc.pages { collect(page.root, measurer, &needs) } }
+        return needs
     }
 
     private static func collect(_ group: Group, _ measurer: PangoTextMeasurer, _ needs: inout [FontFaceKey: Set<UInt32>]) {

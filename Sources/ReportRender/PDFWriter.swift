@@ -9,6 +9,18 @@ public enum PDFWriter {
         try render(doc, measurer: measurer, subsets: PDFFontFaces.enabled ? .shared : nil)
     }
 
+    /// Call before the first of several PDFs a build writes, with all of them: their text is shaped
+    /// (the layouts are kept for drawing) and each font face is subset once for the lot, instead of
+    /// the subset growing as PDF after PDF needs new glyphs. What each PDF embeds is unchanged.
+    public static func prepareFonts(for documents: [Document], measurer: PangoTextMeasurer = .shared) {
+        guard PDFFontFaces.enabled else { return }
+        prepareFonts(for: documents, measurer: measurer, subsets: .shared)
+    }
+
+    static func prepareFonts(for documents: [Document], measurer: PangoTextMeasurer, subsets: FontSubsetCache) {
+        subsets.reserve(PDFFontFaces.needs(of: documents, measurer: measurer))
+    }
+
     /// `subsets`: where the text's subset faces come from; nil draws text as Pango does.
     static func render(_ doc: Document, measurer: PangoTextMeasurer, subsets: FontSubsetCache?) throws -> [UInt8] {
         guard let first = doc.pages.first else { throw RenderError.emptyDocument }

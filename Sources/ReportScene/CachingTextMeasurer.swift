@@ -1,15 +1,42 @@
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ReportSync
 
 /// Measures each distinct (text, style, wrap width) once and remembers the result: the page flow
 /// measures a block to look ahead and again to place it, and a chart with thousands of events
 /// repeats the same badges and tick labels. The one memo cache of the layout code (the composer
-/// and the timeline both use it), thread-safe through a `Mutex`, so it is `Sendable` without
+/// and the timeline both use it), thread-safe through a lock (`Locked`), so it needs no
 /// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
 public final class CachingTextMeasurer: TextMeasurer {
+    /// Hashed and compared by the text's UTF-8 bytes: `String`'s own hashing normalises
+    /// non-ASCII text (NFC) on every lookup and every table resize, which made hashing Chinese
+    /// labels cost more than the lookups saved. Byte equality is stricter than canonical
+    /// equivalence, so a key never serves a text it was not measured for.
     private struct Key: Hashable {
         var text: String
         var style: TextStyle
         var wrapWidth: Double?
+
+        func hash(into hasher: inout Hasher) {
+            let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if done == nil { for b in text.utf8 { hasher.combine(b) } }
+            hasher.combine(text.utf8.count)
+            hasher.combine(style)
+            hasher.combine(wrapWidth)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.wrapWidth == b.wrapWidth, a.style == b.style, a.text.utf8.count == b.text.utf8.count else { return false }
+            let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+                b.text.utf8.withContiguousStorageIfAvailable { y in
+                    x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+                }
+            }
+            return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
+        }
     }
     private struct State {
         var memo: [Key: TextMetrics] = [:]
@@ -20,7 +47,7 @@ public final class CachingTextMeasurer: TextMeasurer {
     public let base: any TextMeasurer
     /// Most results kept; a full memo is dropped (and refilled) rather than growing without bound.
     public let limit: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A cache in front of `base`. `base` itself is not wrapped again when it already caches.
     public init(_ base: any TextMeasurer, limit: Int = 100_000) {

@@ -11,7 +11,7 @@ import Testing
     import PackageDescription
     let package = Package(
         name: "Consumer",
-        platforms: [.macOS(.v15)],   // as the package it depends on (Mutex)
+        platforms: [.macOS(.v15)],   // as the package it depends on
         dependencies: [.package(name: "ReportRenderer", path: "\(ReportBinary.packageRoot.path)")],
         targets: [
             .target(name: "Consumer", dependencies: [.product(name: "ReportRenderer", package: "ReportRenderer")]),

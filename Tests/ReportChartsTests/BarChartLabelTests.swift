@@ -1,11 +1,11 @@
-import Synchronization
+import ReportSync
 import Testing
 import ReportScene
 @testable import ReportCharts
 
 /// Counts calls, to check that layout measures each distinct string once.
 private final class CountingMeasurer: TextMeasurer {
-    private let state = Mutex((calls: 0, keys: Set<String>()))
+    private let state = Locked((calls: 0, keys: Set<String>()))
     var calls: Int { state.withLock { $0.calls } }
     var keys: Set<String> { state.withLock { $0.keys } }
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {

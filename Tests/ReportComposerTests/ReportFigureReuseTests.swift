@@ -1,7 +1,7 @@
 import Foundation
+import ReportSync
 import ReportComposer
 import ReportScene
-import Synchronization
 import Testing
 
 /// The report-column layouts `verifyCharts` makes are the report's figures (issue 17): a build
@@ -10,7 +10,7 @@ import Testing
     /// FixedTextMeasurer that counts its calls.
     final class CountingMeasurer: TextMeasurer {
         let inner = FixedTextMeasurer()
-        let calls = Mutex(0)
+        let calls = Locked(0)
         func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
             calls.withLock { $0 += 1 }
             return try inner.measure(text, style: style, wrapWidth: wrapWidth)

@@ -168,6 +168,24 @@ import Testing
         #expect(shared.buildCount == before)
     }
 
+    /// A build's PDFs prepared together: each face is subset once for all of them (no build while
+    /// they are drawn, however their glyphs differ), and each PDF is the bytes a fresh cache gives.
+    @Test func preparedFontsSubsetEachFaceOncePerBuild() throws {
+        let docs = [Fixtures.document()] + ["鑫淼焱垚犇骉", "如意 Ω≈∑", "丐丑专"].map {
+            Document(info: DocumentInfo(), pages: [Fixtures.chartPage(label: $0), Self.gridPage(["龘", "齉", "爨"])])
+        }
+        let cache = FontSubsetCache()
+        PDFWriter.prepareFonts(for: docs, measurer: .shared, subsets: cache)
+        let faces = PDFFontFaces.needs(of: docs, measurer: .shared).count
+        #expect(cache.buildCount >= 1 && cache.buildCount <= faces, "\(cache.buildCount) builds for \(faces) faces")
+        let built = cache.buildCount
+        for doc in docs {
+            let bytes = try PDFWriter.render(doc, measurer: .shared, subsets: cache)
+            #expect(bytes == (try PDFWriter.render(doc, measurer: .shared, subsets: FontSubsetCache())))
+        }
+        #expect(cache.buildCount == built, "a prepared PDF built a subset: \(cache.buildCount) > \(built)")
+    }
+
     /// Drawing runs from the subset face puts the same pixels where Pango's own drawing does.
     @Test func subsetDrawingMatchesPangoDrawing() throws {
         var root = Group()

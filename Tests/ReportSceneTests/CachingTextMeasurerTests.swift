@@ -1,12 +1,12 @@
 import Foundation
-import Synchronization
+import ReportSync
 import Testing
 import ReportScene
 
 /// Counts what reaches the base measurer; fails on the text "✗".
 private final class CountingMeasurer: TextMeasurer {
     struct Refused: Error {}
-    private let calls = Mutex(0)
+    private let calls = Locked(0)
     var count: Int { calls.withLock { $0 } }
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
         calls.withLock { $0 += 1 }
@@ -62,7 +62,7 @@ private final class CountingMeasurer: TextMeasurer {
     @Test func concurrentUseGivesTheBaseMeasurersAnswers() throws {
         let cache = CachingTextMeasurer(CountingMeasurer())
         let texts = (0..<50).map { "标签\($0)" }
-        let wrong = Mutex(0)
+        let wrong = Locked(0)
         DispatchQueue.concurrentPerform(iterations: 2_000) { i in
             let text = texts[i % texts.count]
             let got = try? cache.measure(text, style: style, wrapWidth: i % 3 == 0 ? 30 : nil)

@@ -1,4 +1,4 @@
-import Synchronization
+import ReportSync
 import Foundation
 import ReportComposer
 import ReportData
@@ -158,8 +158,8 @@ public struct UnitBuild: Sendable {
 
 /// Results written by concurrent iterations, each slot by exactly one; read after all finished.
 final class Slots<T: Sendable>: Sendable {
-    private let slots: Mutex<[T?]>
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    private let slots: Locked<[T?]>
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
     func set(_ i: Int, _ v: T) { slots.withLock { $0[i] = v } }
     var values: [T?] { slots.withLock { $0 } }
 }
@@ -167,7 +167,7 @@ final class Slots<T: Sendable>: Sendable {
 /// A shared counter: the next iteration to take, or units done (reported under the lock so
 /// progress lines come out in order).
 final class Counter: Sendable {
-    private let n = Mutex(0)
+    private let n = Locked(0)
     func take() -> Int { n.withLock { n in defer { n += 1 }; return n } }
     func increment(_ report: (Int) -> Void) { n.withLock { n in n += 1; report(n) } }
 }
