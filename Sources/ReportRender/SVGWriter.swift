@@ -37,7 +37,7 @@ public enum SVGWriter {
         guard SVGIdRewriter.isValidPrefix(idPrefix) else { throw RenderError.invalidIdPrefix(idPrefix) }
         // Measured before drawing: a text that cannot be shaped fails here as it would in Cairo.
         let lines = try SVGTextLayer.lines(in: page.root, measurer: measurer)
-        let layer = Array(SVGTextLayer.markup(lines, mode: mode, language: measurer.language).utf8)
+        let layer = SVGTextLayer.markupBytes(lines, mode: mode, language: measurer.language)
         if engine == .native,
            let svg = try SVGDocumentWriter.render(page, idPrefix: idPrefix, text: mode, measurer: measurer, layer: layer) {
             return svg
