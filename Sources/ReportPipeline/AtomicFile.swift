@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import ReportSync
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -135,10 +135,10 @@ public enum AtomicFile {
         concurrently(fds.count) { i in
             if fsync(fds[i]) != 0 {
                 let why = errnoText()
-                failures.mutex.withLock { $0[i] = why }
+                failures.withLock { $0[i] = why }
             }
         }
-        return failures.mutex.withLock { f in f.keys.min().map { ($0, f[$0]!) } }
+        return failures.withLock { f in f.keys.min().map { ($0, f[$0]!) } }
     }
 
     /// Flushes folders whose entries changed (renames, removals), all at once.
@@ -162,7 +162,7 @@ public enum AtomicFile {
             group.enter()
             Thread {
                 while true {
-                    let i = next.mutex.withLock { n in defer { n += 1 }; return n }
+                    let i = next.withLock { n in defer { n += 1 }; return n }
                     if i >= count { break }
                     body(i)
                 }
@@ -187,10 +187,4 @@ public enum AtomicFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
-}
-
-/// A mutex the threads of `AtomicFile.concurrently` share (a `Mutex` itself cannot be captured).
-private final class Locked<T: Sendable>: Sendable {
-    let mutex: Mutex<T>
-    init(_ value: T) { mutex = Mutex(value) }
 }
