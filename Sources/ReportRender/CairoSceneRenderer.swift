@@ -52,9 +52,9 @@ public struct CairoSceneRenderer: Sendable {
             // instead of per shape in the SVG (10,000 bars: half the time, less than half the
             // bytes). Same picture for opaque paint; only anti-aliasing where shapes touch differs
             // (no faint seams between adjacent shapes).
-            if batching, let shared = Self.batchPaint(children[i]) {
+            if batching, let shared = BatchPaint(children[i]) {
                 var end = i + 1
-                while end < children.count, Self.batchPaint(children[end]) == shared { end += 1 }
+                while end < children.count, BatchPaint(children[end]) == shared { end += 1 }
                 if end - i > 1 {
                     cairo_new_path(cr)
                     for child in children[i..<end] {
@@ -126,23 +126,6 @@ public struct CairoSceneRenderer: Sendable {
         }
     }
 
-    /// The paint of a shape that may share one path with equal neighbours: fill only or stroke
-    /// only (fill-then-stroke per shape would change which shape covers which), fully opaque
-    /// (overlaps would otherwise darken differently), no dash (the pattern would run on).
-    private static func batchPaint(_ node: Node) -> BatchPaint? {
-        let fill: Color?, stroke: Stroke?
-        switch node {
-        case .rect(let r): fill = r.fill; stroke = r.stroke
-        case .path(let p): fill = p.fill; stroke = p.stroke
-        default: return nil
-        }
-        switch (fill, stroke) {
-        case (let f?, nil) where f.alpha >= 1: return BatchPaint(fill: f, stroke: nil)
-        case (nil, let s?) where s.color.alpha >= 1 && s.dash.isEmpty && s.width > 0: return BatchPaint(fill: nil, stroke: s)
-        default: return nil
-        }
-    }
-
     /// Fills then strokes the current path.
     private func paint(fill: Color?, stroke: Stroke?, _ cr: OpaquePointer) throws {
         if let fill {
@@ -184,11 +167,6 @@ public struct CairoSceneRenderer: Sendable {
     private func setSource(_ c: Color, _ cr: OpaquePointer) {
         cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
     }
-}
-
-private struct BatchPaint: Equatable {
-    var fill: Color?
-    var stroke: Stroke?
 }
 
 /// Fills the page with a colour.

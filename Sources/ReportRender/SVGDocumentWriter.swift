@@ -145,9 +145,9 @@ extension SVGDocumentWriter {
         while i < children.count {
             // Runs of sibling shapes with the same opaque paint become one path, as
             // CairoSceneRenderer batches them for SVG and PNG (same picture, no seams).
-            if let shared = SVGPaint(children[i]) {
+            if let shared = BatchPaint(children[i]) {
                 var end = i + 1
-                while end < children.count, SVGPaint(children[end]) == shared { end += 1 }
+                while end < children.count, BatchPaint(children[end]) == shared { end += 1 }
                 if end - i > 1 {
                     try drawShapes(children[i..<end], paint: shared, decimals: decimals)
                     i = end
@@ -165,7 +165,7 @@ extension SVGDocumentWriter {
         }
     }
 
-    private func drawShapes(_ shapes: ArraySlice<Node>, paint: SVGPaint, decimals: Int) throws {
+    private func drawShapes(_ shapes: ArraySlice<Node>, paint: BatchPaint, decimals: Int) throws {
         try drawShapes(Array(shapes), fill: paint.fill, stroke: paint.stroke, decimals: decimals)
     }
 
@@ -191,26 +191,6 @@ extension SVGDocumentWriter {
     }
 }
 
-/// The paint shared by a run of sibling shapes that may be drawn as one path: fill only or
-/// stroke only, fully opaque, no dash (CairoSceneRenderer's rule).
-struct SVGPaint: Equatable {
-    var fill: Color?
-    var stroke: Stroke?
-
-    init?(_ node: Node) {
-        let fill: Color?, stroke: Stroke?
-        switch node {
-        case .rect(let r): fill = r.fill; stroke = r.stroke
-        case .path(let p): fill = p.fill; stroke = p.stroke
-        default: return nil
-        }
-        switch (fill, stroke) {
-        case (let f?, nil) where f.alpha >= 1: self.fill = f; self.stroke = nil
-        case (nil, let s?) where s.color.alpha >= 1 && s.dash.isEmpty && s.width > 0: self.fill = nil; self.stroke = s
-        default: return nil
-        }
-    }
-}
 
 private extension Double {
     var log10: Double {
