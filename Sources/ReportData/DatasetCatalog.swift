@@ -195,10 +195,12 @@ extension DatasetCatalog {
     mutating func computeDerived(directory: URL, sink: inout DiagnosticSink, shown: (String) -> String) {
         let parser = DateParser(reportDate: reportDate)
         for (name, ds) in datasets.sorted(by: { $0.key < $1.key }) {
-            let yamlText = Self.text(of: directory.appendingPathComponent(name + ".yaml"), in: directory)
+            guard !ds.metadata.derived.isEmpty else { continue }
+            // Parsed once per process for every derived figure's line (not once per figure and unit).
+            let marks = MetadataCache.shared.marks(Self.text(of: directory.appendingPathComponent(name + ".yaml"), in: directory))
             for (i, spec) in ds.metadata.derived.enumerated() {
                 func fail(_ key: String, _ message: String) {
-                    let m = YAMLLoader.mark(["derived", "\(i)", key], in: yamlText)
+                    let m = marks.mark(["derived", "\(i)", key])
                     sink.error(shown(name + ".yaml"), m.line, m.column, message)
                 }
                 if figures[spec.id] != nil { fail("id", "derived id '\(spec.id)' is already a figure"); continue }
@@ -226,7 +228,7 @@ extension DatasetCatalog {
                 figures[spec.id] = Figure(id: spec.id, label: spec.label, quantity: value, date: date,
                                           section: spec.section, derived: true, inputs: formula.inputs,
                                           formula: spec.formula, decimals: spec.decimals, dataset: name,
-                                          line: YAMLLoader.mark(["derived", "\(i)"], in: yamlText).line)
+                                          line: marks.mark(["derived", "\(i)"]).line)
                 if let u = metadata?.display?.unit(for: value), u != value.unit { figures[spec.id]?.displayUnit = u }
                 figureIDs.append(spec.id)
             }
