@@ -19,6 +19,42 @@ extension TimelineSpec {
     }
 }
 
+extension TimelineSpec {
+    /// Lays the timeline out `width` wide for a page flow that can give it more height: at
+    /// `height` when every drawn event is named there (labelled, or in the key with its badge or
+    /// letter on the plot), else at the least height up to `maxHeight` (in 10 pt steps) that
+    /// names them all, else at `maxHeight` (its note then counts those left out). The layout's
+    /// `frame.height` is the height it took.
+    public func layout(width: Double, height: Double, maxHeight: Double, theme: ChartTheme = .standard,
+                       measurer: any TextMeasurer) throws -> TimelineLayout {
+        let cache = TimelineMeasureCache(measurer)
+        let steps = max(0, Int(((maxHeight - height) / 10).rounded(.down)))
+        func builder(_ step: Int) -> TimelineBuilder {
+            let h = step == steps ? max(height, maxHeight) : height + Double(step) * 10
+            return TimelineBuilder(spec: self, frame: Size(width, h), theme: theme, cache: cache)
+        }
+        // Heights are solved without their scenes; only the one kept is drawn.
+        func namesAll(_ s: TimelineBuilder.Solution) -> Bool { s.solved.solution.named == s.marks.count }
+        let first = Result { try builder(0).solve() }
+        if case .success(let s) = first, namesAll(s) || steps == 0 { return try builder(0).scene(s) }
+        guard steps > 0 else { return try builder(0).scene(first.get()) }
+        let top = try? builder(steps).solve()
+        guard let top, namesAll(top) else {
+            // Nothing names every event: the height naming the most (the first on a tie).
+            let s0 = try? first.get()
+            if let top, top.solved.solution.named > s0?.solved.solution.named ?? -1 { return try builder(steps).scene(top) }
+            return try builder(0).scene(first.get())
+        }
+        // The least step that names every event; the search keeps to heights proven to.
+        var lo = 0, hi = steps, best = top
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if let s = try? builder(mid).solve(), namesAll(s) { hi = mid; best = s } else { lo = mid }
+        }
+        return try builder(hi).scene(best)
+    }
+}
+
 /// The stages of `TimelineSpec.layout`: frame (chrome, legend, scale, axis) → marks and their
 /// tracks → rows, labels, badges and key sharing the height (`TimelineSolver`) → lane
 /// geometry → scene (`TimelineScene`). `solve` and `scene` are apart so `TimelineTypeFit`
