@@ -35,11 +35,19 @@ struct TimelineSolver {
     let cache: TimelineMeasureCache
     /// Shared by the solvers of one layout (every track count): each label is measured once.
     let widths: TimelineLabelWidths
-    /// Placements by rows per lane, for this solver's marks and tracks.
-    let placements = Placements()
+    /// Track of each mark (the placements' key).
+    let trackOf: [Int]
+    /// Placements of the layout (or of every height a page flow tries), by what they depend on
+    /// besides the marks: each is made once.
+    let placements: Placements
 
     final class Placements {
-        var byRows: [[Int]: TimelinePlacement] = [:]
+        struct Key: Hashable {
+            var tracks: [Int]
+            var rows: [Int]
+            var badgeWidth: Double
+        }
+        var byKey: [Key: TimelinePlacement] = [:]
     }
 
     /// Width of mark i's label: its date and its text on one line.
@@ -108,11 +116,12 @@ struct TimelineSolver {
         let most = (0..<heights.count).map { min(40, free[$0] + max(0, Int((lanes - base) / styles.rowHeight))) }
         func place(_ limit: [Int]) throws -> TimelinePlacement {
             // Key heights that differ little leave the same rows: place those once.
-            if let p = placements.byRows[limit] { return p }
+            let key = Placements.Key(tracks: trackOf, rows: limit, badgeWidth: badgeWidth)
+            if let p = placements.byKey[key] { return p }
             let p = try TimelinePlacement.resolve(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
                                           plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
                                           letterWidth: letterWidth, labelWidth: labelWidth)
-            placements.byRows[limit] = p
+            placements.byKey[key] = p
             return p
         }
         let wide = try place(most)
@@ -273,6 +282,8 @@ final class TimelineLabelWidths {
     private var keyHeights: [Double: [Double]] = [:]
     private var keyLines: [TextMetrics?]
     private var texts: [Double]
+    var count: Int { widths.count }
+
     init(count: Int) {
         widths = Array(repeating: .nan, count: count)
         texts = Array(repeating: .nan, count: count)
