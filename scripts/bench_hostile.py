@@ -10,6 +10,9 @@ GNU time, and prints wall time and peak RSS against the target of each case.
   many-1000     1,000 datasets and 1,000 charts in one template         -> renders, < 15 s
 
   python3 scripts/bench_hostile.py --report-bin .build/release/report [--work DIR] [--only NAME]
+                                  [--format svg,png,pdf] [--keep]
+`--format` renders only those formats (to split a case's time by format); `--keep` leaves the
+generated templates and outputs under --work (to profile a case again by hand).
 Exits non-zero when a case misses its target or ends differently than expected.
 """
 import argparse
@@ -114,11 +117,11 @@ CASES = [
 ]
 
 
-def run(report_bin, tpl, out):
+def run(report_bin, tpl, out, formats):
     tfile = os.path.join(out, "time.txt")
     t = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-v", "-o", tfile, report_bin, "render", tpl, "--out", out, "--quiet",
-                        "--format", "svg,png,pdf"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                        "--format", formats], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t
     rss, cpu = None, 0.0
     with open(tfile) as f:
@@ -135,12 +138,15 @@ def main():
     ap.add_argument("--report-bin", default=".build/release/report")
     ap.add_argument("--work", help="where to generate the inputs (default: a temporary folder)")
     ap.add_argument("--only", action="append", help="run only these cases")
+    ap.add_argument("--format", default="svg,png,pdf", help="formats to render (default: svg,png,pdf)")
+    ap.add_argument("--keep", action="store_true", help="keep the generated templates and outputs under --work")
     a = ap.parse_args()
     work = a.work or tempfile.mkdtemp(prefix="rr-bench-hostile-")
     os.makedirs(work, exist_ok=True)
     # CPU seconds are shown too: on a loaded machine wall time overstates the cost.
-    print("| case | expected | time s | CPU s | target s | peak RSS MiB | target MiB | result |")
-    print("|---|---|---:|---:|---:|---:|---:|---|")
+    # The 1-minute load average before each case: other work on the machine inflates wall time.
+    print("| case | expected | time s | CPU s | target s | peak RSS MiB | target MiB | load | result |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     failed = False
     for name, make, status, text, max_s, max_mib in CASES:
         if a.only and name not in a.only:
@@ -151,14 +157,16 @@ def main():
         tpl = make(root)
         out = os.path.join(root, "out")
         os.makedirs(out)
-        code, err, wall, rss, cpu = run(a.report_bin, tpl, out)
+        load = os.getloadavg()[0]
+        code, err, wall, rss, cpu = run(a.report_bin, tpl, out, a.format)
         ok = code == status and text in err and wall <= max_s and (max_mib is None or (rss or 0) <= max_mib)
         failed |= not ok
         expected = "renders" if status == 0 else f"error: {text or '...'}"
         why = "" if ok else f" (exit {code}: {err.strip().splitlines()[0][:160] if err.strip() else ''})"
-        print(f"| {name} | {expected} | {wall:.2f} | {cpu:.2f} | {max_s} | {rss:.0f} | {max_mib or '-'} | {'ok' if ok else 'MISSED' + why} |")
+        print(f"| {name} | {expected} | {wall:.2f} | {cpu:.2f} | {max_s} | {rss:.0f} | {max_mib or '-'} | {load:.1f} | {'ok' if ok else 'MISSED' + why} |")
         sys.stdout.flush()
-        shutil.rmtree(root, ignore_errors=True)
+        if not a.keep:
+            shutil.rmtree(root, ignore_errors=True)
     if not a.work:
         shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if failed else 0)

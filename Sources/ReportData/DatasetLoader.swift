@@ -41,6 +41,8 @@ public struct DatasetLoader: Sendable {
         seenIDs.reserveCapacity(min(bytes.count / 24, InputLimits.rows))
         var cells = DiagnosticSink()
         var counter: CapCounter?
+        // The id column's index when its cells are ids or text (a record's id is then its trimmed text).
+        var idIndex: Int??
         let structural = CSVParser.parse(bytes: bytes, file: csvPath) { row in
             guard let columns else {
                 header = row
@@ -61,16 +63,27 @@ public struct DatasetLoader: Sendable {
                 cells.add(d)
                 return false
             }
-            var rec = record(row, columns: columns, meta: meta, file: csvPath, sink: &cells)
-            if let id = rec.id {
+            // A row the template does not use is validated cell by cell without building its
+            // record (most rows of a large table): same checks, same messages.
+            if idIndex == nil { idIndex = textIDIndex(columns, meta) }
+            var rec: Record?, id: String?
+            if meta.kind != .figures, let i = idIndex!, case let q = Self.nonEmpty(row.fields[i].text.trimmed),
+               !demand.keeps(dataset: name, id: q) {
+                validate(row, columns: columns, meta: meta, file: csvPath, sink: &cells)
+                id = q
+            } else {
+                rec = record(row, columns: columns, meta: meta, file: csvPath, sink: &cells)
+                id = rec!.id
+            }
+            if let id {
                 if let first = seenIDs[id] {
                     let col = columns.firstIndex { $0.name == idColumn(meta) }.map { $0 + 1 } ?? 1
                     cells.error(csvPath, row.line, col, "duplicate id '\(id)' (first used on line \(first))")
-                    rec.id = nil
+                    rec?.id = nil
                 } else { seenIDs[id] = row.line }
             }
             // Figures feed prose, notes and derived values: always kept.
-            if meta.kind == .figures || demand.keeps(dataset: name, id: rec.id) { records.append(rec) }
+            if let rec, meta.kind == .figures || demand.keeps(dataset: name, id: rec.id) { records.append(rec) }
             return true
         }
         // Structural errors first: they explain why a row is missing.
@@ -181,17 +194,45 @@ public struct DatasetLoader: Sendable {
         return ok ? specs : nil
     }
 
+    /// The id column's index when a record's id is its trimmed cell text (columns of type id or
+    /// text), else nil.
+    private func textIDIndex(_ columns: [ColumnSpec], _ meta: DatasetMetadata) -> Int? {
+        guard let name = idColumn(meta), let i = columns.firstIndex(where: { $0.name == name }),
+              columns[i].type == .id || columns[i].type == .text else { return nil }
+        return i
+    }
+
+    static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
     private func record(_ row: CSVRow, columns: [ColumnSpec], meta: DatasetMetadata, file: String, sink: inout DiagnosticSink) -> Record {
         var raw: [String: String] = [:]
+        raw.reserveCapacity(columns.count)
         for (c, f) in zip(columns, row.fields) { raw[c.name] = f.text }
         var values: [String: CellValue] = [:]
+        values.reserveCapacity(columns.count)
+        let section = checkCells(row, columns: columns, meta: meta, file: file, sink: &sink, text: { raw[$0] }) { values[$0] = $1 }
+        let id = idColumn(meta).flatMap { values[$0]?.text }
+        let sentence = raw[meta.sentenceColumn].flatMap { $0.isEmpty ? nil : $0 }
+        return Record(line: row.line, values: values, raw: raw, id: id, sourceSentence: sentence, section: section)
+    }
+
+    /// The checks of `record` alone, for a row that is not kept.
+    private func validate(_ row: CSVRow, columns: [ColumnSpec], meta: DatasetMetadata, file: String, sink: inout DiagnosticSink) {
+        _ = checkCells(row, columns: columns, meta: meta, file: file, sink: &sink,
+                       text: { name in columns.firstIndex { $0.name == name }.map { row.fields[$0].text } }) { _, _ in }
+    }
+
+    /// Checks every cell of `row`, handing each column's value to `store`; returns the row's
+    /// section. `text(name)` is the raw text of the named column.
+    private func checkCells(_ row: CSVRow, columns: [ColumnSpec], meta: DatasetMetadata, file: String, sink: inout DiagnosticSink,
+                            text raw: (String) -> String?, store: (String, CellValue) -> Void) -> String? {
         let dates = DateParser(reportDate: referenceDate(row, columns: columns, meta: meta, file: file, sink: &sink))
         for (c, f) in zip(columns, row.fields) {
             let t = f.text.trimmed
             func error(_ m: String) { sink.error(file, f.line, f.column, m) }
             if t.isEmpty {
                 if c.required { error("empty required cell (column \(c.name))") }
-                values[c.name] = .empty; continue
+                store(c.name, .empty); continue
             }
             switch c.type {
             case .text, .unit:
@@ -199,38 +240,36 @@ public struct DatasetLoader: Sendable {
                     error("\"\(t)\" is not allowed in column \(c.name) (allowed: \(allowed.joined(separator: ", ")))"
                           + (DidYouMean.suggestion(for: t, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
-                values[c.name] = .text(t)
+                store(c.name, .text(t))
             case .id:
                 if !t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }) {
                     error("id \"\(t)\" may contain only ASCII letters, digits and _")
                 }
-                values[c.name] = .text(t)
+                store(c.name, .text(t))
             case .qualifier:
-                if let q = Qualifier(text: t) { values[c.name] = .qualifier(q) }
+                if let q = Qualifier(text: t) { store(c.name, .qualifier(q)) }
                 else { error("\"\(t)\" is not a qualifier (use \(QualifierMark.acceptedList); empty = exact)") }
             case .rank:
-                values[c.name] = .rank(Rank(t))
+                store(c.name, .rank(Rank(t)))
             case .date, .span:
                 switch dates.parse(t) {
                 case .success(let d):
                     if c.type == .span, case .point = d { error("\"\(t)\" is a single date; column \(c.name) needs a span (A/B or A以来)") }
-                    values[c.name] = .date(d)
+                    store(c.name, .date(d))
                 case .failure(let e): error("\"\(t)\" \(e.explanation) (column \(c.name))")
                 }
             case .number:
                 if let v = number(t, column: c, raw: raw, error: error, warn: { sink.warning(file, f.line, f.column, $0) }) {
-                    values[c.name] = .number(v)
+                    store(c.name, .number(v))
                 }
             }
         }
-        let section = raw[meta.sectionColumn].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+        let section = raw(meta.sectionColumn).map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
         if let s = section, let allowed = sections, !allowed.contains(s),
            let i = columns.firstIndex(where: { $0.name == meta.sectionColumn }) {
             sink.error(file, row.fields[i].line, i + 1, "unknown section \"\(s)\" (sections: \(allowed.joined(separator: ", ")))")
         }
-        let id = idColumn(meta).flatMap { values[$0]?.text }
-        let sentence = raw[meta.sentenceColumn].flatMap { $0.isEmpty ? nil : $0 }
-        return Record(line: row.line, values: values, raw: raw, id: id, sourceSentence: sentence, section: section)
+        return section
     }
 
     /// The date this record's relative wording resolves against: its reference-date cell when
@@ -252,9 +291,9 @@ public struct DatasetLoader: Sendable {
     }
 
     /// A number cell with its unit and qualifier: single amounts, ratios (1.58:1) and ranges (3-5).
-    private func number(_ t: String, column c: ColumnSpec, raw: [String: String], error: (String) -> Void,
+    private func number(_ t: String, column c: ColumnSpec, raw: (String) -> String?, error: (String) -> Void,
                         warn: (String) -> Void) -> Quantity? {
-        var unit = c.unit ?? c.unitColumn.flatMap { raw[$0]?.trimmed } ?? ""
+        var unit = c.unit ?? c.unitColumn.flatMap { raw($0)?.trimmed } ?? ""
         let unitNote = unit.isEmpty ? "" : ", unit \(unit)"
         let p: ValueForms.Parsed
         switch Self.plainDecimal(t) ?? ValueForms.parse(t) {
@@ -273,7 +312,7 @@ public struct DatasetLoader: Sendable {
             error("\"\(t)\" is a ratio; leave its unit empty (column \(c.name), unit \(unit))"); return nil
         }
         if p.normalisedFullWidth { warn("full-width characters in \"\(t)\" were read as \(p.value); type ASCII digits") }
-        let mark = c.qualifierColumn.flatMap { raw[$0] }.flatMap { QualifierMark(text: $0) } ?? QualifierMark(.exact)
+        let mark = c.qualifierColumn.flatMap { raw($0) }.flatMap { QualifierMark(text: $0) } ?? QualifierMark(.exact)
         // The word is stored only when it differs from the meaning's default, so 余 and more_than are equal.
         let word = mark.word == mark.meaning.defaultWord ? nil : mark.word
         return Quantity(p.value, unit: unit, qualifier: mark.meaning, word: word, shape: p.shape, explicitPlus: p.explicitPlus)
