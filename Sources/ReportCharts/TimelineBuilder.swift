@@ -19,6 +19,43 @@ extension TimelineSpec {
     }
 }
 
+extension TimelineSpec {
+    /// Lays the timeline out `width` wide for a page flow that can give it more height: at
+    /// `height` when every drawn event is named there (labelled, or in the key with its badge or
+    /// letter on the plot), else at the least height up to `maxHeight` (in 10 pt steps) that
+    /// names them all, else at `maxHeight` (its note then counts those left out). The layout's
+    /// `frame.height` is the height it took.
+    public func layout(width: Double, height: Double, maxHeight: Double, theme: ChartTheme = .standard,
+                       measurer: any TextMeasurer) throws -> TimelineLayout {
+        let cache = TimelineMeasureCache(measurer)
+        let memo = TimelineSolveMemo()
+        let steps = max(0, Int(((maxHeight - height) / 10).rounded(.down)))
+        func builder(_ step: Int) -> TimelineBuilder {
+            let h = step == steps ? max(height, maxHeight) : height + Double(step) * 10
+            return TimelineBuilder(spec: self, frame: Size(width, h), theme: theme, cache: cache, memo: memo)
+        }
+        // Heights are solved without their scenes; only the one kept is drawn.
+        func namesAll(_ s: TimelineBuilder.Solution) -> Bool { s.solved.solution.named == s.marks.count }
+        let first = Result { try builder(0).solve() }
+        if case .success(let s) = first, namesAll(s) || steps == 0 { return try builder(0).scene(s) }
+        guard steps > 0 else { return try builder(0).scene(first.get()) }
+        let top = try? builder(steps).solve()
+        guard let top, namesAll(top) else {
+            // Nothing names every event: the height naming the most (the first on a tie).
+            let s0 = try? first.get()
+            if let top, top.solved.solution.named > s0?.solved.solution.named ?? -1 { return try builder(steps).scene(top) }
+            return try builder(0).scene(first.get())
+        }
+        // The least step that names every event; the search keeps to heights proven to.
+        var lo = 0, hi = steps, best = top
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if let s = try? builder(mid).solve(), namesAll(s) { hi = mid; best = s } else { lo = mid }
+        }
+        return try builder(hi).scene(best)
+    }
+}
+
 /// The stages of `TimelineSpec.layout`: frame (chrome, legend, scale, axis) → marks and their
 /// tracks → rows, labels, badges and key sharing the height (`TimelineSolver`) → lane
 /// geometry → scene (`TimelineScene`). `solve` and `scene` are apart so `TimelineTypeFit`
@@ -28,6 +65,9 @@ struct TimelineBuilder {
     let frame: Size
     let theme: ChartTheme
     let cache: TimelineMeasureCache
+    /// Shared by the layouts of one spec at one width and theme (the heights a page flow tries):
+    /// label widths and placements do not depend on the height.
+    var memo: TimelineSolveMemo? = nil
 
     func build() throws -> TimelineLayout { try scene(try solve()) }
 
@@ -85,7 +125,8 @@ struct TimelineBuilder {
     /// tracks that still name every event win, beyond that tracks keep to half the height.
     func solveWithTracks(_ marks: [TimelineEventMark], f: TimelineFrame, styles: TimelineStyles, keyCapacity: Int,
                          badgeWidth: Double, letterWidth: Double) throws -> Solved {
-        let widths = TimelineLabelWidths(count: marks.count)
+        let widths = memo?.widths(marks.count) ?? TimelineLabelWidths(count: marks.count)
+        let placements = memo?.placements ?? TimelineSolver.Placements()
         let clusterText = TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks)
         func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
             let solver = TimelineSolver(
@@ -96,7 +137,7 @@ struct TimelineBuilder {
                 labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
                 available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
                 keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, letterWidth: letterWidth,
-                clusterText: clusterText, cache: cache, widths: widths)
+                clusterText: clusterText, cache: cache, widths: widths, trackOf: tracks.track, placements: placements)
             return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
         }
         if marks.count <= 300 {
@@ -167,5 +208,19 @@ struct TimelineBuilder {
                 + "\(Int(f.available)) pt left for them")
         }
         return (tracks, heights)
+    }
+}
+
+/// What the layouts of one spec at one width and theme share whatever their height.
+final class TimelineSolveMemo {
+    let placements = TimelineSolver.Placements()
+    private var labelWidths: TimelineLabelWidths?
+
+    /// The label widths of the spec's `count` drawn marks.
+    func widths(_ count: Int) -> TimelineLabelWidths {
+        if let w = labelWidths, w.count == count { return w }
+        let w = TimelineLabelWidths(count: count)
+        labelWidths = w
+        return w
     }
 }

@@ -18,14 +18,27 @@ struct TimelinePlacement {
     var labelledCount: Int { label.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     /// Marks without a label in key order: left-edge order, a group's members together where
-    /// its first member comes.
+    /// its first member comes. Marks with nothing on the plot to point at (a group that found
+    /// no room for its letter) come last: they are never key lines, only counted as left out
+    /// (`pointed`), so a reader never has to search the plot for a key line.
     var keyOrder: [Int] {
-        var out: [Int] = [], done = Set<Int>()
+        var out: [Int] = [], bare: [Int] = [], done = Set<Int>()
         for i in label.indices where label[i] == nil {
-            guard let c = clusterOf[i] else { out.append(i); continue }
-            if done.insert(c).inserted { out += clusters[c].members }
+            guard let c = clusterOf[i] else {
+                if badge[i] != nil { out.append(i) } else { bare.append(i) }
+                continue
+            }
+            if done.insert(c).inserted {
+                if clusters[c].box != nil { out += clusters[c].members } else { bare += clusters[c].members }
+            }
         }
-        return out
+        return out + bare
+    }
+
+    /// True when mark i, without a label, has its badge or its group's letter on the plot.
+    func pointed(_ i: Int) -> Bool {
+        if let c = clusterOf[i] { return clusters[c].box != nil }
+        return badge[i] != nil
     }
 
     struct Mark {
@@ -56,11 +69,46 @@ struct TimelinePlacement {
     /// is placed without moving the badges again.
     static let clusterRounds = 4
 
+    /// The placement naming the most marks on the plot. A first pass places labels, then
+    /// badges, then brackets; the marks of groups that found no room for their letter are then
+    /// grouped ahead of every label (`reserved`) and everything placed again, up to twice, so a
+    /// full lane still shows a letter for each of its key lines where one fits at all.
+    static func resolve(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
+                        minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil,
+                        labelWidth: (Int) throws -> Double) rethrows -> TimelinePlacement {
+        var best = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: rowLimit, gap: gap, plot: plot,
+                                         minLabelWidth: minLabelWidth, badgeWidth: badgeWidth,
+                                         letterWidth: letterWidth, labelWidth: labelWidth)
+        var reserved = [Bool](repeating: false, count: marks.count)
+        var p = best
+        for _ in 0..<2 {
+            let bare = p.keyOrder.filter { !p.pointed($0) }
+            // Only lanes with a row can take a bracket there; a lane without rows gains nothing.
+            let fresh = bare.filter { !reserved[$0] && rowLimit[marks[$0].lane] > 0 }
+            guard !fresh.isEmpty else { break }
+            for i in fresh { reserved[i] = true }
+            p = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: rowLimit, gap: gap, plot: plot,
+                                      minLabelWidth: minLabelWidth, badgeWidth: badgeWidth, letterWidth: letterWidth,
+                                      reserved: reserved, labelWidth: labelWidth)
+            if p.score > best.score { best = p }
+        }
+        return best
+    }
+
+    /// Marks named on the plot: labelled, or with their badge or letter there.
+    var score: (Int, Int) {
+        var pointed = 0
+        for i in label.indices where label[i] == nil && self.pointed(i) { pointed += 1 }
+        let labelled = labelledCount
+        return (labelled + pointed, labelled)
+    }
+
     /// `labelWidth(i)` measures mark i's label (date and text); it is called only for marks that
     /// have a chance, so a 10,000-event chart does not shape 10,000 labels. `letterWidth` is the
-    /// least width of a group's bracket (its letter badge).
+    /// least width of a group's bracket (its letter badge). `reserved` marks are grouped and
+    /// their brackets placed before any label (see `resolve`).
     init(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
-         minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil,
+         minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil, reserved: [Bool]? = nil,
          labelWidth: (Int) throws -> Double) rethrows {
         var space = TimelineLaneSpace(trackCount: trackCount, rowLimit: rowLimit, gap: gap)
         for m in marks { space.addMark(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1) }
@@ -83,7 +131,27 @@ struct TimelinePlacement {
             if case .row(let k) = c.slot { rowsUsed[m.lane] = max(rowsUsed[m.lane], k + 1) }
             return c
         }
-        for (i, m) in marks.enumerated() {
+        let bracketWidth = letterWidth ?? badgeWidth
+        /// Places group k's bracket (or its inline letter, or the letter at a leader's end).
+        func placeBracket(_ k: Int, in clusters: inout [TimelineCluster]) {
+            let c = clusters[k]
+            guard let (b, t, from) = TimelineClusters.bracket(c, marks: marks, width: bracketWidth,
+                                                              rows: rowLimit[c.lane], gap: gap, plot: plot,
+                                                              canLead: { !crowded[$0] }, accept: { space.fits($0, lane: c.lane, track: $1) })
+            else { clusters[k].box = nil; clusters[k].leaderMember = nil; return }
+            clusters[k].box = b; clusters[k].track = t; clusters[k].leaderMember = from
+            space.commit(b, lane: c.lane, track: t)
+            if case .row(let r) = b.slot { rowsUsed[c.lane] = max(rowsUsed[c.lane], r + 1) }
+        }
+        // Reserved groups first: their brackets stand before any label is placed.
+        var fixed: [TimelineCluster] = []
+        var member = [Bool](repeating: false, count: marks.count)
+        if let reserved {
+            fixed = TimelineClusters.merge(marks, member: reserved, reach: bracketWidth)
+            for k in fixed.indices { placeBracket(k, in: &fixed) }
+            member = reserved
+        }
+        for (i, m) in marks.enumerated() where !member[i] {
             if space.hopeless(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
                               minWidth: minLabelWidth, plot: plot) { continue }
             label[i] = place(i, width: try labelWidth(i), in: &space, rowsUsed: &rowsUsed)
@@ -98,21 +166,32 @@ struct TimelinePlacement {
             }
             return out
         }
-        var member = [Bool](repeating: false, count: marks.count)
         badge = badges(skip: member, in: &space, rowsUsed: &rowsUsed)
-        var strays = marks.indices.filter { label[$0] == nil && badge[$0] == nil }
+        var strays = marks.indices.filter { label[$0] == nil && badge[$0] == nil && !member[$0] }
+        defer {
+            clusters = fixed + clusters
+            for (k, c) in clusters.enumerated() { for i in c.members { clusterOf[i] = k; badge[i] = nil } }
+        }
         guard !strays.isEmpty else { return }
 
         // Brackets go before badges: a group is what the badges could not name one by one.
-        let bracketWidth = letterWidth ?? badgeWidth
-        let absorbable = label.map { $0 == nil }
+        var absorbable = marks.indices.map { label[$0] == nil && !member[$0] }
+        var free = [Bool](repeating: false, count: marks.count)
         var round = 0
         while !strays.isEmpty {
             round += 1
-            for i in strays { member[i] = true }
+            // A stray under a reserved group's bracket joins it.
+            strays = strays.filter { i in
+                guard let k = fixed.firstIndex(where: { $0.lane == marks[i].lane && $0.box != nil
+                    && $0.lo <= marks[i].anchorX && marks[i].anchorX <= $0.hi }) else { return true }
+                fixed[k].members.append(i); fixed[k].members.sort(); member[i] = true; absorbable[i] = false
+                return false
+            }
+            for i in strays { free[i] = true; member[i] = true }
             let last = round > Self.clusterRounds
             if !last {
-                clusters = TimelineClusters.group(marks, member: &member, absorbable: absorbable, reach: bracketWidth)
+                clusters = TimelineClusters.group(marks, member: &free, absorbable: absorbable, reach: bracketWidth)
+                for i in free.indices where free[i] { member[i] = true }
                 space = afterLabels; rowsUsed = rowsAfterLabels
             } else {
                 // Only the leftovers, grouped among themselves, around what is placed.
@@ -120,20 +199,10 @@ struct TimelinePlacement {
                 for i in strays { leftover[i] = true }
                 clusters += TimelineClusters.merge(marks, member: leftover, reach: bracketWidth)
             }
-            for k in clusters.indices where last ? clusters[k].box == nil : true {
-                let c = clusters[k]
-                guard let (b, t, from) = TimelineClusters.bracket(c, marks: marks, width: bracketWidth,
-                                                                  rows: rowLimit[c.lane], gap: gap, plot: plot,
-                                                                  canLead: { !crowded[$0] }, accept: { space.fits($0, lane: c.lane, track: $1) })
-                else { clusters[k].box = nil; clusters[k].leaderMember = nil; continue }
-                clusters[k].box = b; clusters[k].track = t; clusters[k].leaderMember = from
-                space.commit(b, lane: c.lane, track: t)
-                if case .row(let r) = b.slot { rowsUsed[c.lane] = max(rowsUsed[c.lane], r + 1) }
-            }
+            for k in clusters.indices where last ? clusters[k].box == nil : true { placeBracket(k, in: &clusters) }
             if last { break }
             badge = badges(skip: member, in: &space, rowsUsed: &rowsUsed)
             strays = marks.indices.filter { label[$0] == nil && badge[$0] == nil && !member[$0] }
         }
-        for (k, c) in clusters.enumerated() { for i in c.members { clusterOf[i] = k; badge[i] = nil } }
     }
 }

@@ -14,6 +14,8 @@ struct TimelineSolver {
         /// Marks without a label, in order.
         var keyed: [Int]
         var listed: Int
+        /// Keyed marks with their badge or group letter on the plot: the most the key can list.
+        var pointed: Int
         var named: Int { placement.labelledCount + listed }
     }
 
@@ -33,11 +35,19 @@ struct TimelineSolver {
     let cache: TimelineMeasureCache
     /// Shared by the solvers of one layout (every track count): each label is measured once.
     let widths: TimelineLabelWidths
-    /// Placements by rows per lane, for this solver's marks and tracks.
-    let placements = Placements()
+    /// Track of each mark (the placements' key).
+    let trackOf: [Int]
+    /// Placements of the layout (or of every height a page flow tries), by what they depend on
+    /// besides the marks: each is made once.
+    let placements: Placements
 
     final class Placements {
-        var byRows: [[Int]: TimelinePlacement] = [:]
+        struct Key: Hashable {
+            var tracks: [Int]
+            var rows: [Int]
+            var badgeWidth: Double
+        }
+        var byKey: [Key: TimelinePlacement] = [:]
     }
 
     /// Width of mark i's label: its date and its text on one line.
@@ -59,12 +69,6 @@ struct TimelineSolver {
     /// The key line of mark i.
     func keyText(_ i: Int) -> String { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
 
-    /// The key line of mark i (alone in `cluster`) that names its lane: "工作线1 5月3日 开工".
-    func laneLine(_ i: Int, _ cluster: TimelineCluster) -> String {
-        let lane = clusterText.laneNames[cluster.lane]
-        return lane.isEmpty ? keyText(i) : lane + " " + keyText(i)
-    }
-
     /// One line of the key: an event (by its badge number, its group's letter, or "·" under its
     /// group's heading) or a group's heading.
     struct KeyLine {
@@ -74,35 +78,28 @@ struct TimelineSolver {
         var mark: Int?
         var badged = false
         var cluster: Int?
-        /// The event's own key text (`keyText`), not a line naming its lane too.
-        var plain = true
     }
 
-    /// The key's lines for a placement, in key order, numbered and lettered as they come.
+    /// The key's lines for a placement, in key order, numbered and lettered as they come. Only
+    /// marks with their badge or their group's letter on the plot get a line (`pointed`).
     func keyLines(_ p: TimelinePlacement) -> [KeyLine] {
         var out: [KeyLine] = []
         var number = 0, letters = 0
         var headed = Set<Int>()
-        for i in p.keyOrder {
+        for i in p.keyOrder where p.pointed(i) {
             if p.badge[i] != nil {
                 number += 1
                 out.append(KeyLine(numberText: String(number), text: keyText(i), mark: i, badged: true))
                 continue
             }
-            guard let c = p.clusterOf[i] else {
-                out.append(KeyLine(numberText: TimelineNumberedList.unbadged, text: keyText(i), mark: i))
-                continue
-            }
+            let c = p.clusterOf[i]!
             let cluster = p.clusters[c]
             if headed.insert(c).inserted {
-                var letter = ""
-                if cluster.box != nil { letter = TimelineClusters.letter(letters); letters += 1 }
-                // A group of one is its own line: by its letter, or without one, naming its lane.
+                let letter = TimelineClusters.letter(letters)
+                letters += 1
+                // A group of one is its own line, by its letter.
                 if cluster.members.count == 1 {
-                    out.append(letter.isEmpty
-                        ? KeyLine(numberText: TimelineNumberedList.unbadged, text: laneLine(i, cluster), mark: i, cluster: c,
-                                  plain: false)
-                        : KeyLine(numberText: letter, text: keyText(i), mark: i, cluster: c))
+                    out.append(KeyLine(numberText: letter, text: keyText(i), mark: i, cluster: c))
                     continue
                 }
                 out.append(KeyLine(numberText: letter, text: clusterText.heading(cluster), mark: nil, cluster: c))
@@ -119,11 +116,12 @@ struct TimelineSolver {
         let most = (0..<heights.count).map { min(40, free[$0] + max(0, Int((lanes - base) / styles.rowHeight))) }
         func place(_ limit: [Int]) throws -> TimelinePlacement {
             // Key heights that differ little leave the same rows: place those once.
-            if let p = placements.byRows[limit] { return p }
-            let p = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
+            let key = Placements.Key(tracks: trackOf, rows: limit, badgeWidth: badgeWidth)
+            if let p = placements.byKey[key] { return p }
+            let p = try TimelinePlacement.resolve(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
                                           plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
                                           letterWidth: letterWidth, labelWidth: labelWidth)
-            placements.byRows[limit] = p
+            placements.byKey[key] = p
             return p
         }
         let wide = try place(most)
@@ -131,7 +129,7 @@ struct TimelineSolver {
         let placement = rows == wide.rowsUsed ? wide : try place(rows)
         let keyed = placement.keyOrder
         var a = Attempt(placement: placement, rows: rows, spare: spare, keyHeight: keyHeight, keyColumns: keyColumns,
-                        keyed: keyed, listed: 0)
+                        keyed: keyed, listed: 0, pointed: keyed.reduce(0) { $0 + (placement.pointed($1) ? 1 : 0) })
         if keyHeight > 0 && !keyed.isEmpty {
             let lines = keyLines(placement)
             var key = try makeKey(height: keyHeight, lines: lines, columns: keyColumns)
@@ -151,11 +149,9 @@ struct TimelineSolver {
                                         otherMarks: letters.sorted())
     }
 
-    /// Mark i's key line on one line, kept by mark. A line naming its lane (a lone event
-    /// without a letter) is another text: it goes through the memo.
+    /// Mark i's key line on one line, kept by mark.
     func keyLine(_ line: KeyLine) throws -> TextMetrics? {
         guard let i = line.mark else { return nil }
-        guard line.plain else { return try cache.measure(line.text, styles.list) }
         return try widths.keyLine(i) { try cache.measure(line.text, styles.list) }
     }
 
@@ -212,7 +208,6 @@ struct TimelineSolver {
                     // A line no wider than the column is one line high whatever the column.
                     let one = try keyLine(line)!
                     if one.width <= key.textWidth { return one.height }
-                    guard line.plain else { return try cache.measure(line.text, styles.list, wrap: key.textWidth).height }
                     return try widths.keyLineHeight(i, width: key.textWidth) {
                         try cache.measure(line.text, styles.list, wrap: key.textWidth).height
                     }
@@ -241,6 +236,13 @@ struct TimelineSolver {
         return best
     }
 
+    /// The "另有 N 项未列出" line the key needs room for when some keyed marks have nothing on
+    /// the plot to point at.
+    func summaryLine(_ p: TimelinePlacement) -> [KeyLine] {
+        let bare = p.keyOrder.reduce(0) { $0 + (p.pointed($1) ? 0 : 1) }
+        return bare == 0 ? [] : [KeyLine(numberText: "", text: TimelineNumberedList.summaryText(bare), mark: nil)]
+    }
+
     func solve() throws -> Attempt {
         let first = try attempt(keyHeight: 0)
         guard !first.keyed.isEmpty else { return first }
@@ -256,16 +258,16 @@ struct TimelineSolver {
         var placement = first.placement
         var tried: [(Double, Int)] = []
         for _ in 0..<5 {
-            let need = try neededKey(keyLines(placement), highest: highest)
+            let need = try neededKey(keyLines(placement) + summaryLine(placement), highest: highest)
             let h = max(line * 1.2, need.height)
             if tried.contains(where: { abs($0.0 - h) < 0.5 && $0.1 == need.columns }) { break }
             tried.append((h, need.columns))
             let a = try attempt(keyHeight: h, keyColumns: need.columns)
             candidates.append(a)
-            if a.listed == a.keyed.count { break }
+            if a.listed == a.pointed { break }
             placement = a.placement
         }
-        if !candidates.contains(where: { $0.listed == $0.keyed.count }) {
+        if !candidates.contains(where: { $0.listed == $0.pointed }) {
             candidates.append(try attempt(keyHeight: highest,
                                           keyColumns: TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)))
         }
@@ -280,6 +282,8 @@ final class TimelineLabelWidths {
     private var keyHeights: [Double: [Double]] = [:]
     private var keyLines: [TextMetrics?]
     private var texts: [Double]
+    var count: Int { widths.count }
+
     init(count: Int) {
         widths = Array(repeating: .nan, count: count)
         texts = Array(repeating: .nan, count: count)

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import ReportScene
 @testable import ReportCharts
@@ -54,8 +53,6 @@ enum TimelineRandom {
 /// over x (`TimelineChecks`), so a 500-event layout is checked in milliseconds.
 enum TimelineProperties {
     typealias Text = (text: String, box: Rect)
-    /// Key entries whose group found no room for its letter in the lane (named by lane and dates).
-    static let bracketless = Mutex(0)
 
     static func problems(_ spec: TimelineSpec, _ layout: TimelineLayout, measurer: any TextMeasurer) throws -> [String] {
         var out: [String] = []
@@ -82,9 +79,7 @@ enum TimelineProperties {
         let keyLines = Set(texts.filter { $0.box.minY >= layout.plotRect.maxY }.map(\.text))
         for id in keyed {
             let e = byID[id]!
-            let line = spec.dateText(e) + " " + e.label
-            // A lone event whose lane had no room for its letter is listed with its lane's name.
-            if !keyLines.contains(line) && !keyLines.contains(e.lane + " " + line) { out.append("key line of \(id) missing") }
+            if !keyLines.contains(spec.dateText(e) + " " + e.label) { out.append("key line of \(id) missing") }
         }
         out += keyEntriesPointAtMarks(spec, layout, texts: texts, boxesOf: boxesOf)
         // No text overlaps text, a mark, or the report-date line.
@@ -134,8 +129,6 @@ enum TimelineProperties {
     static func keyEntriesPointAtMarks(_ spec: TimelineSpec, _ layout: TimelineLayout, texts: [Text],
                                        boxesOf: [String: [Rect]]) -> [String] {
         var out: [String] = []
-        var bracketless = 0
-        defer { TimelineProperties.bracketless.withLock { $0 += bracketless } }
         let byID = Dictionary(uniqueKeysWithValues: spec.events.map { ($0.id, $0) })
         let keyTexts = texts.filter { $0.box.minY >= layout.plotRect.maxY }
         var keyLine: [String: Rect] = [:], keyRow: [Int: [Text]] = [:]
@@ -168,17 +161,7 @@ enum TimelineProperties {
                 continue
             }
             guard let g = groupOf[id] else { out.append("key entry \(id) has no badge and no group"); continue }
-            guard let letter = g.letter, let box = g.box else {
-                // No room in the lane for a letter: the heading names the lane and the dates.
-                guard g.lane == e.lane, let heading = g.heading, heading.hasPrefix(e.lane), keyLine[heading] != nil else {
-                    out.append("group of \(id) named neither on the plot nor by lane"); continue
-                }
-                if g.eventIDs.count == 1 && heading != e.lane + " " + line {
-                    out.append("line of \(id) lacks its lane or date")
-                }
-                bracketless += 1
-                continue
-            }
+            guard let letter = g.letter, let box = g.box else { out.append("group of \(id) has no letter on the plot"); continue }
             if g.lane != e.lane || !lane.contains(box, tolerance: 1e-6) || !drawn(letter, in: box) {
                 out.append("bracket \(letter) of \(id) not drawn in its lane")
             }
@@ -223,7 +206,10 @@ enum TimelineProperties {
     static func problems(seed: UInt64) throws -> [String] {
         let spec = TimelineRandom.spec(seed: seed)
         let measurer = CachingTextMeasurer(FixedTextMeasurer())
-        let report = try spec.layout(preset: .report, measurer: measurer)
+        // The report figure as the page flow draws it: 481 pt wide, 300 pt high or as much taller
+        // (to 680 pt) as it needs to name every event.
+        let report = try spec.layout(width: ChartPreset.report.size.width, height: ChartPreset.report.size.height,
+                                     maxHeight: 680, measurer: measurer)
         let slide = try spec.layout(preset: .slide, measurer: measurer)
         var out: [String] = []
         for (name, layout) in [("report", report), ("slide", slide)] {

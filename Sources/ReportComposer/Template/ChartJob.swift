@@ -93,12 +93,16 @@ public struct ChartJob: Sendable {
     }
 
     /// The report figure and its height: `reportHeight`, or taller when a bar chart needs it to
-    /// name every category and label every bar (the figure grows in the flow rather than drop them).
+    /// name every category and label every bar, or a timeline to name every event (the figure
+    /// grows in the flow rather than drop them).
     public func layoutForReportSized(width: Double, measurer: any TextMeasurer) throws -> (group: Group, height: Double) {
         var s = spec
         switch s {
         case .bar(var b): b.notes.title = nil; b.notes.sourceNote = nil; s = .bar(b)
-        case .timeline(var t): t.notes.title = nil; t.notes.sourceNote = nil; s = .timeline(t)
+        case .timeline(var t):
+            t.notes.title = nil; t.notes.sourceNote = nil
+            let layout = try timelineForReport(t, width: width, measurer: measurer)
+            return (layout.group, layout.frame.height)
         }
         return try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
             try grown(from: reportHeight) { h in

@@ -11,14 +11,22 @@ extension ChartJob {
             let (group, height) = try layoutForReportSized(width: width, measurer: measurer)
             return (group, height, nil)
         }
-        // A timeline keeps its height: one layout gives the figure (as `layoutForReportSized`
-        // would) and whether its key left events out.
+        // A timeline grows to the height it says names every event (as `layoutForReportSized`
+        // does); one layout gives the figure and whether its key still left events out.
         t.notes.title = nil; t.notes.sourceNote = nil
-        let layout = try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
-            try t.layout(frame: Size(width, reportHeight), theme: ChartPreset.report.theme, measurer: measurer)
+        let layout = try timelineForReport(t, width: width, measurer: measurer)
+        let height = layout.frame.height
+        guard !layout.unlistedEventIDs.isEmpty else { return (layout.group, height, nil) }
+        return (layout.group, height, Self.fullList(t, id: id, caption: caption, source: source))
+    }
+
+    /// The report figure of a timeline: `reportHeight`, or taller (up to `maxReportHeight`) when
+    /// the timeline needs it to name every event with its badge or letter on the plot.
+    func timelineForReport(_ t: TimelineSpec, width: Double, measurer: any TextMeasurer) throws -> TimelineLayout {
+        try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
+            try t.layout(width: width, height: reportHeight, maxHeight: max(reportHeight, Self.maxReportHeight),
+                         theme: ChartPreset.report.theme, measurer: measurer)
         }
-        guard !layout.unlistedEventIDs.isEmpty else { return (layout.group, reportHeight, nil) }
-        return (layout.group, reportHeight, Self.fullList(t, id: id, caption: caption, source: source))
     }
 
     /// Every event of `spec`, in date order: date (as on the chart, with its year), event, lane, status.
