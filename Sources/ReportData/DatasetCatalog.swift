@@ -90,7 +90,7 @@ extension DatasetCatalog {
                               diagnostics: sink.finish(file: shown("")))
         }
         if let data = read("catalog.yaml", limit: InputLimits.yamlBytes) {
-            switch YAMLLoader.decode(CatalogMetadata.self, data: data, file: shown("catalog.yaml")) {
+            switch MetadataCache.shared.catalog(data, file: shown("catalog.yaml")) {
             case .success(let m): catalogMeta = m
             case .failure(let d): sink.add(d)
             }

@@ -13,6 +13,7 @@ final class MetadataCache: Sendable {
 
     private struct State {
         var entries: [Data: DatasetMetadata] = [:]
+        var catalogs: [Data: CatalogMetadata] = [:]
         var marks: [[UInt8]: YAMLMarks] = [:]
         var bytes = 0
     }
@@ -25,6 +26,21 @@ final class MetadataCache: Sendable {
             state.withLock { s in
                 guard s.entries[yaml] == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
                 s.entries[yaml] = m
+                s.bytes += yaml.count
+            }
+        }
+        return decoded
+    }
+
+    /// catalog.yaml decoded, by its exact bytes, on the same terms (every unit of a batch reads
+    /// the same file).
+    func catalog(_ yaml: Data, file: String) -> Result<CatalogMetadata, Diagnostic> {
+        if let hit = state.withLock({ $0.catalogs[yaml] }) { return .success(hit) }
+        let decoded = YAMLLoader.decode(CatalogMetadata.self, data: yaml, file: file)
+        if case .success(let m) = decoded {
+            state.withLock { s in
+                guard s.catalogs[yaml] == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
+                s.catalogs[yaml] = m
                 s.bytes += yaml.count
             }
         }

@@ -42,4 +42,17 @@ import Testing
             }
         }
     }
+
+    /// catalog.yaml through the cache: the decoded value, and a failure names its own file.
+    @Test func cachedCatalogIsTheDecodedOneAndFailuresKeepTheirFile() throws {
+        let yaml = Data("title: 目录\(UUID().uuidString)\nreport_year: 2022\nreport_date: 2022-06\n".utf8)
+        let direct = try YAMLLoader.decode(CatalogMetadata.self, data: yaml, file: "a/catalog.yaml").get()
+        #expect(try MetadataCache.shared.catalog(yaml, file: "a/catalog.yaml").get() == direct)
+        #expect(try MetadataCache.shared.catalog(yaml, file: "b/catalog.yaml").get() == direct)
+        let bad = Data("report_year: 二〇二二\nreport_date: 2022-06\n".utf8)
+        for file in ["d1/catalog.yaml", "d2/catalog.yaml"] {
+            guard case .failure(let d) = MetadataCache.shared.catalog(bad, file: file) else { Issue.record("decoded"); continue }
+            #expect(d.file == file && d.line == 1)
+        }
+    }
 }
