@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ReportScene", dependencies: ["ReportSync"]),
         .target(name: "ReportCharts", dependencies: ["ReportScene", "ReportCalendar"]),
         .target(name: "ReportComposer", dependencies: [
-            "ReportData", "ReportScene", "ReportCharts",
+            "ReportData", "ReportScene", "ReportCharts", "ReportSync",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -28,6 +28,15 @@ public struct ChineseFormatter: Sendable {
     public func number(_ v: Double, fractionDigits: Int? = nil) -> String {
         guard v.isFinite else { return "—" }
         let digits = max(0, min(fractionDigits ?? maxFractionDigits, 10))
+        if let s = DecimalDigits.rounded(abs(v), fractionDigits: digits) {
+            return (v < 0 && s != "0" ? "-" : "") + s
+        }
+        return Self.printfNumber(v, digits: digits)
+    }
+
+    /// `number` through C's printf: the definition `DecimalDigits` reproduces, and the path of the
+    /// values it leaves (huge ones, and those a hair from a rounding tie).
+    static func printfNumber(_ v: Double, digits: Int) -> String {
         let scale = pow(10.0, Double(digits))
         // Round on a decimal string view of the value to avoid 2.675 → 2.67 surprises from binary floats.
         var rounded = (Double(PrintfNumber.string("%.12g", abs(v) * scale))! ).rounded(.toNearestOrAwayFromZero) / scale

@@ -5,13 +5,15 @@ import Foundation
 /// loads the same metadata files once per unit, and a template of many datasets often repeats
 /// one file. Decoding is a function of the bytes (only successes are kept; a failure's message
 /// names its file, so it is decoded again), so a hit gives exactly what decoding would.
-/// Bounded: past `byteBudget` of keys, nothing more is kept.
+/// The same for the positions in a metadata text (`marks`). Bounded: past `byteBudget` of keys,
+/// nothing more is kept.
 final class MetadataCache: Sendable {
     static let shared = MetadataCache()
     static let byteBudget = 8 << 20
 
     private struct State {
         var entries: [Data: DatasetMetadata] = [:]
+        var marks: [[UInt8]: YAMLMarks] = [:]
         var bytes = 0
     }
     private let state = Locked(State())
@@ -27,5 +29,20 @@ final class MetadataCache: Sendable {
             }
         }
         return decoded
+    }
+
+    /// The file's text parsed for positions (`YAMLMarks`), by the exact text: every unit of a
+    /// batch asks for the lines of the same derived figures. Keyed by the UTF-8 bytes, not by
+    /// `String` equality (canonically equivalent texts may place a node at different columns).
+    func marks(_ text: String) -> YAMLMarks {
+        let key = Array(text.utf8)
+        if let hit = state.withLock({ $0.marks[key] }) { return hit }
+        let parsed = YAMLMarks(text: text)
+        state.withLock { s in
+            guard s.marks[key] == nil, s.bytes + key.count <= Self.byteBudget else { return }
+            s.marks[key] = parsed
+            s.bytes += key.count
+        }
+        return parsed
     }
 }

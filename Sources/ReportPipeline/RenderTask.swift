@@ -18,7 +18,8 @@ enum RenderTask {
 
     /// `pdfs`: the other PDFs of the build (the report shapes their text with its own, and has
     /// each font face subset once for all of them, before it is drawn).
-    func run(bound: BoundTemplate, measurer: PangoTextMeasurer, pdfs: [Document] = []) throws -> Output {
+    /// `fontsReady`: called by the report once every face is subset, when other PDFs may start.
+    func run(bound: BoundTemplate, measurer: PangoTextMeasurer, pdfs: [Document] = [], fontsReady: () -> Void = {}) throws -> Output {
         switch self {
         case .chart(let job, let page, let stale):
             return try stale.map { format, rel, key in
@@ -31,18 +32,20 @@ enum RenderTask {
             let content = try bound.content(measurer: measurer, figures: figures)
             let document = try PageComposer.compose(content, measurer: measurer)
             PDFWriter.prepareFonts(for: [document] + pdfs, measurer: measurer)
+            fontsReady()
             return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
         }
     }
 
     /// Runs every task, on as many threads as there are cores; results come back in task order
     /// and the first failure (in task order) is thrown, so a build's outcome does not depend on
-    /// scheduling. A chart's formats are separate pieces of work, and at most one PDF is written
-    /// at a time (`RenderQueue`): each PDF holds its fonts' tables and subsets while it is
-    /// finished, so two at once set the build's peak memory.
+    /// scheduling. A chart's formats are separate pieces of work, and at most two PDFs are
+    /// written at a time (`RenderQueue`): each holds its page content and font subsets until it
+    /// is finished, so more at once would set the build's peak memory on a many-core machine.
     /// Every font face is subset once for all the PDFs: by the report, which is the first piece
-    /// handed out and a PDF (no other PDF starts before it is done), after it is composed; with
-    /// no report, here, before any piece starts.
+    /// handed out, after it is composed (no other PDF starts before that; a chart's PDF then
+    /// runs beside the report's drawing instead of after it: a one-cell rerun's wall time was the
+    /// sum of both); with no report, here, before any piece starts.
     static func runAll(_ tasks: [RenderTask], bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [Output] {
         let chartPDFs = tasks.flatMap { $0.chartPDFs(bound) }
         let hasReport = tasks.contains { if case .report = $0 { true } else { false } }
@@ -51,10 +54,13 @@ enum RenderTask {
         let pieces = tasks.enumerated().flatMap { i, task in task.pieces.map { (task: i, piece: $0) } }
         guard pieces.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer, pdfs: others) } }
         let results = ResultSlots(count: pieces.count)
-        let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF))
+        let report = hasReport ? pieces.firstIndex { if case .report = $0.piece { true } else { false } } : nil
+        let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF), report: report)
         DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             while let k = queue.next() {
-                results.set(k, Result { try pieces[k].piece.run(bound: bound, measurer: measurer, pdfs: others) })
+                results.set(k, Result {
+                    try pieces[k].piece.run(bound: bound, measurer: measurer, pdfs: others, fontsReady: queue.fontsReady)
+                })
                 queue.done(k)
             }
         }
@@ -86,16 +92,26 @@ enum RenderTask {
     }
 }
 
-/// Hands out pieces of work in order, except that a PDF waits while another PDF is being written
-/// (the worker takes the next piece that is not a PDF instead, or waits when only PDFs are left).
+/// Hands out pieces of work in order, except that a PDF waits while `limit` PDFs are being
+/// written, and, when the build has a report, until the report has subset the fonts of all PDFs
+/// (`fontsReady`, or the report's end); the worker takes the next piece that may go instead, or
+/// waits when none may.
 final class RenderQueue: @unchecked Sendable {
+    static let limit = 2
     private let condition = NSCondition()
     private let isPDF: [Bool]
-    private var taken: [Bool]
-    private var pdfInFlight = false
+    private let report: Int?
     // Guarded by `condition`.
+    private var taken: [Bool]
+    private var pdfsInFlight = 0
+    private var fontsAreReady: Bool
 
-    init(pdf: [Bool]) { isPDF = pdf; taken = Array(repeating: false, count: pdf.count) }
+    /// `report`: the index of the report's piece, which subsets the fonts for every PDF.
+    init(pdf: [Bool], report: Int? = nil) {
+        isPDF = pdf; self.report = report
+        taken = Array(repeating: false, count: pdf.count)
+        fontsAreReady = report == nil
+    }
 
     /// The next piece to run, or nil when every piece has been handed out.
     func next() -> Int? {
@@ -103,18 +119,33 @@ final class RenderQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while true {
             guard let first = taken.firstIndex(of: false) else { return nil }
-            if let k = (first..<taken.count).first(where: { !taken[$0] && !(isPDF[$0] && pdfInFlight) }) {
+            if let k = (first..<taken.count).first(where: { !taken[$0] && mayStart($0) }) {
                 taken[k] = true
-                if isPDF[k] { pdfInFlight = true }
+                if isPDF[k] { pdfsInFlight += 1 }
                 return k
             }
             condition.wait()
         }
     }
 
+    /// Under `condition`.
+    private func mayStart(_ k: Int) -> Bool {
+        guard isPDF[k] else { return true }
+        return pdfsInFlight < Self.limit && (fontsAreReady || k == report)
+    }
+
+    /// The report has subset every face: the other PDFs may start.
+    func fontsReady() {
+        condition.lock()
+        fontsAreReady = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
     func done(_ k: Int) {
         condition.lock()
-        if isPDF[k] { pdfInFlight = false }
+        if isPDF[k] { pdfsInFlight -= 1 }
+        if k == report { fontsAreReady = true }
         condition.broadcast()
         condition.unlock()
     }

@@ -1,4 +1,6 @@
 import CCairo
+import Dispatch
+import ReportSync
 
 /// One face of one font file, as fontconfig names it: what a subset is built from.
 struct FontFaceKey: Hashable, Sendable {
@@ -89,17 +91,72 @@ final class FontSubsetCache: @unchecked Sendable {
     /// their glyphs, so each face is subset once per build instead of growing PDF by PDF (each
     /// build of a face costs 7–60 ms). A face the bounds refuse is left as it was; each PDF then
     /// gets what `faces(for:)` gives it.
+    /// The faces are built at once, one per core (a report in two faces and a bold one: ~10% of
+    /// a one-cell rerun, all of it on the path to the report), each from its own HarfBuzz source.
     func reserve(_ needs: [FontFaceKey: Set<UInt32>]) {
-        lock.withLock {
-            for (key, glyphs) in needs { _ = plan(key, covering: glyphs, oneOff: false) }
+        let builds = lock.withLock { needs.compactMap { key, glyphs in growth(key, covering: glyphs) } }
+        guard !builds.isEmpty else { return }
+        let made = Locked<[FontFaceKey: SubsetFace?]>([:])
+        DispatchQueue.concurrentPerform(iterations: builds.count) { i in
+            let build = builds[i]
+            defer { hb_face_destroy(build.source) }
+            let face = SubsetFace.make(from: build.source, glyphs: build.glyphs)
+            made.withLock { $0[build.key] = face }
         }
+        lock.withLock {
+            for (key, face) in made.withLock({ $0 }) {
+                // Another thread may have grown the face meanwhile: keep the larger subset.
+                guard case .usable(let current, let count)? = entries[key] else { continue }
+                guard let face else { entries[key] = .unusable; continue }
+                if let current, face.glyphs.isSubset(of: current.glyphs) { continue }
+                entries[key] = .usable(current: face, builds: count + 1)
+            }
+        }
+    }
+
+    /// A cached subset to build for `reserve` (its source opened, its glyphs decided), or nil when
+    /// the face is up to date, cannot be subset or the bounds refuse it. Call under `lock`.
+    private func growth(_ key: FontFaceKey, covering glyphs: Set<UInt32>) -> SubsetBuild? {
+        var opened: OpaquePointer?
+        if entries[key] == nil {
+            opened = Self.open(key)
+            entries[key] = opened == nil ? .unusable : .usable(current: nil, builds: 0)
+        }
+        guard case .usable(let current, let count)? = entries[key] else { return nil }
+        if let current, glyphs.isSubset(of: current.glyphs) { return nil }
+        guard let source = opened ?? Self.open(key) else {
+            entries[key] = .unusable
+            return nil
+        }
+        let wanted = wantedGlyphs(glyphs, current: current, builds: count, source: source)
+        guard count < Self.growthLimit, wanted.count <= Self.glyphLimit else { hb_face_destroy(source); return nil }
+        builds += 1
+        return SubsetBuild(key: key, source: source, glyphs: wanted)
+    }
+
+    /// One face to subset: its HarfBuzz source (read-only, safe on any thread; released after the
+    /// build) and the glyphs the subset holds.
+    private struct SubsetBuild: @unchecked Sendable {
+        let key: FontFaceKey
+        let source: OpaquePointer
+        let glyphs: Set<UInt32>
+    }
+
+    /// What a build of a face holds: the glyphs asked for and those of its current subset; from the
+    /// third build on also the common characters.
+    private func wantedGlyphs(_ glyphs: Set<UInt32>, current: SubsetFace?, builds count: Int, source: OpaquePointer) -> Set<UInt32> {
+        var wanted = glyphs.union(current?.glyphs ?? [])
+        // Not before the third build: seeding costs ~45 ms of CPU per face, more than a
+        // report with a few chart PDFs spends on growing by their own glyphs.
+        if count == 2 { wanted.formUnion(Self.commonGlyphs(source)) }
+        return wanted
     }
 
     /// Number of subsets built so far (all faces, cached and one-off).
     var buildCount: Int { lock.withLock { builds } }
 
-    /// Call under `lock`. `oneOff: false` plans no one-off subset (`.none` instead).
-    private func plan(_ key: FontFaceKey, covering glyphs: Set<UInt32>, oneOff: Bool = true) -> Plan {
+    /// Call under `lock`.
+    private func plan(_ key: FontFaceKey, covering glyphs: Set<UInt32>) -> Plan {
         var opened: OpaquePointer?
         if entries[key] == nil {
             opened = Self.open(key)
@@ -111,12 +168,8 @@ final class FontSubsetCache: @unchecked Sendable {
             entries[key] = .unusable
             return .none
         }
-        var wanted = glyphs.union(current?.glyphs ?? [])
-        // Not before the third build: seeding costs ~45 ms of CPU per face, more than a
-        // report with a few chart PDFs spends on growing by their own glyphs.
-        if count == 2 { wanted.formUnion(Self.commonGlyphs(source)) }
+        let wanted = wantedGlyphs(glyphs, current: current, builds: count, source: source)
         guard count < Self.growthLimit, wanted.count <= Self.glyphLimit else {
-            guard oneOff else { hb_face_destroy(source); return .none }
             builds += 1
             // Released by `faces(for:)` after building.
             return .oneOff(source: source, glyphs: glyphs)

@@ -23,32 +23,39 @@ final class PDFFontFaces: @unchecked Sendable {
 
     /// The glyphs of every text of `docs`, by face.
     static func needs(of docs: [Document], measurer: PangoTextMeasurer) -> [FontFaceKey: Set<UInt32>] {
-        var needs: [FontFaceKey: Set<UInt32>] = [:]
-        for doc in docs { for page in doc.pages { collect(page.root, measurer, &needs) } }
-        return needs
+        var collector = Collector()
+        for doc in docs { for page in doc.pages { collector.collect(page.root, measurer) } }
+        return collector.needs
     }
 
-    private static func collect(_ group: Group, _ measurer: PangoTextMeasurer, _ needs: inout [FontFaceKey: Set<UInt32>]) {
-        for child in group.children {
-            switch child {
-            case .group(let g): collect(g, measurer, &needs)
-            case .text(let t):
-                try? measurer.withLayout(t.text, style: t.style, wrapWidth: t.wrapWidth) { layout, _ in
-                    glyphs(of: layout, into: &needs)
+    /// The glyphs by face, and each Pango font's face, looked up once per font (a face key is a
+    /// fontconfig lookup and a path string: per run, then hashed per glyph, it cost more than
+    /// the walk). The fonts are the font map's and outlive the walk.
+    private struct Collector {
+        var needs: [FontFaceKey: Set<UInt32>] = [:]
+        var keys: [UnsafeMutablePointer<PangoFont>: FontFaceKey?] = [:]
+
+        mutating func collect(_ group: Group, _ measurer: PangoTextMeasurer) {
+            for child in group.children {
+                switch child {
+                case .group(let g): collect(g, measurer)
+                case .text(let t):
+                    try? measurer.withLayout(t.text, style: t.style, wrapWidth: t.wrapWidth) { layout, _ in
+                        glyphs(of: layout)
+                    }
+                default: break
                 }
-            default: break
             }
         }
-    }
 
-    /// Call under the environment lock.
-    private static func glyphs(of layout: OpaquePointer, into needs: inout [FontFaceKey: Set<UInt32>]) {
-        forEachRun(layout) { run, _, _ in
-            guard let glyphs = run.pointee.glyphs, let font = run.pointee.item?.pointee.analysis.font,
-                  let key = FontFaceKey(font) else { return }
-            for i in 0..<Int(glyphs.pointee.num_glyphs) {
-                let g = glyphs.pointee.glyphs[i].glyph
-                if g & pangoGlyphFlags == 0 { needs[key, default: []].insert(g) }
+        /// Call under the environment lock.
+        private mutating func glyphs(of layout: OpaquePointer) {
+            forEachRun(layout) { run, _, _ in
+                guard let glyphs = run.pointee.glyphs, let font = run.pointee.item?.pointee.analysis.font else { return }
+                let known = keys[font] ?? { let k = FontFaceKey(font); keys[font] = k; return k }()
+                guard let key = known else { return }
+                let ids = (0..<Int(glyphs.pointee.num_glyphs)).lazy.map { glyphs.pointee.glyphs[$0].glyph }
+                needs[key, default: []].formUnion(ids.filter { $0 & pangoGlyphFlags == 0 })
             }
         }
     }

@@ -62,6 +62,21 @@ import ReportScene
         #expect(e.message.contains("figures.rural_road"))
     }
 
+    /// `{{}}` and `{{.}}` would print the whole context (every value, in dictionary order, which
+    /// differs between processes): refused at their place, like an unknown name.
+    @Test func emptyPlaceholdersAreErrorsAtTheirPlace() throws {
+        for tag in ["{{}}", "{{ . }}", "{{{.}}}", "{{&}}"] {
+            let dir = try copy { $0.replacingOccurrences(of: "{{figures.rural_roads}}", with: "{{figures.rural_roads}}" + tag) }
+            let errors = TemplateLoader.load(template: dir).diagnostics.filter { $0.severity == .error }
+            #expect(errors.count == 1, "\(tag)")
+            let e = try #require(errors.first)
+            let lines = try String(contentsOf: dir.appendingPathComponent("report.yaml"), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(String(Array(lines[e.line - 1])[(e.column - 1)...].prefix(tag.count)) == tag, "\(tag)")
+            #expect(e.message.contains("empty placeholder"), "\(e.message)")
+        }
+    }
+
     @Test func digitsTypedIntoProseAreWarnings() throws {
         let dir = try copy { $0.replacingOccurrences(of: "{{figures.quality_villages}}村", with: "54个村") }
         let warnings = TemplateLoader.load(template: dir).diagnostics.filter { $0.severity == .warning && $0.file.hasSuffix("report.yaml") }

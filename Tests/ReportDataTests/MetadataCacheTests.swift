@@ -22,4 +22,24 @@ import Testing
         let two = DatasetLoader(reportDate: reportDate).load(name: "n", csv: csv, csvPath: "n.csv", yaml: yaml, yamlPath: "n.yaml")
         #expect(one.dataset == two.dataset && one.diagnostics == two.diagnostics && !one.diagnostics.isEmpty)
     }
+
+    /// Positions in a metadata text, parsed once per text, are those of parsing it afresh, for
+    /// every key path (present or not), and texts that differ only in spelling keep their own.
+    @Test func cachedMarksAreTheParsedOnes() {
+        let texts = ["title: x\nderived:\n  - {id: a, formula: \"b + c\"}\n  - id: d\n    formula: e\n",
+                     "title: caf\u{E9}\nderived:\n  - {id: a, label: caf\u{E9}, formula: x}\n",
+                     "title: cafe\u{301}\nderived:\n  - {id: a, label: cafe\u{301}, formula: x}\n",
+                     "not: [valid", ""]
+        let paths = [["derived"], ["derived", "0"], ["derived", "0", "formula"], ["derived", "1", "id"], ["derived", "1"],
+                     ["derived", "0", "label"], ["title"], ["nope"], ["derived", "9"]]
+        for _ in 0..<2 {
+            for text in texts {
+                let cached = MetadataCache.shared.marks(text), fresh = YAMLMarks(text: text)
+                for path in paths {
+                    let a = cached.mark(path), b = fresh.mark(path)
+                    #expect(a.line == b.line && a.column == b.column, "\(text.debugDescription) \(path)")
+                }
+            }
+        }
+    }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import ReportPipeline
 
-/// The build's work queue (issue 17, peak memory): every piece is handed out exactly once, at most
-/// one PDF is written at a time, and the pieces start in order except where a PDF has to wait.
+/// The build's work queue (issue 17, peak memory and wall time): every piece is handed out exactly
+/// once, at most `RenderQueue.limit` PDFs are written at a time, no PDF but the report's starts
+/// before the report has subset the fonts, and the pieces start in order except where a PDF has to wait.
 @Suite struct RenderQueueTests {
     /// NSLock rather than `Mutex`: a contended `Mutex` waits inside the Swift runtime, which
     /// ThreadSanitizer does not see, so `make sanitize` would report a race that is not there.
@@ -17,21 +18,35 @@ import Testing
         }
     }
 
-    @Test func neverTwoPDFsAtOnceAndEveryPieceOnce() {
+    final class Gate: @unchecked Sendable {
+        private let lock = NSLock()
+        private var open = false, early: [Int] = []
+        func opened() { lock.lock(); open = true; lock.unlock() }
+        func started(_ k: Int) { lock.lock(); if !open { early.append(k) }; lock.unlock() }
+        var startedEarly: [Int] { lock.lock(); defer { lock.unlock() }; return early }
+    }
+
+    @Test func atMostTheLimitOfPDFsAtOnceAndEveryPieceOnce() {
         var rng = SystemRandomNumberGenerator()
-        for _ in 0..<300 {
+        for round in 0..<300 {
             let count = Int.random(in: 1...40, using: &rng)
-            let pdf = (0..<count).map { _ in Bool.random(using: &rng) }
+            // Half the rounds have a report: piece 0, a PDF, which subsets the fonts part-way.
+            let report: Int? = round % 2 == 0 ? 0 : nil
+            let pdf = (0..<count).map { k in k == report || Bool.random(using: &rng) }
             let workers = Int.random(in: 1...4, using: &rng)
-            let queue = RenderQueue(pdf: pdf), record = Record()
+            let queue = RenderQueue(pdf: pdf, report: report), record = Record(), gate = Gate()
+            if report == nil { gate.opened() }
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let k = queue.next() {
+                    if pdf[k] && k != report { gate.started(k) }
                     record.withLock { s in
                         s.taken.append(k)
                         if pdf[k] { s.pdfsNow += 1; s.mostPDFs = max(s.mostPDFs, s.pdfsNow) }
                     }
                     // Some work, so that pieces overlap.
                     var x = 0
+                    for i in 0..<Int.random(in: 0...2_000) { x &+= i }
+                    if k == report { gate.opened(); queue.fontsReady() }
                     for i in 0..<Int.random(in: 0...2_000) { x &+= i }
                     _ = x
                     record.withLock { s in if pdf[k] { s.pdfsNow -= 1 } }
@@ -40,8 +55,23 @@ import Testing
             }
             let s = record.withLock { $0 }
             #expect(s.taken.sorted() == Array(0..<count))
-            #expect(s.mostPDFs <= 1)
+            #expect(s.mostPDFs <= RenderQueue.limit)
+            #expect(gate.startedEarly.isEmpty, "PDFs \(gate.startedEarly) started before the fonts were ready")
         }
+    }
+
+    @Test func chartPDFsWaitForTheReportsFontsThenRunBesideIt() {
+        let queue = RenderQueue(pdf: [true, true, false, true], report: 0)
+        #expect(queue.next() == 0)
+        // The report is composing: the chart PDFs wait, the SVG goes.
+        #expect(queue.next() == 2)
+        queue.fontsReady()
+        // The report still draws; one chart PDF may run beside it, not two.
+        #expect(queue.next() == 1)
+        queue.done(1)
+        #expect(queue.next() == 3)
+        queue.done(0); queue.done(2); queue.done(3)
+        #expect(queue.next() == nil)
     }
 
     @Test func oneWorkerTakesThePiecesInOrder() {
@@ -52,14 +82,15 @@ import Testing
         #expect(order == [0, 1, 2, 3, 4])
     }
 
-    @Test func aPDFWaitingForAnotherLetsTheNextPieceGoFirst() {
-        let queue = RenderQueue(pdf: [true, true, false])
+    @Test func aPDFWaitingForOthersLetsTheNextPieceGoFirst() {
+        let queue = RenderQueue(pdf: [true, true, true, false])
         #expect(queue.next() == 0)
-        // 0 is still being written: 1 (a PDF) waits, 2 goes.
-        #expect(queue.next() == 2)
-        queue.done(0)
         #expect(queue.next() == 1)
-        queue.done(1); queue.done(2)
+        // 0 and 1 are still being written: 2 (a PDF) waits, 3 goes.
+        #expect(queue.next() == 3)
+        queue.done(0)
+        #expect(queue.next() == 2)
+        queue.done(1); queue.done(2); queue.done(3)
         #expect(queue.next() == nil)
     }
 }

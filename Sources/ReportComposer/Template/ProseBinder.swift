@@ -20,26 +20,48 @@ public struct ProseBinder {
     }
 
     /// The bound text, or the problems found (unknown placeholders, Mustache syntax).
-    public func render(_ text: String) -> (text: String?, problems: [Problem]) {
-        // Partials would read other files (`{{> ../../etc/passwd}}`), and a delimiter change hides
-        // every later placeholder from the checks: neither belongs in a one-file template.
-        let unsupported = Self.unsupportedTags(in: text)
-        guard unsupported.isEmpty else { return (nil, unsupported) }
-        let problems = Self.tags(in: text).compactMap { tag -> Problem? in
-            context.resolves(tag.name) ? nil
+    public func render(_ text: String) -> (text: String?, problems: [Problem]) { render(text, cache: .shared) }
+
+    /// What the text alone decides is parsed once per process (`ProseTextCache`); tests pass
+    /// their own cache.
+    func render(_ text: String, cache: ProseTextCache) -> (text: String?, problems: [Problem]) {
+        let parsed = cache.parsed(text, make: Self.parse)
+        guard parsed.unsupported.isEmpty, let template = parsed.template else { return (nil, parsed.unsupported) }
+        let problems = parsed.tags.compactMap { tag -> Problem? in
+            // `{{}}` and `{{.}}` name the whole context: Mustache would print a dump of every
+            // value, in the dictionaries' (per-process) order.
+            if tag.name.isEmpty || tag.name == "." {
+                return Problem(lineIndex: tag.lineIndex, column: tag.column,
+                               message: "empty placeholder {{\(tag.name)}}: name a value, such as {{unit.name}} or {{figures.<id>}}")
+            }
+            return context.resolves(tag.name) ? nil
                 : Problem(lineIndex: tag.lineIndex, column: tag.column,
                           message: "unknown placeholder {{\(tag.name)}}: no such value in the data")
         }
         guard problems.isEmpty else { return (nil, problems) }
-        do {
-            let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
-            return (template.render(context.root), [])
-        } catch let e as MustacheTemplate.ParserError {
-            return (nil, [Problem(lineIndex: max(0, e.context.lineNumber - 1), column: e.context.columnNumber,
-                                     message: "template syntax: \(e.error)")])
-        } catch {
-            return (nil, [Problem(lineIndex: 0, column: 0, message: "template syntax: \(error)")])
+        switch template {
+        case .success(let t): return (t.render(context.root), [])
+        case .failure(let p): return (nil, [p])
         }
+    }
+
+    /// The text's tags and its parsed template. Partials would read other files
+    /// (`{{> ../../etc/passwd}}`), and a delimiter change hides every later placeholder from the
+    /// checks: neither belongs in a one-file template, and such a text is not parsed at all.
+    static func parse(_ text: String) -> ProseTextCache.Parsed {
+        let unsupported = unsupportedTags(in: text)
+        guard unsupported.isEmpty else { return .init(unsupported: unsupported, tags: [], template: nil) }
+        let tags = tags(in: text).map { ProseTextCache.Tag(name: $0.name, lineIndex: $0.lineIndex, column: $0.column) }
+        let template: Result<MustacheTemplate, Problem>
+        do {
+            template = .success(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text))
+        } catch let e as MustacheTemplate.ParserError {
+            template = .failure(Problem(lineIndex: max(0, e.context.lineNumber - 1), column: e.context.columnNumber,
+                                        message: "template syntax: \(e.error)"))
+        } catch {
+            template = .failure(Problem(lineIndex: 0, column: 0, message: "template syntax: \(error)"))
+        }
+        return .init(unsupported: [], tags: tags, template: template)
     }
 
     /// How deep sections may nest: the Mustache parser recurses once per level, and a few thousand
@@ -76,7 +98,8 @@ public struct ProseBinder {
         return out
     }
 
-    /// Variable tags `{{name}}` / `{{{name}}}` / `{{&name}}` with their positions; sections and comments are skipped.
+    /// Variable tags `{{name}}` / `{{{name}}}` / `{{&name}}` with their positions (empty and `.`
+    /// included, to be refused); sections and comments are skipped.
     static func tags(in text: String) -> [(name: String, lineIndex: Int, column: Int)] {
         var out: [(String, Int, Int)] = []
         for (li, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -87,7 +110,7 @@ public struct ProseBinder {
                 if name.first == "{" { name = name.dropFirst() }
                 if name.first == "&" { name = name.dropFirst() }
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
-                if let c = trimmed.first, !"#/^!>%=$<".contains(c), !trimmed.isEmpty, trimmed != "." {
+                if !"#/^!>%=$<".contains(trimmed.first ?? " ") {
                     out.append((String(trimmed), li, line.distance(from: line.startIndex, to: open.lowerBound)))
                 }
                 rest = rest[close.upperBound...]

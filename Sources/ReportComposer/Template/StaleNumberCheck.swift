@@ -12,8 +12,13 @@ public struct StaleNumberCheck: Sendable {
         public var column: Int
     }
 
-    /// Every number in `text` not bound from data and not allowed, in reading order.
+    /// Every number in `text` not bound from data and not allowed, in reading order (found once
+    /// per process for each text: `ProseTextCache`).
     public func findings(in text: String) -> [Finding] {
+        ProseTextCache.shared.findings(text, allowed: allowed, make: scan)
+    }
+
+    func scan(_ text: String) -> [Finding] {
         var out: [Finding] = []
         for (li, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let chars = Array(Self.blankingTags(String(line)))
