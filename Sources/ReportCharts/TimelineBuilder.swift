@@ -88,7 +88,9 @@ struct TimelineBuilder {
     func solve() throws -> Solution {
         let styles = try TimelineStyles(theme: theme, cache: cache)
         let f = try TimelineFrame(spec: spec, frame: frame, theme: theme, styles: styles, cache: cache)
-        let (marks, omitted) = resolveMarks(f, styles)
+        // The marks depend on the width only: the heights a page flow tries share them.
+        let (marks, omitted) = memo?.marks ?? resolveMarks(f, styles)
+        memo?.marks = (marks, omitted)
         let keyCapacity = TimelineNumberedList.columnCount(width: f.area.width, style: styles.list)
             * max(1, Int(f.available / (try cache.measure("国", styles.list).height)))
         let digits = String(max(1, min(marks.count, keyCapacity))).count
@@ -214,6 +216,7 @@ struct TimelineBuilder {
 /// What the layouts of one spec at one width and theme share whatever their height.
 final class TimelineSolveMemo {
     let placements = TimelineSolver.Placements()
+    var marks: ([TimelineEventMark], [String])?
     private var labelWidths: TimelineLabelWidths?
 
     /// The label widths of the spec's `count` drawn marks.

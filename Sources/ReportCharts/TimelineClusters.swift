@@ -11,7 +11,7 @@ struct TimelineCluster: Hashable {
     var lo: Double
     var hi: Double
     /// The bracket's box in a label row, or the letter's inline box beside the group's marks;
-    /// nil when neither had room (the key heading still names the lane and dates).
+    /// nil when neither had room (the group's events are then left out of the key and counted).
     var box: TimelineCandidate?
     /// Track of an inline box (or of the member a leader starts from).
     var track = 0

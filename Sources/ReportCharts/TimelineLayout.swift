@@ -27,8 +27,9 @@ public struct TimelineLayout: Sendable {
     public var keyEventIDs: [String]
     /// Text boxes of the key (numbers, labels and the summary line).
     public var listTextBoxes: [Rect]
-    /// Events neither labelled nor in the key, because even the key was full: counted in the
-    /// "另有 N 项未列出，见全部事件表" line, and the report must carry the full list.
+    /// Events neither labelled nor in the key, because even the key was full or the plot had no
+    /// room for their badge or letter: counted in the "另有 N 项未列出，见全部事件表" line, and
+    /// the report must carry the full list.
     public var unlistedEventIDs: [String]
     public var unlistedCount: Int { unlistedEventIDs.count }
     /// Events lying wholly outside the domain, not drawn.
@@ -47,8 +48,8 @@ public struct TimelineLayout: Sendable {
 
 /// Events named in the key as a group (see `TimelineLayout.keyGroups`).
 public struct TimelineKeyGroup: Sendable, Hashable {
-    /// Letter of the bracket and of the key line; nil when the lane had no room for it (its
-    /// rows and tracks full): the heading alone names the lane and the dates.
+    /// Letter of the bracket and of the key line (a group without room for its letter on the
+    /// plot is not listed: its events are counted as left out).
     public var letter: String?
     public var lane: String
     /// Its events in key order (listed or, when the key is full, not).
@@ -62,8 +63,8 @@ public struct TimelineKeyGroup: Sendable, Hashable {
     /// When no row had room for a bracket over the stretch: the leader from one member's mark
     /// to the letter standing alone in a row (also in `TimelineLayout.leaders`).
     public var leader: TimelineLeader? = nil
-    /// The key heading ("工作线1 5月3日—5月9日"); for a group of one without a letter, its key
-    /// line, which names the lane ("工作线1 5月3日 开工"); nil for a lettered group of one.
+    /// The key heading ("工作线1 5月3日—5月9日"); nil for a group of one (its event's line
+    /// carries the letter).
     public var heading: String?
 }
 

@@ -78,6 +78,26 @@ import ReportScene
         #expect(q.labelledCount == 2 && q.rowsUsed == [1])
     }
 
+    @Test func groupsWithoutRoomAreLetteredAheadOfLabels() throws {
+        // Fifty dots 6 pt apart over the whole plot, one row: the first dot's long label takes the
+        // row, so the group of the others finds no room for its bracket and would have nothing on
+        // the plot to point at. Placed again with the group reserved ahead of labels, its bracket
+        // takes the row; the first dot, now without a label, joins it on the next pass.
+        let marks = (0..<50).map { TimelinePlacement.Mark(lane: 0, track: 0, x0: Double($0) * 6, x1: Double($0) * 6 + 2,
+                                                           anchorX: Double($0) * 6 + 1) }
+        func width(_ i: Int) -> Double { i == 0 ? 298 : 40 }
+        let first = TimelinePlacement(marks: marks, trackCount: [1], rowLimit: [1], gap: 2, plot: 0...300,
+                                      minLabelWidth: 10, badgeWidth: 8, labelWidth: width)
+        #expect(first.labelledCount == 1 && first.clusters.allSatisfy { $0.box == nil })
+        #expect(first.keyOrder.filter(first.pointed).isEmpty)
+        let p = TimelinePlacement.resolve(marks: marks, trackCount: [1], rowLimit: [1], gap: 2, plot: 0...300,
+                                          minLabelWidth: 10, badgeWidth: 8, labelWidth: width)
+        #expect(p.labelledCount == 0)
+        #expect(p.clusters.count == 1 && p.clusters[0].members == Array(0..<50))
+        #expect(p.clusters[0].box?.slot == .row(0))
+        #expect(marks.indices.allSatisfy(p.pointed))
+    }
+
     @Test func crowdedMarksAreThoseOverlappedOnTheirTrack() {
         let marks = [TimelinePlacement.Mark(lane: 0, track: 0, x0: 0, x1: 100, anchorX: 1),
                      TimelinePlacement.Mark(lane: 0, track: 0, x0: 50, x1: 52, anchorX: 51),

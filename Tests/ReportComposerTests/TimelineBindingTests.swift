@@ -65,4 +65,22 @@ import ReportScene
                              source: "", exportPreset: .slide, reportHeight: 330)
         #expect(try small.reportFigure(width: 481, measurer: FixedTextMeasurer()).fullList == nil)
     }
+
+    /// A timeline the report height cannot name in full gets a taller figure (the height the
+    /// timeline says it needs) rather than a "left out" line and the full list.
+    @Test func aCrowdedTimelineGrowsInTheReport() throws {
+        let events = (0..<30).map { k in
+            TimelineEvent(id: "w\(k)", date: .day(2022, 5, 3 + k % 7), lane: ["经济", "民生", "文化"][k % 3],
+                          label: "一周内的第\(k)项重点工作")
+        }
+        let spec = TimelineSpec(events: events, reportDate: .month(2022, 6))
+        let fixed = try spec.layout(frame: Size(481, 200), measurer: FixedTextMeasurer())
+        #expect(fixed.unlistedCount > 0)
+        let job = ChartJob(id: "week", spec: .timeline(spec), caption: "一周", source: "", exportPreset: .slide,
+                           reportHeight: 200)
+        let figure = try job.reportFigure(width: 481, measurer: FixedTextMeasurer())
+        #expect(figure.fullList == nil)
+        #expect(figure.height > 200 && figure.height <= ChartJob.maxReportHeight)
+        #expect(try job.layoutForReportSized(width: 481, measurer: FixedTextMeasurer()).height == figure.height)
+    }
 }
