@@ -20,27 +20,24 @@ final class MetadataCache: Sendable {
     private let state = Locked(State())
 
     func metadata(_ yaml: Data, file: String) -> Result<DatasetMetadata, Diagnostic> {
-        if let hit = state.withLock({ $0.entries[yaml] }) { return .success(hit) }
-        let decoded = YAMLLoader.decode(DatasetMetadata.self, data: yaml, file: file)
-        if case .success(let m) = decoded {
-            state.withLock { s in
-                guard s.entries[yaml] == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
-                s.entries[yaml] = m
-                s.bytes += yaml.count
-            }
-        }
-        return decoded
+        decoded(yaml, file: file, in: \.entries)
     }
 
     /// catalog.yaml decoded, by its exact bytes, on the same terms (every unit of a batch reads
     /// the same file).
     func catalog(_ yaml: Data, file: String) -> Result<CatalogMetadata, Diagnostic> {
-        if let hit = state.withLock({ $0.catalogs[yaml] }) { return .success(hit) }
-        let decoded = YAMLLoader.decode(CatalogMetadata.self, data: yaml, file: file)
+        decoded(yaml, file: file, in: \.catalogs)
+    }
+
+    /// A hit from `table`, else the decode, kept (a success, within the budget) for the next call.
+    private func decoded<T: Decodable & Sendable>(_ yaml: Data, file: String,
+                                                  in table: WritableKeyPath<State, [Data: T]>) -> Result<T, Diagnostic> {
+        if let hit = state.withLock({ $0[keyPath: table][yaml] }) { return .success(hit) }
+        let decoded = YAMLLoader.decode(T.self, data: yaml, file: file)
         if case .success(let m) = decoded {
             state.withLock { s in
-                guard s.catalogs[yaml] == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
-                s.catalogs[yaml] = m
+                guard s[keyPath: table][yaml] == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
+                s[keyPath: table][yaml] = m
                 s.bytes += yaml.count
             }
         }
