@@ -19,7 +19,9 @@ enum RenderTask {
     /// `pdfs`: the other PDFs of the build (the report shapes their text with its own, and has
     /// each font face subset once for all of them, before it is drawn).
     /// `fontsReady`: called by the report once every face is subset, when other PDFs may start.
-    func run(bound: BoundTemplate, measurer: PangoTextMeasurer, pdfs: [Document] = [], fontsReady: () -> Void = {}) throws -> Output {
+    /// `fonts`: subset faces kept in the output folder between runs.
+    func run(bound: BoundTemplate, measurer: PangoTextMeasurer, pdfs: [Document] = [], fonts: FontSubsetFiles? = nil,
+             fontsReady: () -> Void = {}) throws -> Output {
         switch self {
         case .chart(let job, let page, let stale):
             return try stale.map { format, rel, key in
@@ -31,7 +33,7 @@ enum RenderTask {
         case .report(let rel, let key, let figures):
             let content = try bound.content(measurer: measurer, figures: figures)
             let document = try PageComposer.compose(content, measurer: measurer)
-            PDFWriter.prepareFonts(for: [document] + pdfs, measurer: measurer)
+            PDFWriter.prepareFonts(for: [document] + pdfs, measurer: measurer, store: fonts)
             fontsReady()
             return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
         }
@@ -46,20 +48,27 @@ enum RenderTask {
     /// handed out, after it is composed (no other PDF starts before that; a chart's PDF then
     /// runs beside the report's drawing instead of after it: a one-cell rerun's wall time was the
     /// sum of both); with no report, here, before any piece starts.
-    static func runAll(_ tasks: [RenderTask], bound: BoundTemplate, measurer: PangoTextMeasurer) throws -> [Output] {
+    static func runAll(_ tasks: [RenderTask], bound: BoundTemplate, measurer: PangoTextMeasurer,
+                       fonts: FontSubsetFiles? = nil) throws -> [Output] {
         let chartPDFs = tasks.flatMap { $0.chartPDFs(bound) }
         let hasReport = tasks.contains { if case .report = $0 { true } else { false } }
-        if !hasReport && chartPDFs.count > 1 { PDFWriter.prepareFonts(for: chartPDFs, measurer: measurer) }
+        // With kept subsets even a single PDF goes through them.
+        if !hasReport && chartPDFs.count > (fonts == nil ? 1 : 0) {
+            PDFWriter.prepareFonts(for: chartPDFs, measurer: measurer, store: fonts)
+        }
         let others = hasReport ? chartPDFs : []
         let pieces = tasks.enumerated().flatMap { i, task in task.pieces.map { (task: i, piece: $0) } }
-        guard pieces.count > 1 else { return try tasks.map { try $0.run(bound: bound, measurer: measurer, pdfs: others) } }
+        guard pieces.count > 1 else {
+            return try tasks.map { try $0.run(bound: bound, measurer: measurer, pdfs: others, fonts: fonts) }
+        }
         let results = ResultSlots(count: pieces.count)
         let report = hasReport ? pieces.firstIndex { if case .report = $0.piece { true } else { false } } : nil
         let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF), report: report)
         DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             while let k = queue.next() {
                 results.set(k, Result {
-                    try pieces[k].piece.run(bound: bound, measurer: measurer, pdfs: others, fontsReady: queue.fontsReady)
+                    try pieces[k].piece.run(bound: bound, measurer: measurer, pdfs: others, fonts: fonts,
+                                            fontsReady: queue.fontsReady)
                 })
                 queue.done(k)
             }

@@ -106,8 +106,10 @@ public enum ReportBuild {
             }
         }
 
+        // A batch unit's folder keeps none: its units share the process's subsets.
+        let fonts = options.unit == nil ? FontSubsetFiles(root: outDir) : nil
         let results: [RenderTask.Output]
-        do { results = try RenderTask.runAll(tasks, bound: bound, measurer: measurer) } catch {
+        do { results = try RenderTask.runAll(tasks, bound: bound, measurer: measurer, fonts: fonts) } catch {
             throw BuildFailure(diagnostics: [positioned(error, bound)])
         }
         for result in results {
@@ -122,6 +124,7 @@ public enum ReportBuild {
         // Everything is rendered: the files are replaced together, or not at all (OutputCommit).
         var commit = OutputCommit(root: outDir)
         for (rel, bytes) in pending { commit.write(bytes, to: rel) }
+        fonts?.addWrites(to: &commit)
         var removed: [String] = []
         let chartIDs = Set(bound.charts.filter(\.exportsFiles).map(\.id))
         // Only names this tool writes: a manifest edited to list `../x` deletes nothing.

@@ -21,18 +21,36 @@ final class SubsetFace: @unchecked Sendable {
     /// Subsets `source` (an `hb_face_t *`) to `glyphs` (HarfBuzz adds .notdef and the
     /// components of composite glyphs); nil when HarfBuzz, FreeType or Cairo refuse it.
     static func make(from source: OpaquePointer, glyphs: Set<UInt32>) -> SubsetFace? {
+        guard let blob = subsetBlob(from: source, glyphs: glyphs) else { return nil }
+        return make(holding: blob, glyphs: glyphs)
+    }
+
+    /// The subset font file (an `hb_blob_t *`, owned by the caller) of `glyphs` of `source`.
+    static func subsetBlob(from source: OpaquePointer, glyphs: Set<UInt32>) -> OpaquePointer? {
         guard let input = hb_subset_input_create_or_fail() else { return nil }
         defer { hb_subset_input_destroy(input) }
         let glyphSet = hb_subset_input_glyph_set(input)
         for g in glyphs { hb_set_add(glyphSet, g) }
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for tag in droppedTables { hb_set_add(drop, fourCC(tag)) }
-        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue)
+        hb_subset_input_set_flags(input, flags)
         guard let subset = hb_subset_or_fail(source, input) else { return nil }
         defer { hb_face_destroy(subset) }
-        guard let blob = hb_face_reference_blob(subset) else { return nil }
+        return hb_face_reference_blob(subset)
+    }
+
+    /// A face over subset bytes made by `subsetBlob` (`blob` is consumed).
+    static func make(holding blob: OpaquePointer, glyphs: Set<UInt32>) -> SubsetFace? {
         guard let face = FreeTypeFaces.shared.face(holding: blob) else { return nil }
         return SubsetFace(face: face, glyphs: glyphs)
+    }
+
+    private static let flags = HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue
+
+    /// Everything besides the glyphs and the font file that decides a subset's bytes: kept
+    /// subsets (`FontSubsetStore`) made by another recipe are not used.
+    static var recipe: String {
+        "hb \(String(cString: hb_version_string())) flags \(flags) drop \(droppedTables.joined(separator: ","))"
     }
 }
 

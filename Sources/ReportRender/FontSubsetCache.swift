@@ -93,14 +93,15 @@ final class FontSubsetCache: @unchecked Sendable {
     /// gets what `faces(for:)` gives it.
     /// The faces are built at once, one per core (a report in two faces and a bold one: ~10% of
     /// a one-cell rerun, all of it on the path to the report), each from its own HarfBuzz source.
-    func reserve(_ needs: [FontFaceKey: Set<UInt32>]) {
+    /// `store`: subsets kept by earlier runs, used when they hold the glyphs (and new ones kept).
+    func reserve(_ needs: [FontFaceKey: Set<UInt32>], store: (any FontSubsetStore)? = nil) {
         let builds = lock.withLock { needs.compactMap { key, glyphs in growth(key, covering: glyphs) } }
         guard !builds.isEmpty else { return }
         let made = Locked<[FontFaceKey: SubsetFace?]>([:])
         DispatchQueue.concurrentPerform(iterations: builds.count) { i in
             let build = builds[i]
             defer { hb_face_destroy(build.source) }
-            let face = SubsetFace.make(from: build.source, glyphs: build.glyphs)
+            let face = SubsetFace.make(from: build.source, glyphs: build.glyphs, key: build.key, store: store)
             made.withLock { $0[build.key] = face }
         }
         lock.withLock {

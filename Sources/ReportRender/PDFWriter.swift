@@ -12,13 +12,16 @@ public enum PDFWriter {
     /// Call before the first of several PDFs a build writes, with all of them: their text is shaped
     /// (the layouts are kept for drawing) and each font face is subset once for the lot, instead of
     /// the subset growing as PDF after PDF needs new glyphs. What each PDF embeds is unchanged.
-    public static func prepareFonts(for documents: [Document], measurer: PangoTextMeasurer = .shared) {
+    /// `store`: subset faces kept between runs (the output folder's), read and added to.
+    public static func prepareFonts(for documents: [Document], measurer: PangoTextMeasurer = .shared,
+                                    store: (any FontSubsetStore)? = nil) {
         guard PDFFontFaces.enabled else { return }
-        prepareFonts(for: documents, measurer: measurer, subsets: .shared)
+        prepareFonts(for: documents, measurer: measurer, subsets: .shared, store: store)
     }
 
-    static func prepareFonts(for documents: [Document], measurer: PangoTextMeasurer, subsets: FontSubsetCache) {
-        subsets.reserve(PDFFontFaces.needs(of: documents, measurer: measurer))
+    static func prepareFonts(for documents: [Document], measurer: PangoTextMeasurer, subsets: FontSubsetCache,
+                             store: (any FontSubsetStore)? = nil) {
+        subsets.reserve(PDFFontFaces.needs(of: documents, measurer: measurer), store: store)
     }
 
     /// `subsets`: where the text's subset faces come from; nil draws text as Pango does.
