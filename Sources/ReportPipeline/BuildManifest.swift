@@ -37,11 +37,7 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     }
 
     /// The manifest as JSON bytes (sorted keys, one trailing newline), the same for the same content.
-    public func encoded() throws -> [UInt8] {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try enc.encode(self)) + [0x0A]
-    }
+    public func encoded() throws -> [UInt8] { ManifestJSON.encode(self) }
 
     /// True when `relativePath` exists and is exactly what this manifest says was built from `inputs`.
     public func isUpToDate(_ relativePath: String, inputs: String, in dir: URL) -> Bool {

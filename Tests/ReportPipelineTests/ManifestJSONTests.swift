@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import ReportPipeline
+
+/// The manifest's own JSON writer: whatever the strings hold, `JSONDecoder` reads back the
+/// manifest that was written, and the bytes depend only on the content.
+@Suite struct ManifestJSONTests {
+    static let alphabet: [String] = ["a", "Z", "0", "9", "-", "/", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}",
+                                     "\u{7F}", "é", "临", "平", "亿元", "\u{2028}", "\u{FEFF}", "😀", "👩‍👩‍👧", " ", "{", "}", ":", ","]
+
+    static func text(_ rng: inout some RandomNumberGenerator) -> String {
+        (0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+    }
+
+    static func manifest(_ rng: inout some RandomNumberGenerator) -> BuildManifest {
+        var m = BuildManifest(tool: text(&rng))
+        for _ in 0..<Int.random(in: 0...6, using: &rng) { m.outputs[text(&rng)] = .init(inputs: text(&rng), output: text(&rng)) }
+        for _ in 0..<Int.random(in: 0...6, using: &rng) { m.values[text(&rng)] = .init(label: text(&rng), display: text(&rng)) }
+        if Bool.random(using: &rng) { m.quickKey = text(&rng) }
+        if Bool.random(using: &rng) {
+            m.fontFiles = Dictionary((0..<Int.random(in: 0...4, using: &rng)).map { _ in (text(&rng), Int.random(in: 0...Int.max, using: &rng)) }) { a, _ in a }
+        }
+        if Bool.random(using: &rng) { m.warnings = (0..<Int.random(in: 0...3, using: &rng)).map { _ in text(&rng) } }
+        return m
+    }
+
+    @Test func randomManifestsReadBack() throws {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let m = Self.manifest(&rng)
+            let bytes = try m.encoded()
+            let back = try JSONDecoder().decode(BuildManifest.self, from: Data(bytes))
+            #expect(back == m, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(bytes.last == 0x0A)
+            // Written from the content alone: a copy built in another order gives the same bytes.
+            var copy = BuildManifest(tool: m.tool)
+            for k in m.outputs.keys.reversed() { copy.outputs[k] = m.outputs[k] }
+            for k in m.values.keys.reversed() { copy.values[k] = m.values[k] }
+            copy.quickKey = m.quickKey; copy.fontFiles = m.fontFiles; copy.warnings = m.warnings
+            #expect(try copy.encoded() == bytes)
+        }
+    }
+
+    @Test func shapeIsIndentedJSONWithSortedKeys() throws {
+        var m = BuildManifest(tool: "ReportRenderer 0.1.0")
+        m.outputs["report.pdf"] = .init(inputs: "i", output: "o")
+        m.outputs["charts/a.svg"] = .init(inputs: "j", output: "p")
+        m.values["x"] = .init(label: "村级\"收入\"", display: "6.78亿元")
+        m.warnings = []
+        let text = String(decoding: try m.encoded(), as: UTF8.self)
+        #expect(text == """
+        {
+          "outputs" : {
+            "charts/a.svg" : {
+              "inputs" : "j",
+              "output" : "p"
+            },
+            "report.pdf" : {
+              "inputs" : "i",
+              "output" : "o"
+            }
+          },
+          "tool" : "ReportRenderer 0.1.0",
+          "values" : {
+            "x" : {
+              "display" : "6.78亿元",
+              "label" : "村级\\"收入\\""
+            }
+          },
+          "warnings" : []
+        }
+
+        """)
+    }
+}
