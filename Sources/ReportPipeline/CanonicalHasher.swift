@@ -33,6 +33,7 @@ final class HashSink {
 
     @inline(__always) func word(_ v: UInt64) {
         withUnsafeBytes(of: v.littleEndian) { buffer.append(contentsOf: $0) }
+        if buffer.count >= 1 << 16 { flush() }
     }
 
     func string(_ t: Tag, _ s: String) {

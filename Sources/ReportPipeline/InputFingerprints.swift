@@ -75,9 +75,9 @@ struct InputFingerprints {
         return f.hex()
     }
 
-    /// Digest of a laid-out page, shared by the chart's formats and the deck: the canonical binary
-    /// hash of its `Encodable` form (`CanonicalHash`).
+    /// Digest of a laid-out page, shared by the chart's formats and the deck: a canonical binary
+    /// hash of every field of the scene (`SceneHash`).
     static func scene(_ page: Page) throws -> String {
-        try CanonicalHash.hex(of: page)
+        SceneHash.hex(of: page)
     }
 }
