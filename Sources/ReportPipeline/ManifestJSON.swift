@@ -7,66 +7,68 @@ enum ManifestJSON {
     static func encode(_ m: BuildManifest) -> [UInt8] {
         var w = Writer()
         w.out.reserveCapacity(4096 + 200 * (m.values.count + m.outputs.count))
-        w.object(level: 0) { o in
-            if let fonts = m.fontFiles {
-                o.member("fontFiles") { w in
-                    w.object(level: 1) { f in
-                        for key in fonts.keys.sorted() { f.member(key) { $0.number(fonts[key]!) } }
-                    }
-                }
-            }
-            o.member("outputs") { w in
-                w.object(level: 1) { f in
-                    for key in m.outputs.keys.sorted() {
-                        let r = m.outputs[key]!
-                        f.member(key) { w in
-                            w.object(level: 2) { e in
-                                e.member("inputs") { $0.string(r.inputs) }
-                                e.member("output") { $0.string(r.output) }
-                            }
-                        }
-                    }
-                }
-            }
-            if let q = m.quickKey { o.member("quickKey") { $0.string(q) } }
-            o.member("tool") { $0.string(m.tool) }
-            o.member("values") { w in
-                w.object(level: 1) { f in
-                    for key in m.values.keys.sorted() {
-                        let v = m.values[key]!
-                        f.member(key) { w in
-                            w.object(level: 2) { e in
-                                e.member("display") { $0.string(v.display) }
-                                e.member("label") { $0.string(v.label) }
-                            }
-                        }
-                    }
-                }
-            }
-            if let warnings = m.warnings {
-                o.member("warnings") { w in w.array(level: 1, warnings) }
-            }
+        w.begin()
+        if let fonts = m.fontFiles {
+            w.member("fontFiles", level: 1)
+            w.begin()
+            for key in fonts.keys.sorted() { w.member(key, level: 2); w.number(fonts[key]!) }
+            w.end(level: 1)
         }
+        w.member("outputs", level: 1)
+        w.begin()
+        for key in m.outputs.keys.sorted() {
+            let r = m.outputs[key]!
+            w.member(key, level: 2)
+            w.begin()
+            w.member("inputs", level: 3); w.string(r.inputs)
+            w.member("output", level: 3); w.string(r.output)
+            w.end(level: 2)
+        }
+        w.end(level: 1)
+        if let q = m.quickKey { w.member("quickKey", level: 1); w.string(q) }
+        w.member("tool", level: 1); w.string(m.tool)
+        w.member("values", level: 1)
+        w.begin()
+        for key in m.values.keys.sorted() {
+            let v = m.values[key]!
+            w.member(key, level: 2)
+            w.begin()
+            w.member("display", level: 3); w.string(v.display)
+            w.member("label", level: 3); w.string(v.label)
+            w.end(level: 2)
+        }
+        w.end(level: 1)
+        if let warnings = m.warnings { w.member("warnings", level: 1); w.array(level: 1, warnings) }
+        w.end(level: 0)
         w.out.append(0x0A)
         return w.out
     }
 
     struct Writer {
         var out: [UInt8] = []
+        /// Members written so far in each open object, innermost last.
+        private var counts: [Int] = []
 
         mutating func indent(_ level: Int) {
             out.append(0x0A)
             out.append(contentsOf: repeatElement(0x20, count: 2 * level))
         }
 
-        /// `{ … }`; members at `level + 1`. An empty object is `{}`.
-        mutating func object(level: Int, _ body: (inout Members) -> Void) {
-            var members = Members(writer: self, level: level + 1)
-            self = Writer()
-            members.writer.out.append(UInt8(ascii: "{"))
-            body(&members)
-            self = members.writer
-            if members.count > 0 { indent(level) }
+        /// Opens an object; its members are written at `level + 1` with `member`.
+        mutating func begin() { out.append(UInt8(ascii: "{")); counts.append(0) }
+
+        /// The key of the open object's next member; its value follows.
+        mutating func member(_ key: String, level: Int) {
+            if counts[counts.count - 1] > 0 { out.append(UInt8(ascii: ",")) }
+            counts[counts.count - 1] += 1
+            indent(level)
+            string(key)
+            out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        }
+
+        /// Closes the open object, written at `level` (an empty object is `{}`).
+        mutating func end(level: Int) {
+            if counts.removeLast() > 0 { indent(level) }
             out.append(UInt8(ascii: "}"))
         }
 
@@ -99,22 +101,6 @@ enum ManifestJSON {
                 }
             }
             out.append(UInt8(ascii: "\""))
-        }
-    }
-
-    /// The members of one object, written in the order given (callers sort them).
-    struct Members {
-        var writer: Writer
-        let level: Int
-        var count = 0
-
-        mutating func member(_ key: String, _ value: (inout Writer) -> Void) {
-            if count > 0 { writer.out.append(UInt8(ascii: ",")) }
-            count += 1
-            writer.indent(level)
-            writer.string(key)
-            writer.out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
-            value(&writer)
         }
     }
 }
