@@ -33,7 +33,7 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     public static func load(from dir: URL) -> BuildManifest? {
         // A regular file only (a FIFO planted here would block the run forever).
         guard let d = try? InputFile.readRegular(dir.appendingPathComponent(fileName).path, limit: 256 << 20).get() else { return nil }
-        return try? JSONDecoder().decode(BuildManifest.self, from: d)
+        return ManifestReader.decode([UInt8](d))
     }
 
     /// The manifest as JSON bytes (sorted keys, one trailing newline), the same for the same content.

@@ -41,6 +41,44 @@ import Testing
         }
     }
 
+    /// The reader reads what the writer writes, and what `JSONEncoder` wrote before it (slashes
+    /// and non-ASCII escaped, compact or pretty).
+    @Test func readerReadsBothWriters() throws {
+        var rng = SystemRandomNumberGenerator()
+        for i in 0..<2000 {
+            let m = Self.manifest(&rng)
+            #expect(ManifestReader.decode(try m.encoded()) == m)
+            let enc = JSONEncoder()
+            enc.outputFormatting = i % 2 == 0 ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : []
+            #expect(ManifestReader.decode(Array(try enc.encode(m))) == m)
+        }
+        let escaped = #"{"tool":"a\/b\u00e9\ud83d\ude00\n","outputs":{},"values":{},"quickKey":null,"extra":[1,2.5e3,true,{"x":null}]}"#
+        #expect(ManifestReader.decode(Array(escaped.utf8)) == BuildManifest(tool: "a/bé😀\n"))
+    }
+
+    /// Damaged manifests: whatever the reader accepts, `JSONDecoder` reads the same way; most
+    /// damage is refused (the run then rebuilds everything).
+    @Test func damagedManifestsAreRefusedOrReadAsJSONDecoderReadsThem() throws {
+        var rng = SystemRandomNumberGenerator()
+        let noise: [UInt8] = Array(#"{}[]":,\u0aZ-1.e+ \#n"#.utf8) + [0x00, 0xFF, 0xC3, 0xA9, 0xE4]
+        for _ in 0..<3000 {
+            var bytes = try Self.manifest(&rng).encoded()
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let i = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: bytes[i] = noise.randomElement(using: &rng)!
+                case 1: bytes.remove(at: i)
+                default: bytes = Array(bytes.prefix(i))
+                }
+                if bytes.isEmpty { break }
+            }
+            if let mine = ManifestReader.decode(bytes) {
+                let theirs = try? JSONDecoder().decode(BuildManifest.self, from: Data(bytes))
+                #expect(theirs == mine, "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func shapeIsIndentedJSONWithSortedKeys() throws {
         var m = BuildManifest(tool: "ReportRenderer 0.1.0")
         m.outputs["report.pdf"] = .init(inputs: "i", output: "o")
