@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportPipeline
+import ReportRender
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,11 +64,17 @@ struct RenderCommand: ParsableCommand {
             if watch { throw ValidationError("--watch renders one report; render a batch with plain `report render`") }
             if !BatchRun.once(batch, quiet: quiet) { throw ExitCode(1) }
         } else if watch {
+            Self.oneHeap()
             try Watcher(options: opts, quiet: quiet).run()
-        } else if !RenderRun.once(opts, quiet: quiet) {
-            throw ExitCode(1)
+        } else {
+            Self.oneHeap()
+            if !RenderRun.once(opts, quiet: quiet) { throw ExitCode(1) }
         }
     }
+
+    /// One build allocates from one heap (`BuildHeap`); a batch keeps glibc's per-thread
+    /// arenas: its workers allocate all the time, on every core.
+    static func oneHeap() { BuildHeap.useOneArena() }
 }
 
 /// One build with its terminal output; false when it failed (the outputs are then untouched).
