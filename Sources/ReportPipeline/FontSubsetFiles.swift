@@ -17,7 +17,7 @@ final class FontSubsetFiles: FontSubsetStore, @unchecked Sendable {
     static let folder = ".report-fonts"
     static let maxFiles = 8
     static let maxBytes = 16 << 20
-    private static let magic = Array("report-font-subset 1\n".utf8)
+    private static let magic = Array("report-font-subset 2\n".utf8)
 
     let root: URL
     /// rel → file bytes, stored during this run.
@@ -64,7 +64,7 @@ final class FontSubsetFiles: FontSubsetStore, @unchecked Sendable {
         }
     }
 
-    /// magic, identity (length-prefixed), glyph count and glyphs, the font's bytes, then the
+    /// magic, identity (length-prefixed), glyph count and glyphs, their subset ids, the font's bytes, then the
     /// SHA-256 of all that (32 bytes): a file cut short or edited is not used.
     static func encode(_ subset: StoredSubset, identity: String) -> [UInt8] {
         var out = magic
@@ -72,6 +72,7 @@ final class FontSubsetFiles: FontSubsetStore, @unchecked Sendable {
         let id = Array(identity.utf8)
         u32(UInt32(id.count)); out += id
         u32(UInt32(subset.glyphs.count)); for g in subset.glyphs { u32(g) }
+        u32(UInt32(subset.ids.count)); for g in subset.ids { u32(g) }
         u32(UInt32(subset.bytes.count)); out += subset.bytes
         out += digest(out)
         return out
@@ -96,7 +97,11 @@ final class FontSubsetFiles: FontSubsetStore, @unchecked Sendable {
         var glyphs: [UInt32] = []
         glyphs.reserveCapacity(glyphCount)
         for _ in 0..<glyphCount { glyphs.append(UInt32(u32()!)) }
+        guard let idCount2 = u32(), idCount2 == glyphCount, at + 4 * idCount2 <= body.count else { return nil }
+        var ids: [UInt32] = []
+        ids.reserveCapacity(idCount2)
+        for _ in 0..<idCount2 { ids.append(UInt32(u32()!)) }
         guard let byteCount = u32(), at + byteCount == body.count, byteCount > 0 else { return nil }
-        return StoredSubset(glyphs: glyphs, bytes: Array(body[at...]))
+        return StoredSubset(glyphs: glyphs, ids: ids, bytes: Array(body[at...]))
     }
 }

@@ -12,7 +12,7 @@ import Testing
         return d
     }
 
-    static let subset = StoredSubset(glyphs: [0, 3, 17, 40_000], bytes: Array((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
+    static let subset = StoredSubset(glyphs: [0, 3, 17, 40_000], ids: [0, 1, 2, 3], bytes: Array((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
 
     @Test func encodedEntriesReadBackOnlyWhole() {
         let file = FontSubsetFiles.encode(Self.subset, identity: "face A")
