@@ -31,9 +31,22 @@ public struct BuildManifest: Codable, Equatable, Sendable {
 
     /// The manifest in a folder, or nil when absent or unreadable (then everything is rebuilt).
     public static func load(from dir: URL) -> BuildManifest? {
-        // A regular file only (a FIFO planted here would block the run forever).
-        guard let d = try? InputFile.readRegular(dir.appendingPathComponent(fileName).path, limit: 256 << 20).get() else { return nil }
-        return ManifestReader.decode([UInt8](d))
+        bytes(in: dir).flatMap(ManifestReader.decode)
+    }
+
+    /// The manifest file's bytes, or nil when absent or not a regular file (a FIFO planted here
+    /// would block the run forever).
+    static func bytes(in dir: URL) -> [UInt8]? {
+        (try? InputFile.readRegular(dir.appendingPathComponent(fileName).path, limit: 256 << 20).get()).map { [UInt8]($0) }
+    }
+
+    /// The manifest in `dir`, reusing `earlier` (decoded from `earlierBytes`) when the file still
+    /// holds exactly those bytes: a run reads it before taking the folder's lock (the quick check)
+    /// and again under it, and decoding a 10,000-value manifest twice cost 7% of such a run.
+    static func load(from dir: URL, earlierBytes: [UInt8]?, earlier: BuildManifest?) -> BuildManifest? {
+        guard let now = bytes(in: dir) else { return nil }
+        if let earlierBytes, let earlier, now == earlierBytes { return earlier }
+        return ManifestReader.decode(now)
     }
 
     /// The manifest as JSON bytes (sorted keys, one trailing newline), the same for the same content.

@@ -16,8 +16,9 @@ public enum ReportBuild {
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
         let quickKey = options.unit?.inputKey ?? QuickCheck.key(options)
-        if let m = BuildManifest.load(from: options.outputDirectory),
-           QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
+        let firstBytes = BuildManifest.bytes(in: options.outputDirectory)
+        let first = firstBytes.flatMap(ManifestReader.decode)
+        if let m = first, QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
             return BuildOutcome.upToDate(manifest: m, formats: options.formats)
         }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
@@ -37,7 +38,7 @@ public enum ReportBuild {
         defer { lock?.release() }
         if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
-            return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, previous: BuildManifest.load(from: outDir), measurer: measurer)
+            return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first), measurer: measurer)
         } catch {
             // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
             lock?.release(discarding: true)
@@ -203,8 +204,8 @@ enum ChartFiles {
     /// into a `<title>` element and its alt text into `<desc>`, with `role="img"` on the root:
     /// slide tools, screen readers and search see what the chart is and shows.
     static func titled(_ svg: [UInt8], _ title: String, desc: String = "") -> [UInt8] {
-        guard !title.isEmpty || !desc.isEmpty, let open = svg.firstRange(of: Array("<svg".utf8)),
-              let end = svg[open.upperBound...].firstIndex(of: UInt8(ascii: ">")),
+        guard !title.isEmpty || !desc.isEmpty, let open = firstSVGTag(svg),
+              let end = svg[open...].firstIndex(of: UInt8(ascii: ">")),
               svg[end - 1] != UInt8(ascii: "/") else { return svg }
         func escaped(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -212,7 +213,29 @@ enum ChartFiles {
         }
         var inner = title.isEmpty ? "" : "\n<title>\(escaped(title))</title>"
         if !desc.isEmpty { inner += "\n<desc>\(escaped(desc))</desc>" }
-        return Array(svg[..<end]) + Array(" role=\"img\">".utf8) + Array(inner.utf8) + Array(svg[(end + 1)...])
+        // Appended slice by slice into one buffer (concatenating arrays of a large SVG with `+`
+        // and searching it with the generic `firstRange(of:)` was 7% of a 10,000-bar SVG run).
+        let role = Array(" role=\"img\">".utf8), innerBytes = Array(inner.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + role.count + innerBytes.count)
+        out.append(contentsOf: svg[..<end])
+        out.append(contentsOf: role)
+        out.append(contentsOf: innerBytes)
+        out.append(contentsOf: svg[(end + 1)...])
+        return out
+    }
+
+    /// The index just after the first `<svg` (the root element's name), if any.
+    static func firstSVGTag(_ svg: [UInt8]) -> Int? {
+        let tag: [UInt8] = Array("<svg".utf8)
+        return svg.withUnsafeBufferPointer { b -> Int? in
+            var i = 0
+            while i + tag.count <= b.count {
+                if b[i] == tag[0], b[i + 1] == tag[1], b[i + 2] == tag[2], b[i + 3] == tag[3] { return i + tag.count }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// SVG ids must be XML names: letters, digits, '-', '_' and not starting with a digit. The

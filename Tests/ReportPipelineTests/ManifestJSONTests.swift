@@ -79,6 +79,22 @@ import Testing
         }
     }
 
+    /// The manifest read before the lock is reused under it only while the file holds the same bytes.
+    @Test func anEarlierReadIsReusedOnlyForTheSameBytes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rr-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent(BuildManifest.fileName)
+        try Data(try BuildManifest(tool: "a").encoded()).write(to: file)
+        let bytes = BuildManifest.bytes(in: dir), first = bytes.flatMap(ManifestReader.decode)
+        #expect(first?.tool == "a")
+        // A stand-in decoded value shows whether the earlier read was reused.
+        #expect(BuildManifest.load(from: dir, earlierBytes: bytes, earlier: BuildManifest(tool: "reused"))?.tool == "reused")
+        try Data(try BuildManifest(tool: "b").encoded()).write(to: file)
+        #expect(BuildManifest.load(from: dir, earlierBytes: bytes, earlier: first)?.tool == "b")
+        try FileManager.default.removeItem(at: file)
+        #expect(BuildManifest.load(from: dir, earlierBytes: bytes, earlier: first) == nil)
+    }
+
     @Test func shapeIsIndentedJSONWithSortedKeys() throws {
         var m = BuildManifest(tool: "ReportRenderer 0.1.0")
         m.outputs["report.pdf"] = .init(inputs: "i", output: "o")
