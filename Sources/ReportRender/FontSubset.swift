@@ -2,17 +2,31 @@ import CCairo
 
 /// A cairo font face made from a HarfBuzz subset of one font face, and the glyph ids it holds.
 ///
-/// The subset keeps glyph ids (RETAIN_GIDS) and metrics, so Pango's shaping of the original face
-/// applies unchanged; its CFF charstrings are desubroutinized, so Cairo 1.16's CFF subsetter,
-/// which drops subroutines only some glyphs use (a blank "如" in Noto Sans CJK SC), has none to
-/// lose; and it is small, so Cairo's per-PDF copy of the CFF table costs little.
+/// The subset numbers its glyphs compactly (0, 1, 2, … in the order of the original ids), so a
+/// subset of a few thousand CJK glyphs has a few thousand slots, not the ~65,000 of the original
+/// ids that Cairo and FreeType would otherwise walk at every PDF's embedding; text drawn from it
+/// has Pango's glyph ids mapped through `glyphID(_:)` (metrics are per glyph, so Pango's shaping
+/// of the original face applies unchanged). Its CFF charstrings are desubroutinized, so Cairo
+/// 1.16's CFF subsetter, which drops subroutines only some glyphs use (a blank "如" in Noto Sans
+/// CJK SC), has none to lose, and each glyph's charstring is the same bytes in every subset.
 final class SubsetFace: @unchecked Sendable {
     /// `cairo_font_face_t *`; owns the FreeType face and the subset bytes (user data).
     let face: OpaquePointer
+    /// The original glyph ids the subset holds.
     let glyphs: Set<UInt32>
+    /// Original id → the subset's id; nil when the subset kept the original ids (tests compare
+    /// the two kinds of subset: same PDF bytes).
+    private let compactIDs: [UInt32: UInt32]?
 
-    private init(face: OpaquePointer, glyphs: Set<UInt32>) { self.face = face; self.glyphs = glyphs }
+    private init(face: OpaquePointer, glyphs: Set<UInt32>, compactIDs: [UInt32: UInt32]?) {
+        self.face = face
+        self.glyphs = glyphs
+        self.compactIDs = compactIDs
+    }
     deinit { cairo_font_face_destroy(face) }
+
+    /// The subset's id of original glyph `g` (one of `glyphs`).
+    func glyphID(_ g: UInt32) -> UInt32 { compactIDs.map { $0[g] ?? 0 } ?? g }
 
     /// Tables of no use to drawing (shaping already happened in Pango on the original face);
     /// dropping GSUB also spares HarfBuzz the substitution closure.
@@ -20,19 +34,32 @@ final class SubsetFace: @unchecked Sendable {
 
     /// Subsets `source` (an `hb_face_t *`) to `glyphs` (HarfBuzz adds .notdef and the
     /// components of composite glyphs); nil when HarfBuzz, FreeType or Cairo refuse it.
-    static func make(from source: OpaquePointer, glyphs: Set<UInt32>) -> SubsetFace? {
+    /// `retainIDs` keeps the original glyph ids (for tests).
+    static func make(from source: OpaquePointer, glyphs: Set<UInt32>, retainIDs: Bool = false) -> SubsetFace? {
         guard let input = hb_subset_input_create_or_fail() else { return nil }
         defer { hb_subset_input_destroy(input) }
         let glyphSet = hb_subset_input_glyph_set(input)
         for g in glyphs { hb_set_add(glyphSet, g) }
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
         for tag in droppedTables { hb_set_add(drop, fourCC(tag)) }
-        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue)
-        guard let subset = hb_subset_or_fail(source, input) else { return nil }
+        let flags = HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue | (retainIDs ? HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue : 0)
+        hb_subset_input_set_flags(input, flags)
+        guard let plan = hb_subset_plan_create_or_fail(source, input) else { return nil }
+        defer { hb_subset_plan_destroy(plan) }
+        // Ids the plan dropped (none for ids Pango shaped with this face) stay out of `glyphs`:
+        // runs using them are drawn with Pango's font.
+        let mapping = hb_subset_plan_old_to_new_glyph_mapping(plan)
+        var compact: [UInt32: UInt32] = [:]
+        compact.reserveCapacity(glyphs.count)
+        for g in glyphs {
+            let new = hb_map_get(mapping, g)
+            if new != UInt32.max { compact[g] = new }
+        }
+        guard let subset = hb_subset_plan_execute_or_fail(plan) else { return nil }
         defer { hb_face_destroy(subset) }
         guard let blob = hb_face_reference_blob(subset) else { return nil }
         guard let face = FreeTypeFaces.shared.face(holding: blob) else { return nil }
-        return SubsetFace(face: face, glyphs: glyphs)
+        return SubsetFace(face: face, glyphs: Set(compact.keys), compactIDs: retainIDs ? nil : compact)
     }
 }
 

@@ -33,8 +33,10 @@ struct FontFaceKey: Hashable, Sendable {
 /// thousand PDFs or a report with thirty charts subsets each face two or three times.
 ///
 /// What a PDF embeds does not depend on which superset it drew from: Cairo embeds only the
-/// glyphs shown, and with desubroutinized charstrings each is the same bytes in every subset
-/// (proved by `PDFFontSubsetTests`).
+/// glyphs shown, and with desubroutinized charstrings each is the same bytes in every subset;
+/// the one trace of the superset's glyph numbering, the subset tag Cairo hashes from the ids it
+/// was given, is put back to the tag of the original ids (`PDFSubsetTags`). Proved by
+/// `PDFFontSubsetTests`.
 final class FontSubsetCache: @unchecked Sendable {
     static let shared = FontSubsetCache()
 
@@ -66,8 +68,11 @@ final class FontSubsetCache: @unchecked Sendable {
     private var entries: [FontFaceKey: Entry] = [:]
     private var builds = 0
 
+    /// Subsets keep the original glyph ids (tests: the PDF bytes must equal those of compact ids).
+    private let retainIDs: Bool
+
     /// Tests make their own; the product uses `shared`.
-    init() {}
+    init(retainingGlyphIDs: Bool = false) { retainIDs = retainingGlyphIDs }
 
     /// For each face of `needs`, a subset holding at least the glyphs listed; faces that cannot
     /// be subset are absent (their text is drawn with Pango's font).
@@ -79,7 +84,7 @@ final class FontSubsetCache: @unchecked Sendable {
             case .ready(let face): out[key] = face
             case .oneOff(let source, let glyphs):
                 // Outside the lock: HarfBuzz faces are safe to read from several threads.
-                out[key] = SubsetFace.make(from: source, glyphs: glyphs)
+                out[key] = SubsetFace.make(from: source, glyphs: glyphs, retainIDs: retainIDs)
                 hb_face_destroy(source)
             case .none: break
             }
@@ -100,7 +105,7 @@ final class FontSubsetCache: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: builds.count) { i in
             let build = builds[i]
             defer { hb_face_destroy(build.source) }
-            let face = SubsetFace.make(from: build.source, glyphs: build.glyphs)
+            let face = SubsetFace.make(from: build.source, glyphs: build.glyphs, retainIDs: retainIDs)
             made.withLock { $0[build.key] = face }
         }
         lock.withLock {
@@ -176,7 +181,7 @@ final class FontSubsetCache: @unchecked Sendable {
         }
         builds += 1
         defer { hb_face_destroy(source) }
-        guard let made = SubsetFace.make(from: source, glyphs: wanted) else {
+        guard let made = SubsetFace.make(from: source, glyphs: wanted, retainIDs: retainIDs) else {
             entries[key] = .unusable
             return .none
         }

@@ -125,12 +125,13 @@ extension PDFFontFaces {
         guard let glyphString = run.pointee.glyphs, let item = run.pointee.item,
               let font = item.pointee.analysis.font, glyphString.pointee.num_glyphs > 0 else { return }
         let backward = item.pointee.analysis.level & 1 != 0
-        let glyphs = Self.cairoGlyphs(glyphString.pointee, x: x, y: y)
+        var glyphs = Self.cairoGlyphs(glyphString.pointee, x: x, y: y)
         let clusters = Self.clusters(run, text: text, backward: backward)
         guard let pangoFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return }
         if let key = FontFaceKey(font), let subset = faces[key],
            glyphs.allSatisfy({ subset.glyphs.contains(UInt32($0.index)) }) {
-            // The subset face at Pango's size, matrix and options.
+            // The subset face at Pango's size, matrix and options, with its own glyph ids.
+            for i in glyphs.indices { glyphs[i].index = UInt(subset.glyphID(UInt32(glyphs[i].index))) }
             var matrix = cairo_matrix_t()
             cairo_scaled_font_get_font_matrix(pangoFont, &matrix)
             let options = cairo_font_options_create()

@@ -68,7 +68,10 @@ public enum PDFWriter {
         cairo_surface_finish(surface)
         try checkSurface(surface, during: "finishing the PDF")
         do {
-            return try PDFAccessibility.update(sink.bytes, info: doc.info, figureAlts: structure.figureAlts,
+            var bytes = sink.bytes
+            sink.bytes = []
+            try PDFSubsetTags.settle(&bytes)
+            return try PDFAccessibility.update(bytes, info: doc.info, figureAlts: structure.figureAlts,
                                                linkTexts: structure.linkTexts)
         } catch {
             throw RenderError.cairo(status: "\(error)", during: "adding language, alt text and metadata to the PDF")
