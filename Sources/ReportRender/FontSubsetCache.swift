@@ -157,6 +157,22 @@ final class FontSubsetCache: @unchecked Sendable {
         return wanted
     }
 
+    /// The cached subset of every face so far, and the faces that cannot be subset: what a PDF
+    /// whose fonts were prepared draws from without finding its glyphs again (`PDFWriter`).
+    func snapshot() -> (faces: [FontFaceKey: SubsetFace], unusable: Set<FontFaceKey>) {
+        lock.withLock {
+            var faces: [FontFaceKey: SubsetFace] = [:], unusable = Set<FontFaceKey>()
+            for (key, entry) in entries {
+                switch entry {
+                case .unusable: unusable.insert(key)
+                case .usable(let current?, _): faces[key] = current
+                case .usable(nil, _): break
+                }
+            }
+            return (faces, unusable)
+        }
+    }
+
     /// Number of subsets built so far (all faces, cached and one-off).
     var buildCount: Int { lock.withLock { builds } }
 

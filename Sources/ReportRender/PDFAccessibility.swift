@@ -127,8 +127,9 @@ enum PDFAccessibility {
               let lengthValue = d["Length"] else { return nil }
         let lengthText = try file.reference(in: lengthValue).map { file.text(try object($0)) } ?? file.text(lengthValue)
         guard let length = Int(lengthText), let data = file.streamData(after: dictRange, length: length),
-              let content = PDFArtifacts.inflate(data), let unglued = PDFArtifacts.droppingJoinerSpans(content),
-              let marked = PDFArtifacts.wrap(unglued),
+              let content = PDFArtifacts.inflate(data), let ops = PDFArtifacts.operations(content) else { return nil }
+        let unglued = PDFArtifacts.droppingJoinerSpans(content, ops)
+        guard let marked = PDFArtifacts.wrap(unglued.content, unglued.ops),
               let packed = PDFArtifacts.deflate(marked) else { return nil }
         return Array("<< /Length \(packed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + packed + Array("\nendstream".utf8)
     }

@@ -9,7 +9,11 @@ enum PDFArtifacts {
     /// depth 0 that paints something wrapped as an artifact; nil when the stream holds something
     /// this reader does not take apart (inline images, unbalanced text objects).
     static func wrap(_ content: [UInt8]) -> [UInt8]? {
-        guard let ops = operations(content) else { return nil }
+        operations(content).flatMap { wrap(content, $0) }
+    }
+
+    /// `wrap` given the stream's operations (from `operations`).
+    static func wrap(_ content: [UInt8], _ ops: [Operation]) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(content.count + 256)
         var copied = 0
@@ -28,27 +32,27 @@ enum PDFArtifacts {
             copied = r.end
         }
         for op in ops {
-            let begins = op.name == "BDC" || op.name == "BMC"
+            let begins = op.code == Op.bdc || op.code == Op.bmc
             let structural = begins && String(decoding: content[op.start..<op.end], as: UTF8.self).contains("/MCID")
-            if op.name == "BT" { inText = true } else if op.name == "ET" { inText = false }
+            if op.code == Op.bt { inText = true } else if op.code == Op.et { inText = false }
             if run != nil, (begins && inText) || inner > 0 {
                 // A structure element's content must never end up inside an artifact.
                 if structural { return nil }
-                if begins { inner += 1 } else if op.name == "EMC" { inner -= 1 }
+                if begins { inner += 1 } else if op.code == Op.emc { inner -= 1 }
                 run!.end = op.end
-                if paintOperators.contains(op.name) { run!.paints = true }
+                if paintOperators.contains(op.code) { run!.paints = true }
                 continue
             }
             if begins {
                 if depth == 0 { flush() }
                 depth += 1
-            } else if op.name == "EMC" {
+            } else if op.code == Op.emc {
                 depth -= 1
                 guard depth >= 0 else { return nil }
             } else if depth == 0 {
                 if run == nil { run = (op.start, op.end, false) }
                 run!.end = op.end
-                if paintOperators.contains(op.name) { run!.paints = true }
+                if paintOperators.contains(op.code) { run!.paints = true }
             }
         }
         guard depth == 0, inner == 0, !inText else { return nil }
@@ -60,10 +64,17 @@ enum PDFArtifacts {
     /// for each U+2060 WORD JOINER (the glue that keeps a figure on one line; it draws nothing):
     /// extraction then reads 6.78亿元, not 6⁠.⁠7⁠8⁠亿⁠元, and poppler's structure reader does not stop there.
     static func droppingJoinerSpans(_ content: [UInt8]) -> [UInt8]? {
-        guard let ops = operations(content) else { return nil }
-        var out: [UInt8] = [], copied = 0, i = 0
+        operations(content).map { droppingJoinerSpans(content, $0).content }
+    }
+
+    /// `droppingJoinerSpans` given the stream's operations; also gives the operations of the result
+    /// (the same, moved back by the bytes dropped before each), so it is not read again.
+    static func droppingJoinerSpans(_ content: [UInt8], _ ops: [Operation]) -> (content: [UInt8], ops: [Operation]) {
+        var out: [UInt8] = [], kept: [Operation] = [], copied = 0, i = 0
+        out.reserveCapacity(content.count)
+        kept.reserveCapacity(ops.count)
         while i < ops.count {
-            if ops[i].name == "BDC", i + 1 < ops.count, ops[i + 1].name == "EMC",
+            if ops[i].code == Op.bdc, i + 1 < ops.count, ops[i + 1].code == Op.emc,
                String(decoding: content[ops[i].start..<ops[i].end], as: UTF8.self).lowercased()
                    .filter({ !$0.isWhitespace }) == "/span<</actualtext<feff2060>>>bdc" {
                 out += content[copied..<ops[i].start]
@@ -71,16 +82,42 @@ enum PDFArtifacts {
                 i += 2
                 continue
             }
+            let shift = copied - out.count  // bytes dropped before this operation
+            kept.append(Operation(start: ops[i].start - shift, end: ops[i].end - shift, code: ops[i].code))
             i += 1
         }
-        return out + content[copied...]
+        guard copied > 0 else { return (content, ops) }
+        return (out + content[copied...], kept)
     }
 
-    private static let paintOperators: Set<String> = [
+    private static let paintOperators: Set<UInt32> = Set([
         "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Tj", "TJ", "'", "\"", "Do", "sh",
-    ]
+    ].map { Operation.code(of: Array($0.utf8)[...]) })
 
-    struct Operation { var start: Int; var end: Int; var name: String }
+    /// The operators told apart here, as `Operation.code`s.
+    private enum Op {
+        static let bdc = Operation.code(of: Array("BDC".utf8)[...]), bmc = Operation.code(of: Array("BMC".utf8)[...])
+        static let emc = Operation.code(of: Array("EMC".utf8)[...])
+        static let bt = Operation.code(of: Array("BT".utf8)[...]), et = Operation.code(of: Array("ET".utf8)[...])
+        static let bi = Operation.code(of: Array("BI".utf8)[...]), id = Operation.code(of: Array("ID".utf8)[...])
+    }
+
+    /// An operation's bytes, and its operator as a number (no String per operator).
+    struct Operation {
+        var start: Int
+        var end: Int
+        /// The operator's bytes, big-endian (PDF operators have at most three); longer words
+        /// get one code of their own that no operator has.
+        var code: UInt32
+
+        static func code(of word: ArraySlice<UInt8>) -> UInt32 {
+            word.count > 4 ? UInt32.max : word.reduce(0) { $0 << 8 | UInt32($1) }
+        }
+
+        var name: String {
+            code == UInt32.max ? "?" : String(decoding: (0..<4).reversed().map { UInt8(truncatingIfNeeded: code >> (8 * $0)) }.filter { $0 != 0 }, as: UTF8.self)
+        }
+    }
 
     /// The operations of a content stream: from the first operand to the end of the operator.
     static func operations(_ b: [UInt8]) -> [Operation]? {
@@ -116,9 +153,9 @@ enum PDFArtifacts {
                 if i == tokenStart { return nil }
                 // Most tokens are numbers: told apart by their first byte, without a String.
                 if !isOperand(b[tokenStart..<i]) {
-                    let word = String(decoding: b[tokenStart..<i], as: UTF8.self)
-                    if word == "BI" || word == "ID" { return nil }
-                    ops.append(Operation(start: start ?? tokenStart, end: i, name: word))
+                    let code = Operation.code(of: b[tokenStart..<i])
+                    if code == Op.bi || code == Op.id { return nil }
+                    ops.append(Operation(start: start ?? tokenStart, end: i, code: code))
                     start = nil
                     continue
                 }

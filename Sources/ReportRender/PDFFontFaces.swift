@@ -5,8 +5,33 @@ import ReportScene
 /// document, so each face is embedded from one subset only (whichever superset the cache holds).
 final class PDFFontFaces: @unchecked Sendable {
     let faces: [FontFaceKey: SubsetFace]
+    /// Set for faces taken from a snapshot of the cache (not from this document's glyphs): the
+    /// faces known not to be subset. A run in any other face that `faces` does not cover sets
+    /// `missed` (the PDF must then be drawn again from faces found for its glyphs).
+    private let unusable: Set<FontFaceKey>?
+    private(set) var missed = false
+    /// Each Pango font's face, looked up once per PDF (a fontconfig look-up and a path string).
+    private var keys: [UnsafeMutablePointer<PangoFont>: FontFaceKey?] = [:]
 
-    init(faces: [FontFaceKey: SubsetFace]) { self.faces = faces }
+    /// The face of `font`, remembered. Call under the environment lock.
+    fileprivate func key(_ font: UnsafeMutablePointer<PangoFont>) -> FontFaceKey? {
+        if let known = keys[font] { return known }
+        let key = FontFaceKey(font)
+        keys[font] = key
+        return key
+    }
+
+    init(faces: [FontFaceKey: SubsetFace], unusable: Set<FontFaceKey>? = nil) {
+        self.faces = faces
+        self.unusable = unusable
+    }
+
+    /// The cache's current subsets, for a document whose fonts were prepared; nil when the cache
+    /// has none yet.
+    static func snapshot(of cache: FontSubsetCache) -> PDFFontFaces? {
+        let (faces, unusable) = cache.snapshot()
+        return faces.isEmpty ? nil : PDFFontFaces(faces: faces, unusable: unusable)
+    }
 
     /// `REPORT_PDF_FONTS=pango` draws PDF text as Pango does, embedding from the original font
     /// files (Cairo's own subsetting): for comparisons and as an escape hatch.
@@ -128,7 +153,8 @@ extension PDFFontFaces {
         var glyphs = Self.cairoGlyphs(glyphString.pointee, x: x, y: y)
         let clusters = Self.clusters(run, text: text, backward: backward)
         guard let pangoFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)) else { return }
-        if let key = FontFaceKey(font), let subset = faces[key],
+        let key = key(font)
+        if let key, let subset = faces[key],
            glyphs.allSatisfy({ subset.glyphs.contains(UInt32($0.index)) }) {
             // The subset face at Pango's size, matrix and options, with its own glyph ids.
             for i in glyphs.indices { glyphs[i].index = UInt(subset.glyphID(UInt32(glyphs[i].index))) }
@@ -141,6 +167,7 @@ extension PDFFontFaces {
             cairo_set_font_matrix(cr, &matrix)
             cairo_set_font_options(cr, options)
         } else {
+            if let unusable, let key, !unusable.contains(key) { missed = true }
             cairo_set_scaled_font(cr, pangoFont)
         }
         let runText = text.advanced(by: Int(item.pointee.offset))

@@ -7,49 +7,87 @@ import Glibc
 /// length, so every offset stays valid) by one hashed from what the PDF embeds, the font's name
 /// and program bytes, which depend on the glyphs drawn only.
 enum PDFSubsetTags {
-    /// How Cairo 1.16 opens a font descriptor object.
-    private static let descriptor = Array("<< /Type /FontDescriptor".utf8)
-
     /// Rewrites every subset tag of `pdf` (a file Cairo finished, before any update is appended).
     static func settle(_ pdf: inout [UInt8]) throws {
-        var renames: [(old: [UInt8], new: [UInt8])] = []
+        let names = taggedNames(pdf)
+        var renames: [ArraySlice<UInt8>: [UInt8]] = [:]
         do {
             let file = PDFSyntax(bytes: pdf)
             let (offsets, _) = try file.xref(at: try file.lastXrefOffset())
-            for at in occurrences(of: descriptor, in: pdf) {
-                guard let d = try? file.dictionary(at: at), let nameRange = d["FontName"],
+            for name in names where isDescriptorName(at: name.lowerBound, pdf) {
+                guard let at = dictionaryStart(before: name.lowerBound, pdf),
+                      let d = try? file.dictionary(at: at), d["FontName"] == name,
+                      let type = d["Type"], file.text(type) == "/FontDescriptor",
                       let program = d["FontFile3"] ?? d["FontFile2"] ?? d["FontFile"],
                       let ref = file.reference(in: program), let offset = offsets[ref.number] else { continue }
-                let name = Array(pdf[nameRange])
-                guard isTagged(name) else { continue }
                 let bytes = try streamBytes(at: offset, file: file, offsets: offsets)
-                renames.append((name, Array(name.prefix(1)) + tag(name: name.dropFirst(8), program: bytes) + name.dropFirst(7)))
+                renames[pdf[name]] = tag(name: pdf[name.lowerBound + 8..<name.upperBound], program: bytes)
             }
         } catch {
             throw PDFSyntax.Failure.malformed("reading the embedded fonts' names: \(error)")
         }
-        for (old, new) in renames where old != new {
-            for at in occurrences(of: old, in: pdf) where at + old.count == pdf.count || endsName(pdf[at + old.count]) {
-                pdf.replaceSubrange(at..<at + old.count, with: new)
-            }
+        for name in names {
+            if let tag = renames[pdf[name]] { pdf.replaceSubrange(name.lowerBound + 1..<name.lowerBound + 7, with: tag) }
         }
     }
 
-    /// A byte a name cannot go on with (white space or a delimiter).
-    private static func endsName(_ b: UInt8) -> Bool { Array(" \t\r\n\u{0C}\0()<>[]{}/%".utf8).contains(b) }
-
-    /// `/ABCDEF+Name`: a name with a subset tag.
-    private static func isTagged(_ name: [UInt8]) -> Bool {
-        name.count > 8 && name[0] == UInt8(ascii: "/") && name[7] == UInt8(ascii: "+")
-            && name[1...6].allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+    /// Every `/ABCDEF+Name` (a name with a subset tag) in the file, found from its `+`.
+    private static func taggedNames(_ pdf: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        pdf.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var i = 7
+            while i < b.count, let hit = memchr(base + i, Int32(UInt8(ascii: "+")), b.count - i) {
+                let plus = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                i = plus + 1
+                guard b[plus - 7] == UInt8(ascii: "/"), (plus - 6..<plus).allSatisfy({ b[$0] >= 0x41 && b[$0] <= 0x5A }) else { continue }
+                var end = plus + 1
+                while end < b.count, !endsName(b[end]) { end += 1 }
+                if end > plus + 1 { out.append(plus - 7..<end) }
+            }
+        }
+        return out
     }
 
-    /// Six capital letters from a 64-bit FNV-1a hash of the font's name and program.
-    static func tag<N: Collection<UInt8>, P: Collection<UInt8>>(name: N, program: P) -> [UInt8] {
+    /// The name at `at` follows `/FontName`.
+    private static func isDescriptorName(at: Int, _ pdf: [UInt8]) -> Bool {
+        let key = Array("/FontName".utf8)
+        var i = at - 1
+        while i > 0, PDFSyntax.isSpace(pdf[i]) { i -= 1 }
+        return i + 1 >= key.count && pdf[(i + 1 - key.count)...i].elementsEqual(key)
+    }
+
+    /// The `<<` opening the dictionary an entry at `at` belongs to (Cairo's descriptors are flat:
+    /// the nearest `<<` before it, within a few lines).
+    private static func dictionaryStart(before at: Int, _ pdf: [UInt8]) -> Int? {
+        var i = at - 1
+        while i > max(0, at - 256) {
+            if pdf[i] == UInt8(ascii: "<"), pdf[i - 1] == UInt8(ascii: "<") { return i - 1 }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// A byte a name cannot go on with (white space or a delimiter).
+    private static func endsName(_ b: UInt8) -> Bool { PDFSyntax.isSpace(b) || PDFSyntax.isDelimiter(b) }
+
+    /// Six capital letters from a 64-bit hash of the font's name and program, eight bytes a step.
+    static func tag(name: ArraySlice<UInt8>, program: ArraySlice<UInt8>) -> [UInt8] {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in name { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h = (h ^ 0x2B) &* 0x100_0000_01b3
-        for b in program { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        func add(_ bytes: ArraySlice<UInt8>) {
+            bytes.withUnsafeBytes { raw in
+                var i = 0
+                while i + 8 <= raw.count {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+                    h ^= h >> 29
+                    i += 8
+                }
+                while i < raw.count { h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3; i += 1 }
+                h = (h ^ UInt64(raw.count)) &* 0x100_0000_01b3
+            }
+        }
+        add(name)
+        add(program)
         return (0..<6).map { _ in
             defer { h /= 26 }
             return UInt8(ascii: "A") + UInt8(h % 26)
@@ -71,24 +109,5 @@ enum PDFSubsetTags {
             throw PDFSyntax.Failure.malformed("font stream at \(offset) unreadable")
         }
         return data
-    }
-
-    /// Start offsets of every occurrence of `needle` in `haystack`.
-    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        var out: [Int] = []
-        haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let base = hay.baseAddress, let p = pin.baseAddress, !needle.isEmpty else { return }
-                let first = Int32(needle[0])
-                var start = 0
-                while start + needle.count <= hay.count,
-                      let hit = memchr(base + start, first, hay.count - start - needle.count + 1) {
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, p, needle.count) == 0 { out.append(at) }
-                    start = at + 1
-                }
-            }
-        }
-        return out
     }
 }

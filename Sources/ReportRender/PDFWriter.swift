@@ -22,11 +22,28 @@ public enum PDFWriter {
     }
 
     /// `subsets`: where the text's subset faces come from; nil draws text as Pango does.
+    /// A document whose fonts were prepared (the cache already covers its glyphs) is drawn from
+    /// the cache's current subsets without finding its glyphs again; should a run need a glyph
+    /// they lack, the PDF is drawn again from subsets found for its glyphs (same bytes either way:
+    /// one subset per face, whichever superset).
     static func render(_ doc: Document, measurer: PangoTextMeasurer, subsets: FontSubsetCache?) throws -> [UInt8] {
-        guard let first = doc.pages.first else { throw RenderError.emptyDocument }
+        guard doc.pages.first != nil else { throw RenderError.emptyDocument }
         for page in doc.pages { try validate(page.size) }
         try checkDestinations(doc)
+        if let subsets, let faces = PDFFontFaces.snapshot(of: subsets),
+           let bytes = try write(doc, measurer: measurer, faces: faces) {
+            return bytes
+        }
+        let faces = subsets.map { PDFFontFaces.prepare(doc, measurer: measurer, cache: $0) }
+        guard let bytes = try write(doc, measurer: measurer, faces: faces) else {
+            throw RenderError.cairo(status: "a glyph missing from its subset", during: "drawing the PDF's text")
+        }
+        return bytes
+    }
 
+    /// The PDF drawn with `faces`; nil when they lacked a glyph it needed (`PDFFontFaces.missed`).
+    static func write(_ doc: Document, measurer: PangoTextMeasurer, faces: PDFFontFaces?) throws -> [UInt8]? {
+        let first = doc.pages[0]
         let sink = ByteSink()
         guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.size.width, first.size.height) else {
             throw RenderError.cairo(status: "no surface", during: "creating the PDF surface")
@@ -38,7 +55,7 @@ public enum PDFWriter {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         var renderer = CairoSceneRenderer(measurer: measurer)
-        renderer.pdfFaces = subsets.map { PDFFontFaces.prepare(doc, measurer: measurer, cache: $0) }
+        renderer.pdfFaces = faces
         let structure = PDFStructure(pages: doc.pages)
         // Cairo 1.16 writes a damaged file when link tags appear outside any structure tag.
         cairo_tag_begin(cr, "Document", "")
@@ -67,6 +84,8 @@ public enum PDFWriter {
         try checkStatus(cr, during: "writing the PDF")
         cairo_surface_finish(surface)
         try checkSurface(surface, during: "finishing the PDF")
+        // Checked only now: Cairo 1.16 must see every structure tag closed before it finishes.
+        if faces?.missed == true { return nil }
         do {
             var bytes = sink.bytes
             sink.bytes = []

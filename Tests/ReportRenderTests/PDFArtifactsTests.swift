@@ -44,6 +44,19 @@ import Testing
         #expect(PDFArtifacts.droppingJoinerSpans(Array(ligature.utf8)) == Array(ligature.utf8))
     }
 
+    /// Dropping the spans also gives the operations of what is left, as reading it again would.
+    @Test func droppedSpansKeepTheOperationsInStep() throws {
+        let joiner = " /Span << /ActualText <feff2060> >> BDC\nEMC "
+        for parts in [["BT (6) Tj", "(.78) Tj", "(亿元) Tj ET"], ["q 0 0 1 1 re f Q", "BT (a) Tj ET"], ["", "BT ET", ""]] {
+            let content = Array(parts.joined(separator: joiner).utf8)
+            let ops = try #require(PDFArtifacts.operations(content))
+            let dropped = PDFArtifacts.droppingJoinerSpans(content, ops)
+            let again = try #require(PDFArtifacts.operations(dropped.content))
+            #expect(dropped.ops.map { [$0.start, $0.end, Int($0.code)] } == again.map { [$0.start, $0.end, Int($0.code)] }, "\(parts)")
+            #expect(!String(decoding: dropped.content, as: UTF8.self).contains("feff2060"))
+        }
+    }
+
     @Test func unreadableStreamsAreLeftAlone() {
         #expect(PDFArtifacts.wrap(Array("BI /W 1 /H 1 ID \u{0}\u{1} EI".utf8)) == nil)
         #expect(PDFArtifacts.wrap(Array("BT (x) Tj /P << /MCID 0 >> BDC (y) Tj EMC ET".utf8)) == nil, "structure inside an artifact's text")

@@ -69,6 +69,34 @@ import Testing
         for name in shared { #expect(tagsByPDF[0][name] != tagsByPDF[1][name], "\(name)") }
     }
 
+    /// A prepared document is drawn from the cache's current subsets without finding its glyphs
+    /// again, into the bytes a fresh cache gives; subsets lacking one of its glyphs are noticed
+    /// (the PDF is then drawn again from subsets found for its glyphs).
+    @Test func preparedDocumentsDrawFromTheCacheAsItIs() throws {
+        let docs = Self.documents()
+        let cache = FontSubsetCache()
+        #expect(PDFFontFaces.snapshot(of: cache) == nil)
+        PDFWriter.prepareFonts(for: docs, measurer: .shared, subsets: cache)
+        let built = cache.buildCount
+        for doc in docs {
+            let faces = try #require(PDFFontFaces.snapshot(of: cache))
+            let drawn = try PDFWriter.write(doc, measurer: .shared, faces: faces)
+            #expect(!faces.missed)
+            #expect(drawn == (try PDFWriter.render(doc, measurer: .shared, subsets: FontSubsetCache())))
+            #expect(try PDFWriter.render(doc, measurer: .shared, subsets: cache) == drawn)
+        }
+        #expect(cache.buildCount == built)
+
+        let other = FontSubsetCache()
+        PDFWriter.prepareFonts(for: [Document(info: DocumentInfo(), pages: [Fixtures.chartPage(label: "鑫淼焱垚")])],
+                               measurer: .shared, subsets: other)
+        let faces = try #require(PDFFontFaces.snapshot(of: other))
+        #expect(try PDFWriter.write(docs[1], measurer: .shared, faces: faces) == nil)
+        #expect(faces.missed)
+        #expect(try PDFWriter.render(docs[1], measurer: .shared, subsets: other)
+                == (try PDFWriter.render(docs[1], measurer: .shared, subsets: FontSubsetCache())))
+    }
+
     /// Every `/ABCDEF+Name` in the file, outside streams' binary data in practice.
     static func taggedNames(_ pdf: [UInt8]) -> [(tag: String, name: String)] {
         let text = String(decoding: pdf, as: UTF8.self)
