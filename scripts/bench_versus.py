@@ -11,14 +11,19 @@ OLD_ROOT/NEW_ROOT hold .build/release/{report,ReportBench}; e.g. an old commit i
   git worktree add --detach /tmp/old b3781d4 && (cd /tmp/old && swift build -c release
   --static-swift-stdlib --product report && swift build -c release --static-swift-stdlib
   --product ReportBench && python3 scripts/bench_workloads.py ../shared/bench/data /tmp/wl-old)
-Prints a markdown table (medians; CPU = user + system from GNU time); raw records in OUT/raw.json."""
+Prints a markdown table (medians; CPU = user + system from GNU time); raw records in OUT/raw.json.
+ONLY=timeline (or any comma-separated prefixes of case names, e.g. ONLY=w2,timeline) runs only
+those cases; timelines are rendered to SVG, PDF and PNG."""
 import json, os, random, statistics, subprocess, sys, time, tempfile
 OLD, NEW, DATA, WLS, OUT = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4].split(","), sys.argv[5]
 ROUNDS = int(sys.argv[6]) if len(sys.argv) > 6 else 5
 CASES = [("w1", "bar", ["svg", "pdf", "png"]), ("w2", "timeline", ["svg", "pdf", "png"])]
 for k in ("bars", "timeline"):
     for n in (100, 1000, 10000):
-        CASES.append((f"{k}_{n}", "bar" if k == "bars" else "timeline", ["svg", "pdf"]))
+        CASES.append((f"{k}_{n}", "bar" if k == "bars" else "timeline", ["svg", "pdf"] + (["png"] if k == "timeline" else [])))
+ONLY = [x for x in os.environ.get("ONLY", "").split(",") if x]
+if ONLY:
+    CASES = [c for c in CASES if any(c[0].startswith(o) for o in ONLY)]
 jobs = []
 for case, mode, fmts in CASES:
     heavy = case.endswith("10000")

@@ -130,6 +130,8 @@ struct TimelineBuilder {
         let widths = memo?.widths(marks.count) ?? TimelineLabelWidths(count: marks.count)
         let placements = memo?.placements ?? TimelineSolver.Placements()
         let clusterText = TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks)
+        let floors = memo?.floors(marks.count, styles: styles, cache: cache)
+            ?? TimelineLabelFloors(count: marks.count, styles: styles, cache: cache)
         func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
             let solver = TimelineSolver(
                 marks: marks.indices.map {
@@ -139,7 +141,8 @@ struct TimelineBuilder {
                 labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
                 available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
                 keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, letterWidth: letterWidth,
-                clusterText: clusterText, cache: cache, widths: widths, trackOf: tracks.track, placements: placements)
+                clusterText: clusterText, cache: cache, widths: widths, trackOf: tracks.track, placements: placements,
+                floors: floors)
             return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
         }
         if marks.count <= 300 {
@@ -218,6 +221,16 @@ final class TimelineSolveMemo {
     let placements = TimelineSolver.Placements()
     var marks: ([TimelineEventMark], [String])?
     private var labelWidths: TimelineLabelWidths?
+
+    private var labelFloors: TimelineLabelFloors?
+
+    /// The label floors of the spec's `count` drawn marks.
+    func floors(_ count: Int, styles: TimelineStyles, cache: TimelineMeasureCache) -> TimelineLabelFloors {
+        if let f = labelFloors, f.count == count { return f }
+        let f = TimelineLabelFloors(count: count, styles: styles, cache: cache)
+        labelFloors = f
+        return f
+    }
 
     /// The label widths of the spec's `count` drawn marks.
     func widths(_ count: Int) -> TimelineLabelWidths {

@@ -63,4 +63,27 @@ enum TimelineLabelCandidates {
         }
         return nil
     }
+
+    /// Whether some box of `width` among the candidates of `first` (each kind of row box tried,
+    /// near duplicates too) is accepted. Every candidate of a wider box contains the same kind of
+    /// candidate of a narrower one (same slot, clamped into the plot alike), so when no box of a
+    /// width no wider than the label is accepted, `first` finds none for the label either: the
+    /// label need not be measured.
+    static func anyFits(x0: Double, x1: Double, anchorX: Double, width: Double, rows: Int, gap: Double,
+                        plot: ClosedRange<Double>, accept: (TimelineCandidate) -> Bool) -> Bool {
+        guard width <= plot.upperBound - plot.lowerBound else { return false }
+        let right = x1 + gap, left = x0 - gap - width
+        if right + width <= plot.upperBound && accept(TimelineCandidate(slot: .inline, lo: right, width: width)) { return true }
+        if left >= plot.lowerBound && accept(TimelineCandidate(slot: .inline, lo: left, width: width)) { return true }
+        guard rows > 0 else { return false }
+        let starts = [anchorX - 1, anchorX + 1 - width, anchorX - width / 2].map {
+            min(max($0, plot.lowerBound), plot.upperBound - width)
+        }
+        for k in 0..<rows {
+            for lo in starts where accept(TimelineCandidate(slot: .row(k), lo: lo, width: width, leaderX: anchorX)) {
+                return true
+            }
+        }
+        return false
+    }
 }

@@ -75,10 +75,11 @@ struct TimelinePlacement {
     /// full lane still shows a letter for each of its key lines where one fits at all.
     static func resolve(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
                         minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil,
+                        labelFloor: ((Int) -> Double?)? = nil,
                         labelWidth: (Int) throws -> Double) rethrows -> TimelinePlacement {
         var best = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: rowLimit, gap: gap, plot: plot,
                                          minLabelWidth: minLabelWidth, badgeWidth: badgeWidth,
-                                         letterWidth: letterWidth, labelWidth: labelWidth)
+                                         letterWidth: letterWidth, labelFloor: labelFloor, labelWidth: labelWidth)
         var reserved = [Bool](repeating: false, count: marks.count)
         var p = best
         for _ in 0..<2 {
@@ -89,7 +90,7 @@ struct TimelinePlacement {
             for i in fresh { reserved[i] = true }
             p = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: rowLimit, gap: gap, plot: plot,
                                       minLabelWidth: minLabelWidth, badgeWidth: badgeWidth, letterWidth: letterWidth,
-                                      reserved: reserved, labelWidth: labelWidth)
+                                      reserved: reserved, labelFloor: labelFloor, labelWidth: labelWidth)
             if p.score > best.score { best = p }
         }
         return best
@@ -106,10 +107,12 @@ struct TimelinePlacement {
     /// `labelWidth(i)` measures mark i's label (date and text); it is called only for marks that
     /// have a chance, so a 10,000-event chart does not shape 10,000 labels. `letterWidth` is the
     /// least width of a group's bracket (its letter badge). `reserved` marks are grouped and
-    /// their brackets placed before any label (see `resolve`).
+    /// their brackets placed before any label (see `resolve`). `labelFloor(i)`, when given and not
+    /// nil, is no more than mark i's label width: a mark with no room even for that is passed
+    /// over without measuring its label (`TimelineLabelCandidates.anyFits`; the same outcome).
     init(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
          minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil, reserved: [Bool]? = nil,
-         labelWidth: (Int) throws -> Double) rethrows {
+         labelFloor: ((Int) -> Double?)? = nil, labelWidth: (Int) throws -> Double) rethrows {
         var space = TimelineLaneSpace(trackCount: trackCount, rowLimit: rowLimit, gap: gap)
         for m in marks { space.addMark(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1) }
         label = Array(repeating: nil, count: marks.count)
@@ -154,6 +157,10 @@ struct TimelinePlacement {
         for (i, m) in marks.enumerated() where !member[i] {
             if space.hopeless(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
                               minWidth: minLabelWidth, plot: plot) { continue }
+            if let floor = labelFloor?(i),
+               !TimelineLabelCandidates.anyFits(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: floor,
+                                                rows: crowded[i] ? 0 : rowLimit[m.lane], gap: gap, plot: plot,
+                                                accept: { space.fits($0, lane: m.lane, track: m.track) }) { continue }
             label[i] = place(i, width: try labelWidth(i), in: &space, rowsUsed: &rowsUsed)
         }
         let afterLabels = space, rowsAfterLabels = rowsUsed

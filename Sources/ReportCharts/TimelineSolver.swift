@@ -50,6 +50,14 @@ struct TimelineSolver {
         var byKey: [Key: TimelinePlacement] = [:]
     }
 
+    /// Cheap floors of the label widths, shared like `widths`.
+    let floors: TimelineLabelFloors
+
+    /// A lower bound of mark i's label width while it is not measured yet (nil once it is).
+    func labelFloor(_ i: Int) -> Double? {
+        widths.measured(i) ? nil : floors.floor(i, date: labels[i].date, text: labels[i].text)
+    }
+
     /// Width of mark i's label: its date and its text on one line.
     func labelWidth(_ i: Int) throws -> Double {
         try widths.width(i) {
@@ -120,7 +128,7 @@ struct TimelineSolver {
             if let p = placements.byKey[key] { return p }
             let p = try TimelinePlacement.resolve(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
                                           plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                          letterWidth: letterWidth, labelWidth: labelWidth)
+                                          letterWidth: letterWidth, labelFloor: labelFloor, labelWidth: labelWidth)
             placements.byKey[key] = p
             return p
         }
@@ -171,9 +179,9 @@ struct TimelineSolver {
         for line in lines {
             // An event's line that fits the column unwrapped has the metrics kept for it.
             let one = try keyLine(line)
+            let known = one.flatMap { $0.width <= key.textWidth ? $0 : widths.keyLineMetrics(line.mark!, width: key.textWidth) }
             guard try key.add(numberText: line.numberText, eventID: line.mark.map(String.init) ?? "",
-                              text: line.text, heading: line.mark == nil,
-                              metrics: one.flatMap { $0.width <= key.textWidth ? $0 : nil }) else { break }
+                              text: line.text, heading: line.mark == nil, metrics: known) else { break }
             added += 1
         }
         let listedMarks = lines.prefix(added).reduce(0) { $0 + ($1.mark == nil ? 0 : 1) }
@@ -203,37 +211,50 @@ struct TimelineSolver {
         func fits(_ h: Double, _ c: Int) throws -> Bool {
             if lineHeights[c] == nil {
                 let key = try makeKey(height: highest, lines: lines, columns: c)
-                lineHeights[c] = try lines.map { line in
-                    guard let i = line.mark else { return try key.lineHeight(line.text) }
-                    // A line no wider than the column is one line high whatever the column.
-                    let one = try keyLine(line)!
-                    if one.width <= key.textWidth { return one.height }
-                    return try widths.keyLineHeight(i, width: key.textWidth) {
-                        try cache.measure(line.text, styles.list, wrap: key.textWidth).height
-                    }
-                }
+                lineHeights[c] = try lines.map { try wrappedHeight($0, width: key.textWidth) }
             }
             return TimelineNumberedList.packs(lineHeights[c]!, height: h, columns: c)
         }
         // Wrapping never makes a line lower, and higher lines never pack into fewer columns (the
         // key fills columns in order): where the lines unwrapped do not pack into `c` columns the
-        // wrapped ones do not either, so `c` is skipped before its lines are wrapped (the costly
-        // measuring). The result is the same.
+        // wrapped ones do not either. So the same search over the unwrapped heights bounds what `c`
+        // can reach from below: a `c` that cannot beat the best so far is skipped before its lines
+        // are wrapped (the costly measuring). The result is the same.
         let oneLine = try lines.map { line in try (keyLine(line) ?? cache.measure(line.text, styles.list)).height }
         var best = (height: highest, columns: most)
+        // True once `best` is known to hold every line (it is not at first: `highest`, `most`).
+        var confirmed = false
         let line = try cache.measure("国", styles.list).height
-        for c in 1...min(most, lines.count) {
-            guard TimelineNumberedList.packs(oneLine, height: best.height, columns: c), try fits(best.height, c)
-            else { continue }
-            var lo = line * 0.5, hi = best.height
+        func lowest(from top: Double, _ fits: (Double) throws -> Bool) rethrows -> Double {
+            var lo = line * 0.5, hi = top
             for _ in 0..<12 where hi - lo > 0.5 {
                 let mid = (lo + hi) / 2
-                if try fits(mid, c) { hi = mid } else { lo = mid }
+                if try fits(mid) { hi = mid } else { lo = mid }
             }
-            let bestFits = try fits(best.height, best.columns)
-            if hi < best.height - 0.25 || !bestFits { best = (hi, c) }
+            return hi
+        }
+        for c in 1...min(most, lines.count) {
+            guard TimelineNumberedList.packs(oneLine, height: best.height, columns: c) else { continue }
+            if confirmed && lowest(from: best.height, { TimelineNumberedList.packs(oneLine, height: $0, columns: c) })
+                >= best.height - 0.25 { continue }
+            guard try fits(best.height, c) else { continue }
+            let hi = try lowest(from: best.height) { try fits($0, c) }
+            let beaten = hi < best.height - 0.25
+            if try beaten || !confirmed && !fits(best.height, best.columns) { best = (hi, c) }
+            confirmed = true
         }
         return best
+    }
+
+    /// Height of a key line wrapped to `width`: one line when it is no wider, else measured or
+    /// known from another width (`TimelineLabelWidths`).
+    func wrappedHeight(_ line: KeyLine, width: Double) throws -> Double {
+        let one = try keyLine(line) ?? cache.measure(line.text, styles.list)
+        // A line no wider than the column is one line high whatever the column.
+        if one.width <= width { return one.height }
+        let measure = { try cache.measure(line.text, styles.list, wrap: width) }
+        guard let i = line.mark else { return try widths.headingHeight(line.text, width: width, oneLine: one, measure: measure) }
+        return try widths.keyLineHeight(i, width: width, oneLine: one, measure: measure)
     }
 
     /// The "另有 N 项未列出" line the key needs room for when some keyed marks have nothing on
@@ -275,48 +296,3 @@ struct TimelineSolver {
     }
 }
 
-/// Label widths of one layout by mark, and heights of their key lines by text width, measured
-/// on first use: every track count and key height asks again.
-final class TimelineLabelWidths {
-    private var widths: [Double]
-    private var keyHeights: [Double: [Double]] = [:]
-    private var keyLines: [TextMetrics?]
-    private var texts: [Double]
-    var count: Int { widths.count }
-
-    init(count: Int) {
-        widths = Array(repeating: .nan, count: count)
-        texts = Array(repeating: .nan, count: count)
-        keyLines = Array(repeating: nil, count: count)
-    }
-
-    /// Mark i's key line on one line.
-    func keyLine(_ i: Int, measure: () throws -> TextMetrics) rethrows -> TextMetrics {
-        if let m = keyLines[i] { return m }
-        let m = try measure()
-        keyLines[i] = m
-        return m
-    }
-
-    func keyLineHeight(_ i: Int, width: Double, measure: () throws -> Double) rethrows -> Double {
-        if let h = keyHeights[width]?[i], !h.isNaN { return h }
-        let h = try measure()
-        if keyHeights[width] == nil { keyHeights[width] = Array(repeating: .nan, count: widths.count) }
-        keyHeights[width]![i] = h
-        return h
-    }
-
-    func textWidth(_ i: Int, measure: () throws -> Double) rethrows -> Double {
-        if !texts[i].isNaN { return texts[i] }
-        let w = try measure()
-        texts[i] = w
-        return w
-    }
-
-    func width(_ i: Int, measure: () throws -> Double) rethrows -> Double {
-        if !widths[i].isNaN { return widths[i] }
-        let w = try measure()
-        widths[i] = w
-        return w
-    }
-}

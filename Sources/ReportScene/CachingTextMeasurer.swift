@@ -55,11 +55,27 @@ public final class CachingTextMeasurer: TextMeasurer {
         self.limit = max(1, limit)
     }
 
-    /// `measurer` itself when it already caches, else a new cache in front of it: layers that
-    /// pass a measurer down (composer → charts) share one memo instead of stacking them.
+    /// `measurer` itself when it already caches, else a cache in front of it: layers that pass a
+    /// measurer down (composer → charts) share one memo instead of stacking them. A measurer that
+    /// is an object (the renderer's, one a process) keeps one cache across calls, so a process
+    /// laying out many charts measures each text once, and each layout does not refill a memo of
+    /// its own from the measurer's slower one; a value measurer gets a new cache each time.
     public static func wrapping(_ measurer: any TextMeasurer) -> CachingTextMeasurer {
-        measurer as? CachingTextMeasurer ?? CachingTextMeasurer(measurer)
+        if let cache = measurer as? CachingTextMeasurer { return cache }
+        guard type(of: measurer) is AnyObject.Type else { return CachingTextMeasurer(measurer) }
+        let id = ObjectIdentifier(measurer as AnyObject)
+        return kept.withLock { kept in
+            if let cache = kept[id] { return cache }
+            // A few measurers at most; each cache holds its measurer, so an identifier is never
+            // reused by another object while it is kept here.
+            if kept.count >= 8 { kept.removeAll() }
+            let cache = CachingTextMeasurer(measurer)
+            kept[id] = cache
+            return cache
+        }
     }
+
+    private static let kept = Locked([ObjectIdentifier: CachingTextMeasurer]())
 
     public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
         // Colour does not change metrics: one entry serves every colour of a style.

@@ -1,0 +1,55 @@
+import ReportScene
+
+/// A cheap lower bound of each label's width, so a crowded timeline does not shape thousands of
+/// labels that find no room anyway (`TimelinePlacement`'s `labelFloor`): each distinct
+/// character is measured once, and a label's floor is 0.9 of the sum of its characters'
+/// advances (kerning and shaping never take a tenth off). Only ideographs, full-width forms and
+/// ASCII letters and digits count; every other character counts 0.
+final class TimelineLabelFloors {
+    private let cache: TimelineMeasureCache
+    private let label: TextStyle
+    private let date: TextStyle
+    private let dateGap: Double
+    private var advances: [UInt64: Double] = [:]
+    /// Advances of ASCII letters and digits by code, regular then bold (NaN until measured).
+    private var ascii = [Double](repeating: .nan, count: 256)
+    private var floors: [Double]
+    var count: Int { floors.count }
+
+    init(count: Int, styles: TimelineStyles, cache: TimelineMeasureCache) {
+        self.cache = cache
+        label = styles.label; date = styles.date; dateGap = styles.dateGap
+        floors = Array(repeating: .nan, count: count)
+    }
+
+    /// Floor of mark i's label (`date`, then `text`).
+    func floor(_ i: Int, date: String, text: String) -> Double {
+        if !floors[i].isNaN { return floors[i] }
+        let f = (date.isEmpty ? 0 : sum(date, date: true) * 0.9 + dateGap) + sum(text, date: false) * 0.9
+        floors[i] = f
+        return f
+    }
+
+    private func sum(_ s: String, date bold: Bool) -> Double {
+        var total = 0.0
+        for u in s.unicodeScalars {
+            let v = u.value
+            let counted = (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xFF01...0xFF5E).contains(v)
+                || (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+            guard counted else { continue }
+            if v < 128 {
+                let k = Int(v) + (bold ? 128 : 0)
+                if ascii[k].isNaN { ascii[k] = (try? cache.measure(String(u), bold ? date : label).width) ?? 0 }
+                total += ascii[k]
+                continue
+            }
+            let key = UInt64(v) << 1 | (bold ? 1 : 0)
+            if let a = advances[key] { total += a; continue }
+            // A character no font has adds nothing here; measuring the label itself reports it.
+            let a = (try? cache.measure(String(u), bold ? date : label).width) ?? 0
+            advances[key] = a
+            total += a
+        }
+        return total
+    }
+}

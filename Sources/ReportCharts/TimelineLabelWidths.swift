@@ -1,0 +1,72 @@
+import ReportScene
+
+/// Label widths of one layout by mark, and heights of their key lines by text width, measured
+/// on first use: every track count and key height asks again.
+final class TimelineLabelWidths {
+    private var widths: [Double]
+    private var keyLines: [TextMetrics?]
+    private var texts: [Double]
+    /// Key lines of each mark as measured wrapped, at the widths asked so far.
+    private var wrapped: [[TimelineWrapSample]]
+    private var headings: [String: [TimelineWrapSample]] = [:]
+    var count: Int { widths.count }
+
+    init(count: Int) {
+        widths = Array(repeating: .nan, count: count)
+        texts = Array(repeating: .nan, count: count)
+        keyLines = Array(repeating: nil, count: count)
+        wrapped = Array(repeating: [], count: count)
+    }
+
+    /// Mark i's key line on one line.
+    func keyLine(_ i: Int, measure: () throws -> TextMetrics) rethrows -> TextMetrics {
+        if let m = keyLines[i] { return m }
+        let m = try measure()
+        keyLines[i] = m
+        return m
+    }
+
+    /// Height of mark i's key line wrapped at `width` (wider than `oneLine`, its metrics on one
+    /// line): measured, or known from a width measured before (`TimelineWrapSample`). The key's
+    /// column counts and number widths ask for many widths a few points apart.
+    func keyLineHeight(_ i: Int, width: Double, oneLine: TextMetrics, measure: () throws -> TextMetrics) rethrows
+        -> Double {
+        for s in wrapped[i] { if let h = s.height(at: width, oneLine: oneLine) { return h } }
+        let m = try measure()
+        wrapped[i].append(TimelineWrapSample(width: width, metrics: m))
+        return m.height
+    }
+
+    /// Mark i's key line wrapped at `width` with the metrics known from a width measured before
+    /// (the same lines), or nil.
+    func keyLineMetrics(_ i: Int, width: Double) -> TextMetrics? {
+        for s in wrapped[i] { if let m = s.metrics(at: width) { return m } }
+        return nil
+    }
+
+    /// Height of a group's heading wrapped at `width`, as `keyLineHeight`.
+    func headingHeight(_ text: String, width: Double, oneLine: TextMetrics, measure: () throws -> TextMetrics)
+        rethrows -> Double {
+        for s in headings[text, default: []] { if let h = s.height(at: width, oneLine: oneLine) { return h } }
+        let m = try measure()
+        headings[text, default: []].append(TimelineWrapSample(width: width, metrics: m))
+        return m.height
+    }
+
+    func textWidth(_ i: Int, measure: () throws -> Double) rethrows -> Double {
+        if !texts[i].isNaN { return texts[i] }
+        let w = try measure()
+        texts[i] = w
+        return w
+    }
+
+    /// True when mark i's label width is known.
+    func measured(_ i: Int) -> Bool { !widths[i].isNaN }
+
+    func width(_ i: Int, measure: () throws -> Double) rethrows -> Double {
+        if !widths[i].isNaN { return widths[i] }
+        let w = try measure()
+        widths[i] = w
+        return w
+    }
+}
