@@ -81,7 +81,7 @@ public struct ChineseFormatter: Sendable {
         guard unit.count > 1, let f = UnitScale.factor(of: unit), f > 1 else { return number + word + unit }
         let prefix = String(unit.prefix(1)), rest = String(unit.dropFirst())
         let money = rest == "元" && (prefix == "万" || prefix == "亿")
-        if money && !number.contains(".") { return number + word + unit }
+        if money && !number.contains("." as Character) { return number + word + unit }
         return number + prefix + word + rest
     }
 

@@ -27,7 +27,7 @@ public enum NumberParser {
         let unsigned = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
         if unsigned.hasPrefix("0x") { return .failure(.hexadecimal) }
         if ["inf", "infinity", "nan"].contains(unsigned) { return .failure(.nonFinite) }
-        if s.contains(",") {
+        if s.contains("," as Character) {
             guard let stripped = stripGrouping(s) else { return .failure(.badGrouping) }
             s = stripped
         }
@@ -46,7 +46,7 @@ public enum NumberParser {
         guard let head = groups.first, (1...3).contains(head.count),
               groups.dropFirst().allSatisfy({ $0.count == 3 }),
               groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        if parts.count == 2, parts[1].contains(",") { return nil }
+        if parts.count == 2, parts[1].contains("," as Character) { return nil }
         return sign + groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
     }
 

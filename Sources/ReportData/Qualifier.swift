@@ -105,7 +105,7 @@ public struct Rank: Sendable, Hashable {
 
     /// The ordinal in 第一/第2 forms, if any.
     public var position: Int? {
-        guard let r = text.range(of: "第") else { return nil }
+        guard let r = text.firstRange(of: "第") else { return nil }
         let rest = text[r.upperBound...]
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         if let n = Int(digits) { return n }
