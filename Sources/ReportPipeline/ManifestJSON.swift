@@ -14,30 +14,10 @@ enum ManifestJSON {
             for key in fonts.keys.sorted() { w.member(key, level: 2); w.number(fonts[key]!) }
             w.end(level: 1)
         }
-        w.member("outputs", level: 1)
-        w.begin()
-        for key in m.outputs.keys.sorted() {
-            let r = m.outputs[key]!
-            w.member(key, level: 2)
-            w.begin()
-            w.member("inputs", level: 3); w.string(r.inputs)
-            w.member("output", level: 3); w.string(r.output)
-            w.end(level: 2)
-        }
-        w.end(level: 1)
+        w.records("outputs", m.outputs, ("inputs", "output")) { ($0.inputs, $0.output) }
         if let q = m.quickKey { w.member("quickKey", level: 1); w.string(q) }
         w.member("tool", level: 1); w.string(m.tool)
-        w.member("values", level: 1)
-        w.begin()
-        for key in m.values.keys.sorted() {
-            let v = m.values[key]!
-            w.member(key, level: 2)
-            w.begin()
-            w.member("display", level: 3); w.string(v.display)
-            w.member("label", level: 3); w.string(v.label)
-            w.end(level: 2)
-        }
-        w.end(level: 1)
+        w.records("values", m.values, ("display", "label")) { ($0.display, $0.label) }
         if let warnings = m.warnings { w.member("warnings", level: 1); w.array(level: 1, warnings) }
         w.end(level: 0)
         w.out.append(0x0A)
@@ -52,6 +32,23 @@ enum ManifestJSON {
         mutating func indent(_ level: Int) {
             out.append(0x0A)
             out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        }
+
+        /// A top-level member `name` holding, by sorted key, objects of two string members
+        /// (`fields`, in key order), the values `strings` gives.
+        mutating func records<R>(_ name: String, _ map: [String: R], _ fields: (String, String),
+                                 _ strings: (R) -> (String, String)) {
+            member(name, level: 1)
+            begin()
+            for key in map.keys.sorted() {
+                let (a, b) = strings(map[key]!)
+                member(key, level: 2)
+                begin()
+                member(fields.0, level: 3); string(a)
+                member(fields.1, level: 3); string(b)
+                end(level: 2)
+            }
+            end(level: 1)
         }
 
         /// Opens an object; its members are written at `level + 1` with `member`.
