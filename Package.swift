@@ -80,7 +80,7 @@ let package = Package(
         // temporary folders, canonical JSON and golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportScene", "ReportCharts", "TestSupport"]),
-        .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData"]),
+        .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData", "ReportCharts"]),
         .testTarget(name: "ReportSlidesTests", dependencies: ["ReportSlides", "TestSupport"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.
         .testTarget(name: "ReportCLITests", dependencies: ["TestSupport", "ReportCLI", "ReportPipeline", "ReportComposer", "ReportData"]),

@@ -9,8 +9,9 @@ import ReportScene
 /// Each yields (relative path, input fingerprint, bytes) per output.
 enum RenderTask {
     case chart(ChartJob, Page, [(format: OutputFormat, rel: String, key: String)])
-    /// The report PDF, with the figures the preflight laid out.
-    case report(String, String, [String: ReportFigure])
+    /// The report PDF, with the figures the preflight laid out and the pages it composed (nil:
+    /// composed here).
+    case report(String, String, [String: ReportFigure], Result<Document, Error>?)
     /// `charts.pptx`: every chart, in slide order.
     case deck(String, String, [(ChartJob, Page)])
 
@@ -30,10 +31,11 @@ enum RenderTask {
             }
         case .deck(let rel, let key, let charts):
             return [(rel, key, try ChartDeck.render(charts, bound: bound, measurer: measurer))]
-        case .report(let rel, let key, let figures):
-            let content = try bound.content(measurer: measurer, figures: figures)
-            let document = try PageComposer.compose(content, measurer: measurer)
+        case .report(let rel, let key, let figures, let composed):
+            let document = try composed?.get() ?? PageComposer.compose(bound.content(measurer: measurer, figures: figures),
+                                                                        measurer: measurer)
             PDFWriter.prepareFonts(for: [document] + pdfs, measurer: measurer, store: fonts)
+            StageTrace.mark("report: fonts subset for every PDF")
             fontsReady()
             return [(rel, key, try PDFWriter.render(document, measurer: measurer))]
         }
@@ -66,6 +68,8 @@ enum RenderTask {
         let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF), report: report)
         DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             while let k = queue.next() {
+                StageTrace.mark("piece \(k) starts: \(pieces[k].piece.traceName)")
+                defer { StageTrace.mark("piece \(k) ends") }
                 results.set(k, Result {
                     try pieces[k].piece.run(bound: bound, measurer: measurer, pdfs: others, fonts: fonts,
                                             fontsReady: queue.fontsReady)
@@ -77,6 +81,15 @@ enum RenderTask {
         // In task order, then piece order: the first failure thrown is the one a serial run meets first.
         for (k, slot) in results.values.enumerated() { outputs[pieces[k].task] += try slot!.get() }
         return outputs
+    }
+
+    /// What the piece renders, for `StageTrace`.
+    var traceName: String {
+        switch self {
+        case .chart(let job, _, let stale): "\(job.id) " + stale.map(\.format.rawValue).joined(separator: ",")
+        case .report: "report.pdf"
+        case .deck: "charts.pptx"
+        }
     }
 
     /// The task as pieces of work that can run in parallel: one per stale format of a chart.

@@ -16,6 +16,7 @@ public enum ReportBuild {
     public static func run(_ options: BuildOptions, measurer: PangoTextMeasurer = .shared) throws -> BuildOutcome {
         // Nothing changed since the last run: answer without loading data, fonts or templates.
         let quickKey = options.unit?.inputKey ?? QuickCheck.key(options)
+        StageTrace.mark("quick check")
         let firstBytes = BuildManifest.bytes(in: options.outputDirectory)
         let first = firstBytes.flatMap(ManifestReader.decode)
         if let m = first, QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
@@ -23,12 +24,34 @@ public enum ReportBuild {
         }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch, scope: options.unit?.scope)
+        StageTrace.mark("template loaded and bound")
         if bound.hasErrors { throw BuildFailure(diagnostics: bound.diagnostics) }
         // Defense in depth: every id that becomes a file name was checked by the loader.
         for job in bound.charts where !OutputName.isValid(job.id) {
             throw OutputError.io(options.template.path, "chart id \(OutputName.problem(with: job.id) ?? "") (nothing was written)")
         }
-        let laidOut = try preflight(bound, measurer: measurer)
+        let fingerprints = InputFingerprints(bound: bound, rawInputs: quickKey)
+        let fonts = fontProblems(bound, measurer)
+        if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
+        // The report's side of the preflight starts first: the input keys (~20 ms, mostly the
+        // runtime's first look at each type) and the standalone layouts run beside it.
+        let reportStale = options.formats.contains(.pdf) && !bound.sections.isEmpty
+            && !(first.map { !options.force && $0.isUpToDate("report.pdf", inputs: fingerprints.whole, in: options.outputDirectory) } ?? false)
+        let reportSide = bound.sections.isEmpty ? nil : ReportAhead(bound, measurer: measurer, compose: reportStale)
+        StageTrace.mark("fonts checked, report side started")
+        // Charts whose files are up to date by their input keys are not laid out (checked again
+        // under the lock: one found stale there is laid out then). With nothing to compare
+        // against, the keys (for the manifest) wait until the layouts are done: the report's side
+        // is the longer one, so they cost no time there.
+        let canSkip = !options.force && first != nil
+        var inputKeys = canSkip ? chartInputKeys(bound, formats: options.formats) : [:]
+        let current = canSkip ? upToDateCharts(bound, options: options, keys: inputKeys, fingerprints: fingerprints,
+                                               manifest: first) : []
+        let laidOut = try preflight(bound, measurer: measurer, skipping: current, reportSide: reportSide) {
+            if !canSkip { inputKeys = chartInputKeys(bound, formats: options.formats) }
+            StageTrace.mark("chart input keys")
+        }
+        StageTrace.mark("preflight")
         // Lay out and render everything in memory first: a font or layout error must not leave
         // a half-updated folder.
         let outDir = options.outputDirectory
@@ -38,7 +61,9 @@ public enum ReportBuild {
         defer { lock?.release() }
         if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
-            return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first), measurer: measurer)
+            return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, fingerprints: fingerprints,
+                             inputKeys: inputKeys,
+                             previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first), measurer: measurer)
         } catch {
             // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
             lock?.release(discarding: true)
@@ -47,13 +72,13 @@ public enum ReportBuild {
         }
     }
 
-    static func build(_ options: BuildOptions, bound: BoundTemplate, laidOut: Preflight, quickKey: String, previous: BuildManifest?,
+    static func build(_ options: BuildOptions, bound: BoundTemplate, laidOut: Preflight, quickKey: String,
+                      fingerprints: InputFingerprints, inputKeys: [String: String], previous: BuildManifest?,
                       measurer: PangoTextMeasurer) throws -> BuildOutcome {
         let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)
 
         let manifest = options.force ? nil : previous
-        let fingerprints = InputFingerprints(bound: bound, rawInputs: quickKey)
         var next = BuildManifest(tool: toolVersion)
         var pending: [(String, [UInt8])] = []
         var rendered: [String] = [], upToDate: [String] = []
@@ -65,21 +90,27 @@ public enum ReportBuild {
         var pages: [(ChartJob, Page)] = []
         var scenes: [String: String] = [:]
         for job in bound.charts where job.exportsFiles {
-            // Laying out is cheap next to rendering, and the scene is what decides whether the
-            // chart's files are up to date.
-            let chart = laidOut.roots[job.id]!
+            // A chart with an input key is checked before it is laid out; one without (a large
+            // chart), or one in the deck, by the scene it lays out to.
+            if let inputKey = inputKeys[job.id] {
+                let outputs = chartOutputs(job, scene: inputKey, formats: options.formats, fingerprints: fingerprints, info: bound.info)
+                if let m = manifest, outputs.allSatisfy({ m.isUpToDate($0.rel, inputs: $0.key, in: outDir) }) {
+                    for o in outputs { next.outputs[o.rel] = m.outputs[o.rel] }
+                    upToDate.append(job.id)
+                    continue
+                }
+            }
+            let chart = try laidOut.roots[job.id] ?? layOutStandalone(job, bound: bound, measurer: measurer)
             let page = Page(size: chart.size, root: chart.group, background: .white)
-            let scene = try InputFingerprints.scene(page)
+            let scene = try inputKeys[job.id] ?? InputFingerprints.scene(page)
             var stale: [(OutputFormat, String, String)] = []
             pages.append((job, page))
             scenes[job.id] = scene
-            for format in options.formats.sorted() where format.isPerChart {
-                let rel = "charts/\(job.id).\(format.rawValue)"
-                let key = fingerprints.chart(job, scene: scene, info: bound.info, format: format)
-                if let m = manifest, m.isUpToDate(rel, inputs: key, in: outDir) {
-                    next.outputs[rel] = m.outputs[rel]
+            for o in chartOutputs(job, scene: scene, formats: options.formats, fingerprints: fingerprints, info: bound.info) {
+                if let m = manifest, m.isUpToDate(o.rel, inputs: o.key, in: outDir) {
+                    next.outputs[o.rel] = m.outputs[o.rel]
                 } else {
-                    stale.append((format, rel, key))
+                    stale.append((o.format, o.rel, o.key))
                 }
             }
             if stale.isEmpty { upToDate.append(job.id) } else { rendered.append(job.id); tasks.append(.chart(job, page, stale)) }
@@ -93,7 +124,7 @@ public enum ReportBuild {
                 reportUpToDate = true
             } else {
                 // First in the list: the longest task starts first.
-                tasks.insert(.report(rel, fingerprints.whole, laidOut.figures), at: 0)
+                tasks.insert(.report(rel, fingerprints.whole, laidOut.figures, laidOut.document), at: 0)
                 reportRendered = true
             }
         }
@@ -109,10 +140,12 @@ public enum ReportBuild {
 
         // A batch unit's folder keeps none: its units share the process's subsets.
         let fonts = options.unit == nil ? FontSubsetFiles(root: outDir) : nil
+        StageTrace.mark("\(tasks.count) render tasks")
         let results: [RenderTask.Output]
         do { results = try RenderTask.runAll(tasks, bound: bound, measurer: measurer, fonts: fonts) } catch {
             throw BuildFailure(diagnostics: [positioned(error, bound)])
         }
+        StageTrace.mark("rendered in memory")
         for result in results {
             for (rel, key, bytes) in result {
                 pending.append((rel, bytes))
@@ -154,6 +187,7 @@ public enum ReportBuild {
             commit.write(manifestBytes, to: BuildManifest.fileName)
         }
         try commit.commit()
+        StageTrace.mark("files committed")
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
                             deckRendered: deckRendered, changes: changes)
@@ -161,6 +195,38 @@ public enum ReportBuild {
 }
 
 extension ReportBuild {
+    /// Each exporting chart's input key (`ChartInputKey`), when it has one and the build writes
+    /// no deck (the deck is keyed by every chart's scene, so every chart is laid out for it).
+    static func chartInputKeys(_ bound: BoundTemplate, formats: Set<OutputFormat>) -> [String: String] {
+        guard !formats.contains(.pptx) else { return [:] }
+        var keys: [String: String] = [:]
+        for job in bound.charts where job.exportsFiles && keys[job.id] == nil {
+            if let k = ChartInputKey.of(job) { keys[job.id] = "input " + k }
+        }
+        return keys
+    }
+
+    /// A chart's files in the formats asked for, each with its key.
+    static func chartOutputs(_ job: ChartJob, scene: String, formats: Set<OutputFormat>, fingerprints: InputFingerprints,
+                             info: ReportInfo) -> [(format: OutputFormat, rel: String, key: String)] {
+        formats.sorted().filter(\.isPerChart).map { format in
+            (format, "charts/\(job.id).\(format.rawValue)", fingerprints.chart(job, scene: scene, info: info, format: format))
+        }
+    }
+
+    /// The charts whose every file `manifest` records as made from the same inputs, intact on disk.
+    static func upToDateCharts(_ bound: BoundTemplate, options: BuildOptions, keys: [String: String],
+                               fingerprints: InputFingerprints, manifest: BuildManifest?) -> Set<String> {
+        guard let m = manifest else { return [] }
+        var found = Set<String>()
+        for job in bound.charts where job.exportsFiles {
+            guard let k = keys[job.id] else { continue }
+            let outputs = chartOutputs(job, scene: k, formats: options.formats, fingerprints: fingerprints, info: bound.info)
+            if outputs.allSatisfy({ m.isUpToDate($0.rel, inputs: $0.key, in: options.outputDirectory) }) { found.insert(job.id) }
+        }
+        return found
+    }
+
     /// An output this run did not produce is stale when its chart (or the whole report) is gone
     /// from the template. One of a format not asked for this time (`--format svg`) is still the
     /// user's: it stays, with its manifest record, and is brought up to date when next asked for.

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import ReportCharts
+import ReportComposer
+import ReportRender
+import ReportScene
+@testable import ReportPipeline
+
+/// The per-chart input key: equal for equal bindings in any process, different when anything the
+/// layout reads differs, and a rerun that skips the charts it proves current writes the bytes a
+/// forced full run writes.
+@Suite struct ChartInputKeyTests {
+    static func job(values: [Double], highlighted: [Int] = [], caption: String = "c", id: String = "a") -> ChartJob {
+        var set = Set<Int>()
+        for i in highlighted { set.insert(i) }
+        let series = BarSeries(name: "s", values: values, labels: values.map { "\($0)亿元" }, highlighted: set)
+        let spec = BarChartSpec(notes: ChartNotes(title: "t"), categories: values.indices.map { "类\($0)" }, series: [series],
+                                valueAxisTitle: "亿元", totalFormatter: { "\($0)" })
+        return ChartJob(id: id, spec: .bar(spec), caption: caption, source: "s", exportPreset: .slide, reportHeight: 280)
+    }
+
+    @Test func equalBindingsHaveEqualKeysWhateverTheSetOrder() throws {
+        var rng = Mix(state: 17)
+        for _ in 0..<300 {
+            let n = Int(rng.next() % 12) + 1
+            let values = (0..<n).map { _ in Double(rng.next() % 1000) / 10 }
+            let marked = (0..<n).filter { _ in rng.next() % 2 == 0 }
+            // The same set built in two orders (a Set's iteration order is not its insertion order).
+            let a = try #require(ChartInputKey.of(Self.job(values: values, highlighted: marked)))
+            let b = try #require(ChartInputKey.of(Self.job(values: values, highlighted: marked.reversed())))
+            #expect(a == b)
+            // Any one value, caption or highlight changed: another key.
+            var other = values
+            let i = Int(rng.next() % UInt64(n))
+            other[i] += 0.1
+            #expect(ChartInputKey.of(Self.job(values: other, highlighted: marked)) != a)
+            #expect(ChartInputKey.of(Self.job(values: values, highlighted: marked, caption: "d")) != a)
+            let flipped = marked.contains(i) ? marked.filter { $0 != i } : marked + [i]
+            #expect(ChartInputKey.of(Self.job(values: values, highlighted: flipped)) != a)
+        }
+    }
+
+    @Test func largeChartsHaveNoKey() {
+        let big = Self.job(values: Array(repeating: 1, count: ChartInputKey.elementLimit + 1))
+        #expect(ChartInputKey.of(big) == nil)
+        #expect(ChartInputKey.of(Self.job(values: Array(repeating: 1, count: ChartInputKey.elementLimit))) != nil)
+    }
+
+    /// The default report: after one cell of counts_by_category.csv changes, the four charts that
+    /// do not show it are proven current from their inputs alone (not laid out), and every file
+    /// equals a forced full run's, byte for byte.
+    @Test func aRerunSkipsChartsTheEditDoesNotReach() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rr-input-key-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let template = root.appendingPathComponent("linping-annual")
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("Templates/linping-annual"), to: template)
+        let out = root.appendingPathComponent("out"), fresh = root.appendingPathComponent("fresh")
+        let options = BuildOptions(template: template, outputRoot: out)
+        let first = try ReportBuild.run(options)
+        #expect(first.chartsRendered.count == 5, "\(first.diagnostics)")
+
+        let csv = template.appendingPathComponent("data/counts_by_category.csv")
+        let text = try String(contentsOf: csv, encoding: .utf8)
+        let cell = "common_prosperity_projects,既强村也富农,共富发展项目,29,"
+        try #require(text.contains(cell))
+        try Data(text.replacingOccurrences(of: cell, with: cell.replacingOccurrences(of: ",29,", with: ",31,")).utf8).write(to: csv)
+
+        let bound = TemplateLoader.load(template: template, data: nil)
+        let keys = ReportBuild.chartInputKeys(bound, formats: options.formats)
+        #expect(keys.count == 5)
+        let manifest = try #require(BuildManifest.bytes(in: options.outputDirectory).flatMap(ManifestReader.decode))
+        let current = ReportBuild.upToDateCharts(bound, options: options, keys: keys,
+                                                 fingerprints: InputFingerprints(bound: bound, rawInputs: QuickCheck.key(options)),
+                                                 manifest: manifest)
+        let all = Set(bound.charts.map(\.id))
+        #expect(current.count == 4 && !current.contains("construction-projects") && current.isSubset(of: all), "\(current)")
+
+        let second = try ReportBuild.run(options)
+        #expect(second.chartsRendered == ["construction-projects"] && second.reportRendered)
+        #expect(Set(second.chartsUpToDate) == current)
+        _ = try ReportBuild.run(BuildOptions(template: template, outputRoot: fresh, force: true))
+        let a = options.outputDirectory, b = fresh.appendingPathComponent(template.lastPathComponent)
+        let files = ["report.pdf", "manifest.json"] + all.sorted().flatMap { id in ["pdf", "svg", "png"].map { "charts/\(id).\($0)" } }
+        for rel in files {
+            let x = try Data(contentsOf: a.appendingPathComponent(rel)), y = try Data(contentsOf: b.appendingPathComponent(rel))
+            #expect(x == y, "\(rel) differs from a forced full run")
+        }
+    }
+}
+
+/// A small seeded generator (splitmix64), so the test needs no shared support target.
+private struct Mix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The report's figures laid out on every core are the figures (and problems) of the serial check.
+@Suite struct ParallelReportFiguresTests {
+    @Test func sameFiguresAsTheSerialCheck() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let bound = TemplateLoader.load(template: repo.appendingPathComponent("Templates/linping-annual"), data: nil)
+        var serial: [String: ReportFigure] = [:]
+        let serialProblems = bound.verifyCharts(measurer: PangoTextMeasurer.shared, presets: [], figures: &serial)
+        let parallel = bound.reportFigures(measurer: PangoTextMeasurer.shared)
+        #expect(parallel.problems == serialProblems)
+        #expect(parallel.figures.keys.sorted() == serial.keys.sorted() && serial.count == bound.charts.count)
+        for (id, figure) in serial {
+            let other = try #require(parallel.figures[id])
+            #expect(other.height == figure.height)
+            #expect(SceneHash.hex(of: Page(size: Size(481, other.height), root: other.group))
+                    == SceneHash.hex(of: Page(size: Size(481, figure.height), root: figure.group)), "\(id)")
+        }
+    }
+}
