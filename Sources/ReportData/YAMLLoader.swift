@@ -31,8 +31,13 @@ public enum YAMLLoader {
     /// The parser of metadata: plain scalars are typed where they are read (`Bool.construct`,
     /// `Int.construct`, ...), so the default resolver's tags are never needed.
     static func parser(_ text: String, engine: Engine = .nodes) throws -> Parser {
-        engine == .nodes ? try Parser(yaml: text, resolver: .basic) : try Parser(yaml: text)
+        engine == .nodes ? try Parser(yaml: text, resolver: .basic, constructor: noConstructor) : try Parser(yaml: text)
     }
+
+    /// Nodes are read by `NodeDecoder`, never converted to `Any`, so the parser needs none of
+    /// the default constructor's maps (building them is a run's first use of several types).
+    /// Immutable once made.
+    nonisolated(unsafe) private static let noConstructor = Constructor([:], [:], [:])
 
     static func decodeAll<T: Decodable>(_ type: T.Type, data: Data, file: String, engine: Engine) -> (T?, [Diagnostic]) {
         guard data.count <= maxBytes else {
