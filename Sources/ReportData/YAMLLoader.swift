@@ -31,7 +31,9 @@ public enum YAMLLoader {
     /// The parser of metadata: plain scalars are typed where they are read (`Bool.construct`,
     /// `Int.construct`, ...), so the default resolver's tags are never needed.
     static func parser(_ text: String, engine: Engine = .nodes) throws -> Parser {
-        engine == .nodes ? try Parser(yaml: text, resolver: .basic, constructor: noConstructor) : try Parser(yaml: text)
+        // `encoding:` given: Yams' default is a computed property that copies the whole
+        // environment (ProcessInfo) at every parser, to look for YAMS_DEFAULT_ENCODING.
+        engine == .nodes ? try Parser(yaml: text, resolver: .basic, constructor: noConstructor, encoding: .utf8) : try Parser(yaml: text)
     }
 
     /// Nodes are read by `NodeDecoder`, never converted to `Any`, so the parser needs none of
