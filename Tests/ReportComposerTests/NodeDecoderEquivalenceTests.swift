@@ -147,6 +147,8 @@ import TestSupport
             let yaml = "v:\n  a: b\n  \(key): c\n"
             let r = YAMLLoader.decodeAll(One<[String: String]>.self, data: Data(yaml.utf8), file: "f.yaml")
             #expect(r.1.map(\.description) == ["f.yaml:3:3: error: YAML tag !!\(tag) is not allowed; write the value plainly"], "\(r.1)")
+            let old = YAMLLoader.decodeAll(One<[String: String]>.self, data: Data(yaml.utf8), file: "f.yaml", engine: .yamsReference)
+            #expect(old.1.map(\.description) == r.1.map(\.description), "the old path refused it too: \(old.1)")
             let quoted = YAMLLoader.decodeAll(One<[String: String]>.self, data: Data("v: {'\(key)': c}\n".utf8), file: "f.yaml")
             #expect(quoted.1.isEmpty && quoted.0?.v == [key: "c"], "\(quoted.1)")
         }
