@@ -1,15 +1,11 @@
 # Two commands do all set-up on a fresh Debian 12 machine: `make report` and `make test`.
 export PATH := $(PATH):/opt/swift/usr/bin
 TEMPLATE ?= Templates/linping-annual
-# The release `report` is linked as a position-dependent executable: a PIE of this size (static
-# Swift runtime and Foundation) carries 2 MB of relocations that the loader applies at every start
-# (docs/performance.md, start-up). Only the link step sees the flag; objects are unchanged.
-RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -no-pie
 
 .PHONY: report test build deps test-deps bench bench-batch batch-example clean fuzz fuzz-smoke sanitize snapshots
 
 report: deps
-	swift build $(RELEASE_FLAGS) --product report
+	swift build -c release --static-swift-stdlib --product report
 	.build/release/report render $(TEMPLATE)
 
 test: test-deps
@@ -30,7 +26,7 @@ bench-batch: deps
 
 # One report per town of the fictional sample data: Output/batch-example/<town>/report.pdf.
 batch-example: deps
-	swift build $(RELEASE_FLAGS) --product report
+	swift build -c release --static-swift-stdlib --product report
 	.build/release/report render Templates/batch-example
 
 # Fuzzing (docs/fuzzing.md): every libFuzzer target until FUZZ_RUNS executions (10^7) or

@@ -21,7 +21,7 @@ if [ ! -x /usr/bin/time ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get install -y -q time >/dev/null
 fi
-[ "${BATCH_BENCH_SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib -Xlinker -no-pie --product report
+[ "${BATCH_BENCH_SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --product report
 CORES=$(nproc)
 mkdir -p "$OUT"
 RESULTS="$OUT/results.md"

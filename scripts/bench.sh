@@ -22,8 +22,7 @@ if [ ! -d "$SHARED/data" ]; then
     exit 1
 fi
 
-# Linked as the Makefile links it (RELEASE_FLAGS: position-dependent, fewer relocations at start).
-swift build -c release --static-swift-stdlib -Xlinker -no-pie --product report
+swift build -c release --static-swift-stdlib --product report
 swift build -c release --static-swift-stdlib --product ReportBench
 
 mkdir -p "$OUT/c"
