@@ -20,15 +20,22 @@ public struct ChangeSummary: Sendable, Equatable {
 
     public init(old: [String: ValueSnapshot.Entry]?, new: ValueSnapshot) {
         guard let old else { return }  // First run: nothing to compare with.
-        for id in new.entries.keys.sorted() {
-            let n = new.entries[id]!
+        // Only the ids that differ are sorted (sorting every id of a 10,000-event timeline by
+        // Unicode order was 4% of its run); each list comes out in id order as before.
+        var changedIDs: [String] = [], addedIDs: [String] = []
+        for (id, n) in new.entries {
             if let o = old[id] {
-                if o.display != n.display { changed.append((id, n.label, o.display, n.display)) }
+                if o.display != n.display { changedIDs.append(id) }
             } else {
-                added.append((id, n))
+                addedIDs.append(id)
             }
         }
-        for id in old.keys.sorted() where new.entries[id] == nil { removed.append((id, old[id]!)) }
+        for id in changedIDs.sorted() {
+            let n = new.entries[id]!
+            changed.append((id, n.label, old[id]!.display, n.display))
+        }
+        for id in addedIDs.sorted() { added.append((id, new.entries[id]!)) }
+        for id in old.keys.filter({ new.entries[$0] == nil }).sorted() { removed.append((id, old[id]!)) }
     }
 
     public var isEmpty: Bool { changed.isEmpty && added.isEmpty && removed.isEmpty }

@@ -4,6 +4,41 @@ import Testing
 
 @Suite struct ChangeSummaryTests {
     typealias E = ValueSnapshot.Entry
+    /// Each list in id order, as a sort of every id would give, over random snapshots (ids in
+    /// case, accents, CJK and digits; NFC only: Swift's `<` between an NFC and a decomposed
+    /// string is not a consistent order, so no two sorts of such ids need agree, before or now).
+    @Test func listsAreInIDOrderOverRandomSnapshots() {
+        var state: UInt64 = 42
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let parts = ["a", "B", "é", "ü", "村", "10", "9", "_"]
+        for _ in 0..<500 {
+            var old: [String: E] = [:], new: [String: E] = [:]
+            for _ in 0..<Int(next() % 30) {
+                let id = (0..<Int(next() % 3 + 1)).map { _ in parts[Int(next() % UInt64(parts.count))] }.joined()
+                let display = "\(next() % 3)"
+                switch next() % 3 {
+                case 0: old[id] = E(label: id, display: display)
+                case 1: new[id] = E(label: id, display: display)
+                default: old[id] = E(label: id, display: display); new[id] = E(label: id, display: "\(next() % 3)")
+                }
+            }
+            let s = ChangeSummary(old: old, new: ValueSnapshot(new))
+            // The definition: every id in sorted order, each sorted to its list.
+            let changed = new.keys.sorted().filter { old[$0] != nil && old[$0]!.display != new[$0]!.display }
+            let added = new.keys.sorted().filter { old[$0] == nil }
+            let removed = old.keys.sorted().filter { new[$0] == nil }
+            #expect(s.changed.map(\.id) == changed, "\(s.changed.map(\.id)) \(changed)")
+            #expect(s.added.map(\.id) == added, "\(s.added.map(\.id)) \(added)")
+            #expect(s.removed.map(\.id) == removed, "\(s.removed.map(\.id)) \(removed)")
+        }
+    }
+
     @Test func listsChangedAddedRemoved() {
         let old = ["income": E(label: "村级集体经营性收入 2021", display: "6.78亿元"),
                    "roads": E(label: "四好农村路", display: "267.83公里"),
