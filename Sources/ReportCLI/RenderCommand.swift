@@ -41,7 +41,10 @@ struct RenderCommand: ParsableCommand {
     func formats() throws -> Set<OutputFormat> {
         var set = Set<OutputFormat>()
         for part in format.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            var trimmed = part
+            while let c = trimmed.first, Self.isBlank(c) { trimmed.removeFirst() }
+            while let c = trimmed.last, Self.isBlank(c) { trimmed.removeLast() }
+            let name = trimmed.lowercased()
             guard let f = OutputFormat(rawValue: name) else {
                 throw ValidationError("unknown format '\(name)'; use pdf, svg, png, pptx")
             }
@@ -51,8 +54,14 @@ struct RenderCommand: ParsableCommand {
         return set
     }
 
+    /// `CharacterSet.whitespaces` (tab and the space separators), without building a CharacterSet.
+    static func isBlank(_ c: Character) -> Bool {
+        c == " " || c == "\t" || (c.unicodeScalars.count == 1 && c.unicodeScalars.first!.properties.generalCategory == .spaceSeparator)
+    }
+
     func options() throws -> BuildOptions {
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        // getenv, not ProcessInfo.environment: that copies the whole environment into a dictionary.
+        let epoch = getenv("SOURCE_DATE_EPOCH").flatMap { Int64(String(cString: $0)) }
         return BuildOptions(template: template.templateURL, data: template.dataURL,
                             outputRoot: URL(fileURLWithPath: out).standardizedFileURL, formats: try formats(),
                             force: force, sourceDateEpoch: epoch)

@@ -20,6 +20,28 @@ public enum YAMLLoader {
     /// Decodes and reports every wrong value recorded with `Decoder.problem` (in file order), plus
     /// the error that stopped decoding, if any. The value is nil when decoding stopped.
     public static func decodeAll<T: Decodable>(_ type: T.Type, data: Data, file: String) -> (T?, [Diagnostic]) {
+        decodeAll(type, data: data, file: file, engine: .nodes)
+    }
+
+    /// How a document is parsed and decoded. `.nodes` is the product's; `.yamsReference` is the
+    /// way it was done before (Yams' default resolver, whose tags come from seven regular
+    /// expressions, and `YAMLDecoder`), kept so tests can hold the two to the same diagnostics.
+    enum Engine { case nodes, yamsReference }
+
+    /// The parser of metadata: plain scalars are typed where they are read (`Bool.construct`,
+    /// `Int.construct`, ...), so the default resolver's tags are never needed.
+    static func parser(_ text: String, engine: Engine = .nodes) throws -> Parser {
+        // `encoding:` given: Yams' default is a computed property that copies the whole
+        // environment (ProcessInfo) at every parser, to look for YAMS_DEFAULT_ENCODING.
+        engine == .nodes ? try Parser(yaml: text, resolver: .basic, constructor: noConstructor, encoding: .utf8) : try Parser(yaml: text)
+    }
+
+    /// Nodes are read by `NodeDecoder`, never converted to `Any`, so the parser needs none of
+    /// the default constructor's maps (building them is a run's first use of several types).
+    /// Immutable once made.
+    nonisolated(unsafe) private static let noConstructor = Constructor([:], [:], [:])
+
+    static func decodeAll<T: Decodable>(_ type: T.Type, data: Data, file: String, engine: Engine) -> (T?, [Diagnostic]) {
         guard data.count <= maxBytes else {
             return (nil, [Diagnostic(.error, file: file, line: 1, column: 1,
                                      "metadata file is \(data.count) bytes; the limit is \(maxBytes)")])
@@ -37,14 +59,16 @@ public enum YAMLLoader {
         if let d = YAMLLineLimit.check(text, file: file) { return (nil, [d]) }
         do {
             // The parser owns the anchor objects that nodes reference weakly; keep it alive.
-            let parser = try Parser(yaml: text)
+            let parser = try parser(text, engine: engine)
             root = try parser.singleRoot()
             guard let root else {
                 return (nil, [Diagnostic(.error, file: file, line: 1, column: 1, "metadata file is empty")])
             }
             var budget = maxNodes
-            if let d = screen(root, file: file, budget: &budget) { return (nil, [d]) }
-            let value = try YAMLDecoder().decode(T.self, from: root, userInfo: [DecodingProblems.key: problems])
+            if let d = screen(root, file: file, text: text, budget: &budget) { return (nil, [d]) }
+            let userInfo: [CodingUserInfoKey: Any] = [DecodingProblems.key: problems]
+            let value = engine == .nodes ? try T(from: NodeDecoder(node: root, userInfo: userInfo))
+                : try YAMLDecoder().decode(T.self, from: root, userInfo: userInfo)
             withExtendedLifetime(parser) {}
             return (value, sorted(located()))
         } catch let e as YamlError {
@@ -70,7 +94,11 @@ public enum YAMLLoader {
 
     /// Rejects anchors/aliases and over-large trees; stops at the first problem, so a bomb costs
     /// at most `maxNodes` steps.
-    private static func screen(_ node: Node, file: String, budget: inout Int) -> Diagnostic? {
+    /// `asKey`: the node is (inside) a mapping key. The parser used to type keys, and only keys,
+    /// with the default resolver (hashing them to find duplicates), so a key written `<<`, `=`
+    /// or as a date carried the tag !!merge, !!value or !!timestamp and was refused here;
+    /// `YAMLKeyTags` gives keys the same tags without its regular expressions.
+    private static func screen(_ node: Node, file: String, text: String, asKey: Bool = false, budget: inout Int) -> Diagnostic? {
         budget -= 1
         let mark = node.mark
         if budget < 0 {
@@ -81,23 +109,46 @@ public enum YAMLLoader {
             return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                               "YAML anchors and aliases (&name, *name) are not allowed in metadata")
         }
-        if let tag = explicitTag(node) {
+        if let tag = explicitTag(node) ?? (asKey ? YAMLKeyTags.refused(node) : nil) {
             return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                               "YAML tag \(tag) is not allowed; write the value plainly")
         }
         switch node {
         case .mapping(let m):
+            if let d = duplicateText(m, file: file, text: text) { return d }
             for (k, v) in m {
-                if let d = screen(k, file: file, budget: &budget) ?? screen(v, file: file, budget: &budget) { return d }
+                if let d = screen(k, file: file, text: text, asKey: true, budget: &budget)
+                    ?? screen(v, file: file, text: text, asKey: asKey, budget: &budget) { return d }
             }
         case .sequence(let s):
-            for v in s { if let d = screen(v, file: file, budget: &budget) { return d } }
+            for v in s { if let d = screen(v, file: file, text: text, asKey: asKey, budget: &budget) { return d } }
         case .alias(let a):
             return Diagnostic(.error, file: file, line: a.mark?.line ?? 1, column: a.mark?.column ?? 1,
                               "YAML anchors and aliases (&name, *name) are not allowed in metadata")
         case .scalar: break
         }
         return nil
+    }
+
+    /// Keys are matched by their text, so two keys that read the same are one key written twice
+    /// even when the parser tells them apart by quoting (`1:` and `"1":`): the same error as the
+    /// parser's own duplicate keys.
+    private static func duplicateText(_ m: Node.Mapping, file: String, text: String) -> Diagnostic? {
+        guard m.count > 1 else { return nil }
+        var seen = Set<String>(minimumCapacity: m.count), duplicates: [String] = []
+        for case .scalar(let s) in m.keys where !seen.insert(s.string).inserted && !duplicates.contains(s.string) {
+            duplicates.append(s.string)
+        }
+        guard !duplicates.isEmpty else { return nil }
+        return duplicateDiagnostic(duplicates, file: file, text: text, fallback: m.mark)
+    }
+
+    private static func duplicateDiagnostic(_ duplicates: [String], file: String, text: String, fallback: Mark?) -> Diagnostic {
+        // Point at the second occurrence: the parser only knows the mapping.
+        let at = DuplicateKeyFinder.find(duplicates, in: text) ?? (fallback?.line ?? 1, fallback?.column ?? 1)
+        let names = duplicates.map { QuotedValue.quote($0) }.joined(separator: ", ")
+        return Diagnostic(.error, file: file, line: at.line, column: at.column,
+                          "duplicate key \(names): a key may appear only once in a mapping")
     }
 
     /// The tags plain YAML resolves to: an explicit `!!binary`, `!!python/object` or `!local` tag
@@ -122,11 +173,7 @@ public enum YAMLLoader {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return Diagnostic(.error, file: file, line: mark.line, column: mark.column, "YAML syntax: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            // Point at the second occurrence: the parser only knows the mapping.
-            let at = DuplicateKeyFinder.find(duplicates, in: text) ?? (context.mark.line, context.mark.column)
-            let names = duplicates.map { QuotedValue.quote($0) }.joined(separator: ", ")
-            return Diagnostic(.error, file: file, line: at.line, column: at.column,
-                              "duplicate key \(names): a key may appear only once in a mapping")
+            return duplicateDiagnostic(duplicates, file: file, text: text, fallback: context.mark)
         default:
             return Diagnostic(.error, file: file, line: 1, column: 1, "YAML: \(e)")
         }
@@ -158,7 +205,7 @@ public enum YAMLLoader {
         // Re-compose (cheap, already screened) to find where the path points.
         // Unknown keys point at the key itself; every other problem at the offending value.
         let atKey = message.hasPrefix("unknown key")
-        let mark = (try? Parser(yaml: text).singleRoot()).flatMap { $0.flatMap { locate(path[...], in: $0, atKey: atKey) } }
+        let mark = (try? parser(text).singleRoot()).flatMap { $0.flatMap { locate(path[...], in: $0, atKey: atKey) } }
         return Diagnostic(.error, file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message)
     }
 
@@ -224,7 +271,7 @@ extension YAMLLoader {
 public struct YAMLMarks: @unchecked Sendable {
     private let root: Node?
 
-    public init(text: String) { root = (try? Parser(yaml: text).singleRoot()) ?? nil }
+    public init(text: String) { root = (try? YAMLLoader.parser(text).singleRoot()) ?? nil }
 
     /// Line and column of the node a key path reaches; 1:1 if none.
     public func mark(_ path: [String]) -> (line: Int, column: Int) {
