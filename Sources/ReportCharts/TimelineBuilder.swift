@@ -132,8 +132,9 @@ struct TimelineBuilder {
         let clusterText = TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks)
         let floors = memo?.floors(marks.count, styles: styles, cache: cache)
             ?? TimelineLabelFloors(count: marks.count, styles: styles, cache: cache)
+        var order: [Int]? = nil
         func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
-            let solver = TimelineSolver(
+            var solver = TimelineSolver(
                 marks: marks.indices.map {
                     TimelinePlacement.Mark(lane: marks[$0].lane, track: tracks.track[$0], x0: marks[$0].x0,
                                            x1: marks[$0].x1, anchorX: marks[$0].anchorX)
@@ -143,6 +144,8 @@ struct TimelineBuilder {
                 keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, letterWidth: letterWidth,
                 clusterText: clusterText, cache: cache, widths: widths, trackOf: tracks.track, placements: placements,
                 floors: floors)
+            order = order ?? TimelineClusters.leaderOrder(solver.marks)
+            solver.leaderOrder = order
             return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
         }
         if marks.count <= 300 {

@@ -37,18 +37,20 @@ enum TimelineClusters {
 
     /// Groups `member` marks by lane: neighbours closer than `reach` join one group, and a group
     /// takes in every `absorbable` mark whose leader falls inside its stretch (its badge's leader
-    /// would cut through the bracket). `member` is updated with what was taken in.
+    /// would cut through the bracket). `member` is updated with what was taken in. `order` is
+    /// `leaderOrder(marks)` when the caller keeps it.
     static func group(_ marks: [TimelinePlacement.Mark], member: inout [Bool], absorbable: [Bool],
-                      reach: Double) -> [TimelineCluster] {
+                      reach: Double, order: [Int]? = nil) -> [TimelineCluster] {
+        let order = order ?? leaderOrder(marks)
+        let laneCount = marks.reduce(0) { max($0, $1.lane + 1) }
         while true {
-            let clusters = merge(marks, member: member, reach: reach)
+            let clusters = merge(marks, member: member, reach: reach, order: order)
             var grew = false
             // Marks are in left-edge order, not leader order: test each against its lane's groups.
-            var byLane: [Int: [Int]] = [:]
-            for (k, c) in clusters.enumerated() { byLane[c.lane, default: []].append(k) }
+            var byLane = [[Int]](repeating: [], count: laneCount)
+            for (k, c) in clusters.enumerated() { byLane[c.lane].append(k) }
             for (i, m) in marks.enumerated() where absorbable[i] && !member[i] {
-                guard let ks = byLane[m.lane] else { continue }
-                if ks.contains(where: { clusters[$0].lo <= m.anchorX && m.anchorX <= clusters[$0].hi }) {
+                if byLane[m.lane].contains(where: { clusters[$0].lo <= m.anchorX && m.anchorX <= clusters[$0].hi }) {
                     member[i] = true; grew = true
                 }
             }
@@ -56,26 +58,35 @@ enum TimelineClusters {
         }
     }
 
-    /// Members of each lane in leader order, cut where the gap is wider than `reach`.
-    static func merge(_ marks: [TimelinePlacement.Mark], member: [Bool], reach: Double) -> [TimelineCluster] {
-        var byLane: [Int: [Int]] = [:]
-        for i in marks.indices where member[i] { byLane[marks[i].lane, default: []].append(i) }
-        var out: [TimelineCluster] = []
-        for lane in byLane.keys.sorted() {
-            let ids = byLane[lane]!.sorted { (marks[$0].anchorX, $0) < (marks[$1].anchorX, $1) }
-            var current: TimelineCluster? = nil
-            for i in ids {
-                let x = marks[i].anchorX
-                if var c = current, x <= c.hi + reach {
-                    c.members.append(i); c.hi = max(c.hi, x); current = c
-                } else {
-                    if let c = current { out.append(c) }
-                    current = TimelineCluster(lane: lane, members: [i], lo: x, hi: x)
-                }
-            }
-            if let c = current { out.append(c) }
+    /// Marks by lane, each lane's in leader order (ties by index): the order `merge` walks.
+    static func leaderOrder(_ marks: [TimelinePlacement.Mark]) -> [Int] {
+        marks.indices.sorted { a, b in
+            marks[a].lane != marks[b].lane ? marks[a].lane < marks[b].lane
+                : marks[a].anchorX != marks[b].anchorX ? marks[a].anchorX < marks[b].anchorX : a < b
         }
-        for k in out.indices { out[k].members.sort() }
+    }
+
+    /// Members of each lane in leader order, cut where the gap is wider than `reach`. `order` is
+    /// `leaderOrder(marks)` when the caller keeps it (grouping merges many times).
+    static func merge(_ marks: [TimelinePlacement.Mark], member: [Bool], reach: Double, order: [Int]? = nil)
+        -> [TimelineCluster] {
+        var out: [TimelineCluster] = []
+        var members: [Int] = [], lane = -1, lo = 0.0, hi = 0.0
+        func close() {
+            guard !members.isEmpty else { return }
+            members.sort()
+            out.append(TimelineCluster(lane: lane, members: members, lo: lo, hi: hi))
+        }
+        for i in order ?? leaderOrder(marks) where member[i] {
+            let x = marks[i].anchorX
+            if !members.isEmpty && marks[i].lane == lane && x <= hi + reach {
+                members.append(i); hi = max(hi, x)
+            } else {
+                close()
+                members = [i]; lane = marks[i].lane; lo = x; hi = x
+            }
+        }
+        close()
         return out.sorted { ($0.members[0], $0.lane) < ($1.members[0], $1.lane) }
     }
 
@@ -106,7 +117,9 @@ enum TimelineClusters {
         var right = -Double.infinity, left = Double.infinity
         for i in c.members { right = max(right, marks[i].x1); left = min(left, marks[i].x0) }
         right += gap; left -= gap + width
-        let tracks = Set(c.members.map { marks[$0].track }).sorted()
+        var tracks: [Int] = []
+        for i in c.members where !tracks.contains(marks[i].track) { tracks.append(marks[i].track) }
+        tracks.sort()
         for t in tracks where right + width <= plot.upperBound {
             let cand = TimelineCandidate(slot: .inline, lo: right, width: width)
             if accept(cand, t) { return (cand, t, nil) }

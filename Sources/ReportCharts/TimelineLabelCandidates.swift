@@ -71,19 +71,26 @@ enum TimelineLabelCandidates {
     /// label need not be measured.
     static func anyFits(x0: Double, x1: Double, anchorX: Double, width: Double, rows: Int, gap: Double,
                         plot: ClosedRange<Double>, accept: (TimelineCandidate) -> Bool) -> Bool {
-        guard width <= plot.upperBound - plot.lowerBound else { return false }
+        fitReach(x0: x0, x1: x1, anchorX: anchorX, width: width, rows: rows, gap: gap, plot: plot, accept: accept) != nil
+    }
+
+    /// `anyFits` with what the answer rested on: nil when no box fits, else the rows looked at
+    /// (0 when an inline box fits, k + 1 when one in row k does; see `TimelinePlacement.reach`).
+    static func fitReach(x0: Double, x1: Double, anchorX: Double, width: Double, rows: Int, gap: Double,
+                         plot: ClosedRange<Double>, accept: (TimelineCandidate) -> Bool) -> Int? {
+        guard width <= plot.upperBound - plot.lowerBound else { return nil }
         let right = x1 + gap, left = x0 - gap - width
-        if right + width <= plot.upperBound && accept(TimelineCandidate(slot: .inline, lo: right, width: width)) { return true }
-        if left >= plot.lowerBound && accept(TimelineCandidate(slot: .inline, lo: left, width: width)) { return true }
-        guard rows > 0 else { return false }
+        if right + width <= plot.upperBound && accept(TimelineCandidate(slot: .inline, lo: right, width: width)) { return 0 }
+        if left >= plot.lowerBound && accept(TimelineCandidate(slot: .inline, lo: left, width: width)) { return 0 }
+        guard rows > 0 else { return nil }
         let starts = [anchorX - 1, anchorX + 1 - width, anchorX - width / 2].map {
             min(max($0, plot.lowerBound), plot.upperBound - width)
         }
         for k in 0..<rows {
             for lo in starts where accept(TimelineCandidate(slot: .row(k), lo: lo, width: width, leaderX: anchorX)) {
-                return true
+                return k + 1
             }
         }
-        return false
+        return nil
     }
 }

@@ -10,12 +10,42 @@ final class TimelineLabelWidths {
     private var wrapped: [[TimelineWrapSample]]
     private var headings: [String: [TimelineWrapSample]] = [:]
     var count: Int { widths.count }
+    /// Widths of the key's badge numbers by the largest, and the widest of the first n group
+    /// letters (index n), in the key's number style.
+    private var numbers: [Int: Double] = [:]
+    private var widestLetters: [Double] = [0]
+    /// Key line text of each mark (date and text), made once: every key search asks.
+    private var keyTexts: [String?]
+
+    func keyText(_ i: Int, make: () -> String) -> String {
+        if let t = keyTexts[i] { return t }
+        let t = make()
+        keyTexts[i] = t
+        return t
+    }
+
+    func markWidth(_ maxNumber: Int, measure: () throws -> Double) rethrows -> Double {
+        if let w = numbers[maxNumber] { return w }
+        let w = try measure()
+        numbers[maxNumber] = w
+        return w
+    }
+
+    /// The widest of letters 0..<n (0 when n is 0); `measure(k)` measures letter k.
+    func widestLetter(_ n: Int, measure: (Int) throws -> Double) rethrows -> Double {
+        while widestLetters.count <= n {
+            let k = widestLetters.count - 1
+            widestLetters.append(max(widestLetters[k], try measure(k)))
+        }
+        return widestLetters[n]
+    }
 
     init(count: Int) {
         widths = Array(repeating: .nan, count: count)
         texts = Array(repeating: .nan, count: count)
         keyLines = Array(repeating: nil, count: count)
         wrapped = Array(repeating: [], count: count)
+        keyTexts = Array(repeating: nil, count: count)
     }
 
     /// Mark i's key line on one line.
@@ -37,13 +67,6 @@ final class TimelineLabelWidths {
         return m.height
     }
 
-    /// Mark i's key line wrapped at `width` with the metrics known from a width measured before
-    /// (the same lines), or nil.
-    func keyLineMetrics(_ i: Int, width: Double) -> TextMetrics? {
-        for s in wrapped[i] { if let m = s.metrics(at: width) { return m } }
-        return nil
-    }
-
     /// Height of a group's heading wrapped at `width`, as `keyLineHeight`.
     func headingHeight(_ text: String, width: Double, oneLine: TextMetrics, measure: () throws -> TextMetrics)
         rethrows -> Double {
@@ -51,6 +74,13 @@ final class TimelineLabelWidths {
         let m = try measure()
         headings[text, default: []].append(TimelineWrapSample(width: width, metrics: m))
         return m.height
+    }
+
+    /// Mark i's key line wrapped at `width` with the metrics known from a width measured before
+    /// (the same lines), or nil.
+    func keyLineMetrics(_ i: Int, width: Double) -> TextMetrics? {
+        for s in wrapped[i] { if let m = s.metrics(at: width) { return m } }
+        return nil
     }
 
     func textWidth(_ i: Int, measure: () throws -> Double) rethrows -> Double {

@@ -65,15 +65,23 @@ struct TimelineLaneSpace {
     /// inline box of `minWidth` fits beside the mark: the caller can skip measuring the label.
     func hopeless(lane: Int, track: Int, x0: Double, x1: Double, x: Double, minWidth: Double,
                   plot: ClosedRange<Double>) -> Bool {
+        hope(lane: lane, track: track, x0: x0, x1: x1, x: x, minWidth: minWidth, plot: plot) == nil
+    }
+
+    /// `hopeless` with what the answer rested on: nil when hopeless, else the rows it looked at
+    /// (0 when an inline box fits, k + 1 when row k is open). With fewer rows, but no fewer than
+    /// that, the answer is the same (`TimelinePlacement.reach`).
+    func hope(lane: Int, track: Int, x0: Double, x1: Double, x: Double, minWidth: Double,
+              plot: ClosedRange<Double>) -> Int? {
         let right = TimelineCandidate(slot: .inline, lo: x1 + gap, width: minWidth)
         let left = TimelineCandidate(slot: .inline, lo: x0 - gap - minWidth, width: minWidth)
-        if right.hi <= plot.upperBound && fits(right, lane: lane, track: track) { return false }
-        if left.lo >= plot.lowerBound && fits(left, lane: lane, track: track) { return false }
+        if right.hi <= plot.upperBound && fits(right, lane: lane, track: track) { return 0 }
+        if left.lo >= plot.lowerBound && fits(left, lane: lane, track: track) { return 0 }
         for k in 0..<rowLimit[lane] {
             guard leaderIsClear(x: x, lane: lane, track: track, side: k % 2, level: k / 2) else { continue }
-            if !rows[lane][k].covers(x) { return false }
+            if !rows[lane][k].covers(x) { return k + 1 }
         }
-        return true
+        return nil
     }
 
     mutating func commit(_ c: TimelineCandidate, lane: Int, track: Int) {

@@ -39,16 +39,17 @@ struct TimelineNumberedList {
     }
 
     /// `columns` at most `columnCount(width:style:)`, which is the default. The number column is
-    /// as wide as `maxNumber` and every one of `otherMarks` (group letters).
+    /// as wide as `maxNumber` and every one of `otherMarks` (group letters), and no narrower
+    /// than `otherWidth` (the widest of marks measured by the caller).
     init(rect: Rect, maxNumber: Int, style: TextStyle, numberStyle: TextStyle, cache: TimelineMeasureCache,
-         columns: Int? = nil, otherMarks: [String] = []) throws {
+         columns: Int? = nil, otherMarks: [String] = [], otherWidth: Double = 0, numberMarkWidth: Double? = nil) throws {
         self.rect = rect; self.style = style; self.numberStyle = numberStyle; self.cache = cache
         let most = Self.columnCount(width: rect.width, style: style)
         let n = min(most, max(1, columns ?? most))
         self.columns = n
         columnGap = style.size
         columnWidth = (rect.width - Double(n - 1) * style.size) / Double(n)
-        var widest = try cache.measure(String(max(maxNumber, 1)), numberStyle).width
+        var widest = try max(numberMarkWidth ?? cache.measure(String(max(maxNumber, 1)), numberStyle).width, otherWidth)
         for m in otherMarks { widest = max(widest, try cache.measure(m, numberStyle).width) }
         numberWidth = widest + style.size * 0.4
         y = rect.minY

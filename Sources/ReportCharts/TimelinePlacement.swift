@@ -14,6 +14,24 @@ struct TimelinePlacement {
     var clusterOf: [Int?]
     /// Rows each lane used (highest row index + 1).
     var rowsUsed: [Int]
+    /// The row limit it was placed with.
+    var rowLimit: [Int] = []
+    /// Rows of each lane any decision of the placement rested on, in every pass and round: a row
+    /// taken, or a row found open by `hopeless` or a label floor. Candidates are tried inline
+    /// first, then row by row, so with a lower limit no lower than this every decision is the
+    /// same (`serves`).
+    var reach: [Int] = []
+
+    /// True when placing the same marks with row limit `limit` gives this placement: every lane's
+    /// limit between `reach` and `rowLimit`, and zero where `rowLimit` is (a lane without rows
+    /// takes no bracket in `resolve`).
+    func serves(_ limit: [Int]) -> Bool {
+        guard limit.count == rowLimit.count else { return false }
+        for l in limit.indices where limit[l] < reach[l] || limit[l] > rowLimit[l] || (limit[l] == 0) != (rowLimit[l] == 0) {
+            return false
+        }
+        return true
+    }
 
     var labelledCount: Int { label.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
@@ -75,13 +93,16 @@ struct TimelinePlacement {
     /// full lane still shows a letter for each of its key lines where one fits at all.
     static func resolve(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
                         minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil,
-                        labelFloor: ((Int) -> Double?)? = nil,
+                        labelFloor: ((Int) -> Double?)? = nil, leaderOrder: [Int]? = nil,
                         labelWidth: (Int) throws -> Double) rethrows -> TimelinePlacement {
+        let order = leaderOrder ?? TimelineClusters.leaderOrder(marks)
         var best = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: rowLimit, gap: gap, plot: plot,
                                          minLabelWidth: minLabelWidth, badgeWidth: badgeWidth,
-                                         letterWidth: letterWidth, labelFloor: labelFloor, labelWidth: labelWidth)
+                                         letterWidth: letterWidth, labelFloor: labelFloor, leaderOrder: order,
+                                         labelWidth: labelWidth)
         var reserved = [Bool](repeating: false, count: marks.count)
         var p = best
+        var reach = best.reach
         for _ in 0..<2 {
             let bare = p.keyOrder.filter { !p.pointed($0) }
             // Only lanes with a row can take a bracket there; a lane without rows gains nothing.
@@ -90,9 +111,12 @@ struct TimelinePlacement {
             for i in fresh { reserved[i] = true }
             p = try TimelinePlacement(marks: marks, trackCount: trackCount, rowLimit: rowLimit, gap: gap, plot: plot,
                                       minLabelWidth: minLabelWidth, badgeWidth: badgeWidth, letterWidth: letterWidth,
-                                      reserved: reserved, labelFloor: labelFloor, labelWidth: labelWidth)
+                                      reserved: reserved, labelFloor: labelFloor, leaderOrder: order,
+                                      labelWidth: labelWidth)
+            for l in reach.indices { reach[l] = max(reach[l], p.reach[l]) }
             if p.score > best.score { best = p }
         }
+        best.reach = reach
         return best
     }
 
@@ -112,13 +136,16 @@ struct TimelinePlacement {
     /// over without measuring its label (`TimelineLabelCandidates.anyFits`; the same outcome).
     init(marks: [Mark], trackCount: [Int], rowLimit: [Int], gap: Double, plot: ClosedRange<Double>,
          minLabelWidth: Double, badgeWidth: Double, letterWidth: Double? = nil, reserved: [Bool]? = nil,
-         labelFloor: ((Int) -> Double?)? = nil, labelWidth: (Int) throws -> Double) rethrows {
+         labelFloor: ((Int) -> Double?)? = nil, leaderOrder: [Int]? = nil,
+         labelWidth: (Int) throws -> Double) rethrows {
         var space = TimelineLaneSpace(trackCount: trackCount, rowLimit: rowLimit, gap: gap)
         for m in marks { space.addMark(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1) }
         label = Array(repeating: nil, count: marks.count)
         badge = Array(repeating: nil, count: marks.count)
         clusterOf = Array(repeating: nil, count: marks.count)
         rowsUsed = Array(repeating: 0, count: rowLimit.count)
+        self.rowLimit = rowLimit
+        var reach = rowsUsed
 
         let crowded = Self.crowded(marks, trackCount: trackCount)
         func place(_ i: Int, width: Double, in space: inout TimelineLaneSpace, rowsUsed: inout [Int])
@@ -131,10 +158,16 @@ struct TimelinePlacement {
                                                         accept: { space.fits($0, lane: m.lane, track: m.track) })
             else { return nil }
             space.commit(c, lane: m.lane, track: m.track)
-            if case .row(let k) = c.slot { rowsUsed[m.lane] = max(rowsUsed[m.lane], k + 1) }
+            if case .row(let k) = c.slot {
+                rowsUsed[m.lane] = max(rowsUsed[m.lane], k + 1)
+                reach[m.lane] = max(reach[m.lane], k + 1)
+            }
             return c
         }
         let bracketWidth = letterWidth ?? badgeWidth
+        // Grouping walks the marks in leader order many times: sorted once (by the caller for
+        // every placement of the same marks; it does not depend on the tracks).
+        let order = leaderOrder ?? TimelineClusters.leaderOrder(marks)
         /// Places group k's bracket (or its inline letter, or the letter at a leader's end).
         func placeBracket(_ k: Int, in clusters: inout [TimelineCluster]) {
             let c = clusters[k]
@@ -144,31 +177,40 @@ struct TimelinePlacement {
             else { clusters[k].box = nil; clusters[k].leaderMember = nil; return }
             clusters[k].box = b; clusters[k].track = t; clusters[k].leaderMember = from
             space.commit(b, lane: c.lane, track: t)
-            if case .row(let r) = b.slot { rowsUsed[c.lane] = max(rowsUsed[c.lane], r + 1) }
+            if case .row(let r) = b.slot {
+                rowsUsed[c.lane] = max(rowsUsed[c.lane], r + 1)
+                reach[c.lane] = max(reach[c.lane], r + 1)
+            }
         }
         // Reserved groups first: their brackets stand before any label is placed.
         var fixed: [TimelineCluster] = []
         var member = [Bool](repeating: false, count: marks.count)
         if let reserved {
-            fixed = TimelineClusters.merge(marks, member: reserved, reach: bracketWidth)
+            fixed = TimelineClusters.merge(marks, member: reserved, reach: bracketWidth, order: order)
             for k in fixed.indices { placeBracket(k, in: &fixed) }
             member = reserved
         }
         for (i, m) in marks.enumerated() where !member[i] {
-            if space.hopeless(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
-                              minWidth: minLabelWidth, plot: plot) { continue }
-            if let floor = labelFloor?(i),
-               !TimelineLabelCandidates.anyFits(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: floor,
-                                                rows: crowded[i] ? 0 : rowLimit[m.lane], gap: gap, plot: plot,
-                                                accept: { space.fits($0, lane: m.lane, track: m.track) }) { continue }
+            guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
+                                        minWidth: minLabelWidth, plot: plot) else { continue }
+            reach[m.lane] = max(reach[m.lane], open)
+            if let floor = labelFloor?(i) {
+                guard let fit = TimelineLabelCandidates.fitReach(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: floor,
+                                                                 rows: crowded[i] ? 0 : rowLimit[m.lane], gap: gap,
+                                                                 plot: plot,
+                                                                 accept: { space.fits($0, lane: m.lane, track: m.track) })
+                else { continue }
+                reach[m.lane] = max(reach[m.lane], fit)
+            }
             label[i] = place(i, width: try labelWidth(i), in: &space, rowsUsed: &rowsUsed)
         }
         let afterLabels = space, rowsAfterLabels = rowsUsed
         func badges(skip: [Bool], in space: inout TimelineLaneSpace, rowsUsed: inout [Int]) -> [TimelineCandidate?] {
             var out = [TimelineCandidate?](repeating: nil, count: marks.count)
             for (i, m) in marks.enumerated() where label[i] == nil && !skip[i] {
-                if space.hopeless(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
-                                  minWidth: badgeWidth, plot: plot) { continue }
+                guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
+                                            minWidth: badgeWidth, plot: plot) else { continue }
+                reach[m.lane] = max(reach[m.lane], open)
                 out[i] = place(i, width: badgeWidth, in: &space, rowsUsed: &rowsUsed)
             }
             return out
@@ -176,6 +218,7 @@ struct TimelinePlacement {
         badge = badges(skip: member, in: &space, rowsUsed: &rowsUsed)
         var strays = marks.indices.filter { label[$0] == nil && badge[$0] == nil && !member[$0] }
         defer {
+            self.reach = reach
             clusters = fixed + clusters
             for (k, c) in clusters.enumerated() { for i in c.members { clusterOf[i] = k; badge[i] = nil } }
         }
@@ -197,14 +240,15 @@ struct TimelinePlacement {
             for i in strays { free[i] = true; member[i] = true }
             let last = round > Self.clusterRounds
             if !last {
-                clusters = TimelineClusters.group(marks, member: &free, absorbable: absorbable, reach: bracketWidth)
+                clusters = TimelineClusters.group(marks, member: &free, absorbable: absorbable, reach: bracketWidth,
+                                                  order: order)
                 for i in free.indices where free[i] { member[i] = true }
                 space = afterLabels; rowsUsed = rowsAfterLabels
             } else {
                 // Only the leftovers, grouped among themselves, around what is placed.
                 var leftover = [Bool](repeating: false, count: marks.count)
                 for i in strays { leftover[i] = true }
-                clusters += TimelineClusters.merge(marks, member: leftover, reach: bracketWidth)
+                clusters += TimelineClusters.merge(marks, member: leftover, reach: bracketWidth, order: order)
             }
             for k in clusters.indices where last ? clusters[k].box == nil : true { placeBracket(k, in: &clusters) }
             if last { break }

@@ -48,10 +48,21 @@ struct TimelineSolver {
             var badgeWidth: Double
         }
         var byKey: [Key: TimelinePlacement] = [:]
+
+        /// A placement made before that `serves` `rows` (same tracks and badge width), if any.
+        func serving(_ key: Key) -> TimelinePlacement? {
+            for (k, p) in byKey where k.badgeWidth == key.badgeWidth && p.serves(key.rows) && k.tracks == key.tracks {
+                return p
+            }
+            return nil
+        }
     }
 
     /// Cheap floors of the label widths, shared like `widths`.
     let floors: TimelineLabelFloors
+    /// `TimelineClusters.leaderOrder(marks)`, shared like `widths` (lanes and leaders do not
+    /// depend on the tracks).
+    var leaderOrder: [Int]? = nil
 
     /// A lower bound of mark i's label width while it is not measured yet (nil once it is).
     func labelFloor(_ i: Int) -> Double? {
@@ -75,7 +86,9 @@ struct TimelineSolver {
     }
 
     /// The key line of mark i.
-    func keyText(_ i: Int) -> String { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
+    func keyText(_ i: Int) -> String {
+        widths.keyText(i) { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
+    }
 
     /// One line of the key: an event (by its badge number, its group's letter, or "·" under its
     /// group's heading) or a group's heading.
@@ -125,10 +138,14 @@ struct TimelineSolver {
         func place(_ limit: [Int]) throws -> TimelinePlacement {
             // Key heights that differ little leave the same rows: place those once.
             let key = Placements.Key(tracks: trackOf, rows: limit, badgeWidth: badgeWidth)
-            if let p = placements.byKey[key] { return p }
+            if let p = placements.byKey[key] ?? placements.serving(key) {
+                placements.byKey[key] = p
+                return p
+            }
             let p = try TimelinePlacement.resolve(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
                                           plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                          letterWidth: letterWidth, labelFloor: labelFloor, labelWidth: labelWidth)
+                                          letterWidth: letterWidth, labelFloor: labelFloor, leaderOrder: leaderOrder,
+                                          labelWidth: labelWidth)
             placements.byKey[key] = p
             return p
         }
@@ -141,20 +158,33 @@ struct TimelineSolver {
         if keyHeight > 0 && !keyed.isEmpty {
             let lines = keyLines(placement)
             var key = try makeKey(height: keyHeight, lines: lines, columns: keyColumns)
-            a.listed = try fill(&key, a, lines: lines).listed
+            a.listed = try fill(&key, a, lines: lines, exact: false).listed
         }
         return a
     }
 
     func makeKey(height: Double, lines: [KeyLine], columns: Int, top: Double = 0, x: Double = 0) throws
         -> TimelineNumberedList {
-        let numbers = lines.reduce(0) { $0 + ($1.badged ? 1 : 0) }
-        let letters = Set(lines.compactMap { $0.badged || $0.numberText == TimelineNumberedList.unbadged
-            ? nil : $0.numberText })
+        var numbers = 0, letters = 0, other = false
+        for l in lines {
+            if l.badged { numbers += 1 } else if l.cluster != nil && l.numberText != TimelineNumberedList.unbadged {
+                letters += 1
+            } else if l.numberText != TimelineNumberedList.unbadged { other = true }
+        }
+        // `keyLines` letters groups in order: the letters are the first `letters` ones. Their widths
+        // and the number's are kept for the layout (the key is made for every column count).
+        let maxNumber = max(1, min(numbers, keyCapacity))
+        let number = try widths.markWidth(maxNumber) { try cache.measure(String(maxNumber), styles.listNumber).width }
+        let widest = try widths.widestLetter(letters) {
+            try cache.measure(TimelineClusters.letter($0), styles.listNumber).width
+        }
+        // Any other mark (the summary line's empty one) is measured as before.
+        let others = other ? Set(lines.compactMap { $0.badged || $0.cluster != nil || $0.numberText == TimelineNumberedList.unbadged
+            ? nil : $0.numberText }).sorted() : []
         return try TimelineNumberedList(rect: Rect(x: x, y: top, width: keyWidth, height: height),
-                                        maxNumber: max(1, min(numbers, keyCapacity)), style: styles.list,
+                                        maxNumber: maxNumber, style: styles.list,
                                         numberStyle: styles.listNumber, cache: cache, columns: columns,
-                                        otherMarks: letters.sorted())
+                                        otherMarks: others, otherWidth: widest, numberMarkWidth: number)
     }
 
     /// Mark i's key line on one line, kept by mark.
@@ -173,13 +203,19 @@ struct TimelineSolver {
         var letters: [Int: String]
     }
 
-    /// Lists the attempt's keyed marks in `key`, in order, until it is full.
-    func fill(_ key: inout TimelineNumberedList, _ a: Attempt, lines: [KeyLine]) throws -> Filled {
+    /// Lists the attempt's keyed marks in `key`, in order, until it is full. Unless `exact`, a
+    /// wrapped line is given only its height (`wrappedHeight`, often known without measuring):
+    /// what fits depends on the heights alone, and the key is not drawn.
+    func fill(_ key: inout TimelineNumberedList, _ a: Attempt, lines: [KeyLine], exact: Bool = true) throws -> Filled {
         var added = 0
         for line in lines {
             // An event's line that fits the column unwrapped has the metrics kept for it.
             let one = try keyLine(line)
-            let known = one.flatMap { $0.width <= key.textWidth ? $0 : widths.keyLineMetrics(line.mark!, width: key.textWidth) }
+            var known = one.flatMap { $0.width <= key.textWidth ? $0 : widths.keyLineMetrics(line.mark!, width: key.textWidth) }
+            if known == nil && !exact {
+                known = TextMetrics(width: key.textWidth, height: try wrappedHeight(line, width: key.textWidth), baseline: 0,
+                                    lines: [])
+            }
             guard try key.add(numberText: line.numberText, eventID: line.mark.map(String.init) ?? "",
                               text: line.text, heading: line.mark == nil, metrics: known) else { break }
             added += 1
