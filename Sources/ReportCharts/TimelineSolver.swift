@@ -48,6 +48,7 @@ struct TimelineSolver {
             var badgeWidth: Double
         }
         var byKey: [Key: TimelinePlacement] = [:]
+        let lanes = TimelinePlacement.LaneMemo()
 
         /// A placement made before that `serves` `rows` (same tracks and badge width), if any.
         func serving(_ key: Key) -> TimelinePlacement? {
@@ -142,10 +143,12 @@ struct TimelineSolver {
                 placements.byKey[key] = p
                 return p
             }
-            let p = try TimelinePlacement.resolve(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
-                                          plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                          letterWidth: letterWidth, labelFloor: labelFloor, leaderOrder: leaderOrder,
-                                          labelWidth: labelWidth)
+            // Lane by lane: lanes that keep their tracks and rows are placed once per layout.
+            let p = try TimelinePlacement.resolveByLane(marks: marks, trackCount: trackCount, rowLimit: limit,
+                                                        gap: styles.labelGap, plot: plot,
+                                                        minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
+                                                        letterWidth: letterWidth, labelFloor: labelFloor,
+                                                        leaderOrder: leaderOrder, memo: placements.lanes, labelWidth: labelWidth)
             placements.byKey[key] = p
             return p
         }
