@@ -18,18 +18,25 @@ public struct CairoSceneRenderer: Sendable {
 
     /// As `draw`, opening a structure tag around each group that has a `StructureTag` (PDF only).
     func draw(_ group: Group, on cr: OpaquePointer, structure: PDFStructure?) throws {
-        try drawGroup(group, cr, structure)
+        // Not in PDF: there Cairo writes each lone rectangle as a compact `re`, a merged path as
+        // 5 operators per rectangle (bigger and slower, measured on 10,000 bars). The target is
+        // the one `cairo_create` was given, inside pushed groups too: asked once per drawing.
+        let batching = cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF
+        try drawGroup(group, cr, structure, batching: batching)
         try checkStatus(cr, during: "drawing")
     }
 
-    private func drawGroup(_ group: Group, _ cr: OpaquePointer, _ structure: PDFStructure? = nil) throws {
+    private func drawGroup(_ group: Group, _ cr: OpaquePointer, _ structure: PDFStructure?, batching: Bool) throws {
         let t = group.transform
         let det = t.a * t.d - t.b * t.c
         // A singular or non-finite matrix would put the cairo_t into a sticky error state;
         // such a group is invisible anyway.
         guard det != 0, det.isFinite, t.tx.isFinite, t.ty.isFinite, group.opacity > 0 else { return }
-        cairo_save(cr)
-        defer { cairo_restore(cr) }
+        // A plain group (each of a timeline's 10,000 events) changes nothing that outlives it:
+        // every shape and text sets its own source and stroke, so no gstate is saved for it.
+        let plain = t.isIdentity && group.clip == nil && group.structure == nil && group.opacity >= 1
+        if !plain { cairo_save(cr) }
+        defer { if !plain { cairo_restore(cr) } }
         if !t.isIdentity {
             var m = cairo_matrix_t(xx: t.a, yx: t.b, xy: t.c, yy: t.d, x0: t.tx, y0: t.ty)
             cairo_transform(cr, &m)
@@ -42,9 +49,6 @@ public struct CairoSceneRenderer: Sendable {
         let translucent = group.opacity < 1
         if translucent { cairo_push_group(cr) }
         let children = group.children
-        // Not in PDF: there Cairo writes each lone rectangle as a compact `re`, a merged path as
-        // 5 operators per rectangle (bigger and slower, measured on 10,000 bars).
-        let batching = cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF
         var i = 0
         while i < children.count {
             // Runs of sibling shapes with the same opaque paint become one path painted once
@@ -71,7 +75,7 @@ public struct CairoSceneRenderer: Sendable {
                 }
             }
             switch children[i] {
-            case .group(let g): try drawGroup(g, cr, structure)
+            case .group(let g): try drawGroup(g, cr, structure, batching: batching)
             case .rect(let r): try drawRect(r, cr)
             case .path(let p): try drawPath(p, cr)
             case .text(let t): try drawText(t, cr)

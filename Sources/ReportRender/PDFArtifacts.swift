@@ -90,9 +90,10 @@ enum PDFArtifacts {
         return (out + content[copied...], kept)
     }
 
-    private static let paintOperators: Set<UInt32> = Set([
+    /// An array, not a Set: fifteen comparisons cost less than hashing each of ~150,000 operators.
+    private static let paintOperators: [UInt32] = [
         "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "Tj", "TJ", "'", "\"", "Do", "sh",
-    ].map { Operation.code(of: Array($0.utf8)[...]) })
+    ].map { Operation.code(of: Array($0.utf8)[...]) }
 
     /// The operators told apart here, as `Operation.code`s.
     private enum Op {
@@ -114,20 +115,38 @@ enum PDFArtifacts {
             word.count > 4 ? UInt32.max : word.reduce(0) { $0 << 8 | UInt32($1) }
         }
 
+        /// `code(of:)` of the bytes `lo..<hi` of `b`.
+        static func code(of b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> UInt32 {
+            if hi - lo > 4 { return UInt32.max }
+            var code: UInt32 = 0
+            for i in lo..<hi { code = code << 8 | UInt32(b[i]) }
+            return code
+        }
+
         var name: String {
             code == UInt32.max ? "?" : String(decoding: (0..<4).reversed().map { UInt8(truncatingIfNeeded: code >> (8 * $0)) }.filter { $0 != 0 }, as: UTF8.self)
         }
     }
 
     /// The operations of a content stream: from the first operand to the end of the operator.
-    static func operations(_ b: [UInt8]) -> [Operation]? {
+    /// Read through a raw buffer with a byte-class table: a 10,000-event timeline's page is ~2 MB
+    /// of content, and checked array indexing with per-byte class tests took most of the time.
+    static func operations(_ content: [UInt8]) -> [Operation]? {
+        content.withUnsafeBufferPointer { operations(in: $0) }
+    }
+
+    private static func operations(in b: UnsafeBufferPointer<UInt8>) -> [Operation]? {
         var ops: [Operation] = []
+        ops.reserveCapacity(b.count / 12)
+        let n = b.count
         var i = 0, start: Int?
-        while i < b.count {
+        // Past the end of a space- or delimiter-free run starting at `i`.
+        func word(from i: inout Int) { while i < n, byteClass[Int(b[i])] == 0 { i += 1 } }
+        while i < n {
             let c = b[i]
-            if PDFSyntax.isSpace(c) { i += 1; continue }
+            if byteClass[Int(c)] == space { i += 1; continue }
             if c == UInt8(ascii: "%") {
-                while i < b.count, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+                while i < n, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
                 continue
             }
             let tokenStart = i
@@ -137,23 +156,23 @@ enum PDFArtifacts {
                 repeat {
                     if b[i] == UInt8(ascii: "\\") { i += 1 } else if b[i] == UInt8(ascii: "(") { nesting += 1 } else if b[i] == UInt8(ascii: ")") { nesting -= 1 }
                     i += 1
-                } while i < b.count && nesting > 0
+                } while i < n && nesting > 0
                 if nesting > 0 { return nil }
-            case UInt8(ascii: "<") where i + 1 < b.count && b[i + 1] == UInt8(ascii: "<"): i += 2
-            case UInt8(ascii: ">") where i + 1 < b.count && b[i + 1] == UInt8(ascii: ">"): i += 2
+            case UInt8(ascii: "<") where i + 1 < n && b[i + 1] == UInt8(ascii: "<"): i += 2
+            case UInt8(ascii: ">") where i + 1 < n && b[i + 1] == UInt8(ascii: ">"): i += 2
             case UInt8(ascii: "<"):
-                while i < b.count, b[i] != UInt8(ascii: ">") { i += 1 }
+                while i < n, b[i] != UInt8(ascii: ">") { i += 1 }
                 i += 1
             case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): i += 1
             case UInt8(ascii: "/"):
                 i += 1
-                while i < b.count, !PDFSyntax.isSpace(b[i]), !PDFSyntax.isDelimiter(b[i]) { i += 1 }
+                word(from: &i)
             default:
-                while i < b.count, !PDFSyntax.isSpace(b[i]), !PDFSyntax.isDelimiter(b[i]) { i += 1 }
+                word(from: &i)
                 if i == tokenStart { return nil }
                 // Most tokens are numbers: told apart by their first byte, without a String.
-                if !isOperand(b[tokenStart..<i]) {
-                    let code = Operation.code(of: b[tokenStart..<i])
+                if !isOperand(b, tokenStart, i) {
+                    let code = Operation.code(of: b, tokenStart, i)
                     if code == Op.bi || code == Op.id { return nil }
                     ops.append(Operation(start: start ?? tokenStart, end: i, code: code))
                     start = nil
@@ -165,10 +184,17 @@ enum PDFArtifacts {
         return start == nil ? ops : nil
     }
 
-    /// A number, or one of the keywords `true`, `false`, `null`.
-    private static func isOperand(_ word: ArraySlice<UInt8>) -> Bool {
-        let c = word.first!
+    /// `byteClass` values: PDF white space, delimiters (`PDFSyntax.isSpace`, `isDelimiter`); 0 for the rest.
+    private static let space: UInt8 = 1, delimiter: UInt8 = 2
+    private static let byteClass: [UInt8] = (0...255).map { (c: Int) -> UInt8 in
+        PDFSyntax.isSpace(UInt8(c)) ? space : PDFSyntax.isDelimiter(UInt8(c)) ? delimiter : 0
+    }
+
+    /// A number, or one of the keywords `true`, `false`, `null` (the bytes `lo..<hi` of `b`).
+    private static func isOperand(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        let c = b[lo]
         if (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") { return true }
+        let word = b[lo..<hi]
         return word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8)
     }
 
@@ -178,11 +204,14 @@ enum PDFArtifacts {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
-        var input = Array(data), out: [UInt8] = []
+        var out: [UInt8] = []
+        // Content streams deflate to about a tenth: one growth or two instead of a dozen.
+        out.reserveCapacity(data.count * 8)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var status: Int32 = Z_OK
-        input.withUnsafeMutableBufferPointer { inBuf in
-            stream.next_in = inBuf.baseAddress
+        data.withUnsafeBufferPointer { inBuf in
+            // zlib only reads its input (next_in is not const in its header).
+            stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
             stream.avail_in = uInt(inBuf.count)
             repeat {
                 chunk.withUnsafeMutableBufferPointer { o in
@@ -207,6 +236,7 @@ enum PDFArtifacts {
             input.withUnsafeBufferPointer { i in compress2(o.baseAddress, &size, i.baseAddress, uLong(i.count), contentLevel) }
         }
         guard status == Z_OK else { return nil }
-        return Array(out[0..<Int(size)])
+        out.removeSubrange(Int(size)...)
+        return out
     }
 }

@@ -132,9 +132,12 @@ public enum PDFWriter {
     private static func checkDestinations(_ doc: Document) throws {
         var names = Set<String>()
         var targets: [String] = doc.outline.map(\.destination)
-        for page in doc.pages {
-            for placed in page.root.leaves() {
-                switch placed.node {
+        // Walked in place, leaves in order: `Group.leaves()` would build a placed node (transform,
+        // name path) for each of a 10,000-event timeline's leaves only to look at two kinds.
+        func visit(_ group: Group) throws {
+            for child in group.children {
+                switch child {
+                case .group(let g): try visit(g)
                 case .anchor(let a):
                     if !names.insert(a.name).inserted { throw RenderError.duplicateDestination(a.name) }
                 case .link(let l):
@@ -143,6 +146,7 @@ public enum PDFWriter {
                 }
             }
         }
+        for page in doc.pages { try visit(page.root) }
         if let missing = targets.first(where: { !names.contains($0) }) { throw RenderError.unknownDestination(missing) }
     }
 }
