@@ -22,6 +22,8 @@ public enum ReportBuild {
         if let m = first, QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
             return BuildOutcome.upToDate(manifest: m, formats: options.formats)
         }
+        // Something will be drawn: fontconfig starts beside the binding (a no-op when `main` started it).
+        if options.unit == nil { FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil) }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch, scope: options.unit?.scope)
         StageTrace.mark("template loaded and bound")
