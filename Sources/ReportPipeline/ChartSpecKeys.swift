@@ -214,3 +214,16 @@ extension Color: InputKeyEncodable {
         k.field("alpha", alpha)
     }
 }
+
+extension ReportInfo: InputKeyEncodable {
+    func encodeKey(into k: inout KeyEncoder) {
+        k.field("title", title)
+        k.field("subtitle", subtitle)
+        k.field("author", author)
+        k.field("organisation", organisation)
+        k.field("dateText", dateText)
+        k.field("keywords", keywords)
+        k.field("language", language)
+        k.field("creationDate", Int(creationDate))
+    }
+}

@@ -56,6 +56,7 @@ import ReportScene
             (TimelineDomain(start: event.date, end: event.date), TimelineDomain(start: event.date, end: event.date).encodeKey),
             (bar.exportPreset, bar.exportPreset.encodeKey), (bar.exportPreset.theme, bar.exportPreset.theme.encodeKey),
             (Size(1, 2), Size(1, 2).encodeKey), (Color.white, Color.white.encodeKey),
+            (ReportInfo(title: "t", keywords: ["k"]), ReportInfo(title: "t", keywords: ["k"]).encodeKey),
         ]
         for (value, encode) in samples {
             var k = KeyEncoder(tracing: true)
