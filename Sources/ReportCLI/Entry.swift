@@ -11,6 +11,7 @@ enum Entry {
         if WarmUpScan.drawsForSure(CommandLine.arguments) {
             RenderCommand.oneHeap()
             FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil)
+            StageTrace.mark("font warm-up started (before parsing)")
         }
         ReportCommand.main()
     }
@@ -20,11 +21,9 @@ enum Entry {
 /// (no `--each`, no report.yaml that may declare `batch:`) that will draw (`--force`, or no
 /// manifest in its output folder)? It only decides when the font warm-up starts: a "no" leaves
 /// it to `ReportBuild.run`, after the quick check. What the command does is ArgumentParser's
-/// parse alone.
+/// parse alone. Plain strings and POSIX calls: this runs before everything else, and a `Set`,
+/// `URL` or `Data` here was the first use of each type (~1 CPU-ms of runtime look-ups).
 enum WarmUpScan {
-    /// RenderCommand's options that take a value (`--name value`; `--name=value` is one argument).
-    static let valued: Set<String> = ["--out", "--format", "--data", "--each", "--shard", "--shard-count"]
-
     static func drawsForSure(_ args: [String]) -> Bool {
         guard args.count > 1, args[1] == "render" else { return false }
         var template = TemplateOptions.defaultTemplate, out = RenderCommand.defaultOut
@@ -32,25 +31,47 @@ enum WarmUpScan {
         var i = 2
         while i < args.count {
             let a = args[i]
+            i += 1
             switch a {
             case "--each", "--help", "-h", "--": return false
             case "--force": force = true
-            case "--out" where i + 1 < args.count: out = args[i + 1]
+            case "--out": if i < args.count { out = args[i] }; i += 1
+            // RenderCommand's other options that take a value (`--name=value` is one argument).
+            case "--format", "--data", "--shard", "--shard-count": i += 1
             default:
                 if a.hasPrefix("--each=") { return false }
                 if a.hasPrefix("--out=") { out = String(a.dropFirst(6)) }
                 if !a.hasPrefix("-") { template = a; positional += 1 }
             }
-            i += valued.contains(a) ? 2 : 1
         }
-        guard positional <= 1 else { return false }
-        let root = URL(fileURLWithPath: template)
-        guard let yaml = FileManager.default.contents(atPath: root.appendingPathComponent("report.yaml").path),
-              // BatchBuild.mayDeclareBatch's test: without the bytes "batch" or an escape, no `batch:` key.
-              yaml.firstRange(of: Data("batch".utf8)) == nil, !yaml.contains(UInt8(ascii: "\\")) else { return false }
+        guard positional <= 1, let yaml = contents(template + "/report.yaml"), !mayDeclareBatch(yaml) else { return false }
         if force { return true }
-        let manifest = URL(fileURLWithPath: out).appendingPathComponent(root.standardizedFileURL.lastPathComponent)
-            .appendingPathComponent("manifest.json")
-        return !FileManager.default.fileExists(atPath: manifest.path)
+        // The output folder is <out>/<the template folder's name>; a name this scan cannot be
+        // sure of ("." or "..") leaves the decision to the quick check.
+        guard let name = template.split(separator: "/").last, name != ".", name != ".." else { return false }
+        return access(out + "/" + name + "/manifest.json", F_OK) != 0
+    }
+
+    /// BatchBuild.mayDeclareBatch's test: without the bytes "batch" or an escape, no `batch:` key.
+    static func mayDeclareBatch(_ bytes: [UInt8]) -> Bool {
+        let word: [UInt8] = Array("batch".utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\\") { return true }
+            if bytes[i] == word[0], i + word.count <= bytes.count, bytes[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func contents(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var out: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, f)
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count { return ferror(f) == 0 ? out : nil }
+        }
     }
 }

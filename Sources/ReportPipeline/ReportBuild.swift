@@ -23,7 +23,9 @@ public enum ReportBuild {
             return BuildOutcome.upToDate(manifest: m, formats: options.formats)
         }
         // Something will be drawn: fontconfig starts beside the binding (a no-op when `main` started it).
-        if options.unit == nil { FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil) }
+        if options.unit == nil, FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil) {
+            StageTrace.mark("font warm-up started (after the quick check)")
+        }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch, scope: options.unit?.scope)
         StageTrace.mark("template loaded and bound")

@@ -18,13 +18,14 @@ import ReportSync
 public enum FontWarmUp {
     private static let started = Locked(false)
 
-    /// Starts the warm-up unless it was started before, and returns at once. `trace` is told
-    /// when the font environment is ready.
-    public static func start(trace: (@Sendable (String) -> Void)? = nil) {
+    /// Starts the warm-up unless it was started before, and returns at once: true when this
+    /// call started it. `trace` is told (on the warm-up thread) when the environment is ready.
+    @discardableResult
+    public static func start(trace: (@Sendable (String) -> Void)? = nil) -> Bool {
         guard started.withLock({ s in
             defer { s = true }
             return !s
-        }) else { return }
+        }) else { return false }
         let box = Unmanaged.passRetained(TraceBox(trace))
         var thread = pthread_t()
         let made = pthread_create(&thread, nil, { context in
@@ -34,6 +35,7 @@ public enum FontWarmUp {
             return nil
         }, box.toOpaque())
         if made == 0 { pthread_detach(thread) } else { box.release() }
+        return made == 0
     }
 
     private final class TraceBox {
