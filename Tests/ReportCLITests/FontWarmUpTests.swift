@@ -46,4 +46,17 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("sized/manifest.json").path))
     }
+
+    /// The look before parsing opens report.yaml without waiting: a FIFO there (or a link) is
+    /// left to the loader, which refuses it at its position, as without the look.
+    @Test func aFIFOForReportYAMLDoesNotHang() throws {
+        let (dir, t) = try ChartSizeTests.template(charts: """
+              - {id: inreport, type: bar, dataset: bars, title: 图, export: report}
+            """)
+        let yaml = t.appendingPathComponent("report.yaml")
+        try FileManager.default.removeItem(at: yaml)
+        #expect(mkfifo(yaml.path, 0o644) == 0)
+        let r = try ReportBinary.run(["render", t.path, "--out", dir.file("out").path, "--force"])
+        #expect(r.exited && r.status != 0 && r.stderr.contains("report.yaml"), "\(r.stderr)")
+    }
 }
