@@ -37,7 +37,11 @@ public enum ReportBuild {
         // runtime's first look at each type) and the standalone layouts run beside it.
         let reportStale = options.formats.contains(.pdf) && !bound.sections.isEmpty
             && !(first.map { !options.force && $0.isUpToDate("report.pdf", inputs: fingerprints.whole, in: options.outputDirectory) } ?? false)
-        let reportSide = bound.sections.isEmpty ? nil : ReportAhead(bound, measurer: measurer, compose: reportStale)
+        // A batch unit's folder keeps no figures (as it keeps no font subsets).
+        let figureCache = options.unit == nil
+            ? ReportFigureCache(root: options.outputDirectory, base: fingerprints.base, reads: !options.force) : nil
+        let reportSide = bound.sections.isEmpty ? nil
+            : ReportAhead(bound, measurer: measurer, compose: reportStale, figureCache: figureCache)
         StageTrace.mark("fonts checked, report side started")
         // Charts whose files are up to date by their input keys are not laid out (checked again
         // under the lock: one found stale there is laid out then). With nothing to compare
@@ -62,7 +66,7 @@ public enum ReportBuild {
         if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
             return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, fingerprints: fingerprints,
-                             inputKeys: inputKeys,
+                             inputKeys: inputKeys, reportSide: reportSide,
                              previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first), measurer: measurer)
         } catch {
             // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
@@ -73,7 +77,8 @@ public enum ReportBuild {
     }
 
     static func build(_ options: BuildOptions, bound: BoundTemplate, laidOut: Preflight, quickKey: String,
-                      fingerprints: InputFingerprints, inputKeys: [String: String], previous: BuildManifest?,
+                      fingerprints: InputFingerprints, inputKeys: [String: String], reportSide: ReportAhead? = nil,
+                      previous: BuildManifest?,
                       measurer: PangoTextMeasurer) throws -> BuildOutcome {
         let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)
@@ -159,6 +164,7 @@ public enum ReportBuild {
         var commit = OutputCommit(root: outDir)
         for (rel, bytes) in pending { commit.write(bytes, to: rel) }
         fonts?.addWrites(to: &commit)
+        reportSide?.addFigureWrites(to: &commit)
         var removed: [String] = []
         let chartIDs = Set(bound.charts.filter(\.exportsFiles).map(\.id))
         // Only names this tool writes: a manifest edited to list `../x` deletes nothing.
