@@ -21,7 +21,9 @@ final class ReportAhead: @unchecked Sendable {
     // Written by the worker before it signals `done`, read after `wait`.
     private var side: Side?
 
-    init(_ bound: BoundTemplate, measurer: PangoTextMeasurer, compose: Bool, figureCache: ReportFigureCache? = nil) {
+    /// `keys`: the build's input keys, shared with the main thread.
+    init(_ bound: BoundTemplate, measurer: PangoTextMeasurer, compose: Bool, figureCache: ReportFigureCache? = nil,
+         keys: ChartKeyOnce? = nil) {
         self.figureCache = figureCache
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let width = bound.reportColumnWidth
@@ -30,7 +32,7 @@ final class ReportAhead: @unchecked Sendable {
             // only when kept figures may be read; for `--force`, after the pages.
             func computeIdentities(_ cache: ReportFigureCache) {
                 for job in bound.charts where identities[job.id] == nil {
-                    if let identity = cache.identity(of: job, width: width) { identities[job.id] = identity }
+                    if let identity = cache.identity(of: job, width: width, keys: keys) { identities[job.id] = identity }
                 }
             }
             if let cache = figureCache, cache.reads {

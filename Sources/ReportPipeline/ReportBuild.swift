@@ -40,19 +40,20 @@ public enum ReportBuild {
         // A batch unit's folder keeps no figures (as it keeps no font subsets).
         let figureCache = options.unit == nil
             ? ReportFigureCache(root: options.outputDirectory, base: fingerprints.base, reads: !options.force) : nil
+        let keys = ChartKeyOnce()
         let reportSide = bound.sections.isEmpty ? nil
-            : ReportAhead(bound, measurer: measurer, compose: reportStale, figureCache: figureCache)
+            : ReportAhead(bound, measurer: measurer, compose: reportStale, figureCache: figureCache, keys: keys)
         StageTrace.mark("fonts checked, report side started")
         // Charts whose files are up to date by their input keys are not laid out (checked again
         // under the lock: one found stale there is laid out then). With nothing to compare
         // against, the keys (for the manifest) wait until the layouts are done: the report's side
         // is the longer one, so they cost no time there.
         let canSkip = !options.force && first != nil
-        var inputKeys = canSkip ? chartInputKeys(bound, formats: options.formats) : [:]
+        var inputKeys = canSkip ? chartInputKeys(bound, formats: options.formats, keys: keys) : [:]
         let current = canSkip ? upToDateCharts(bound, options: options, keys: inputKeys, fingerprints: fingerprints,
                                                manifest: first) : []
         let laidOut = try preflight(bound, measurer: measurer, skipping: current, reportSide: reportSide) {
-            if !canSkip { inputKeys = chartInputKeys(bound, formats: options.formats) }
+            if !canSkip { inputKeys = chartInputKeys(bound, formats: options.formats, keys: keys) }
             StageTrace.mark("chart input keys")
         }
         StageTrace.mark("preflight")
@@ -203,11 +204,12 @@ public enum ReportBuild {
 extension ReportBuild {
     /// Each exporting chart's input key (`ChartInputKey`), when it has one and the build writes
     /// no deck (the deck is keyed by every chart's scene, so every chart is laid out for it).
-    static func chartInputKeys(_ bound: BoundTemplate, formats: Set<OutputFormat>) -> [String: String] {
+    /// `keys`: shared with the report's side (`ChartKeyOnce`), so each key is computed once.
+    static func chartInputKeys(_ bound: BoundTemplate, formats: Set<OutputFormat>, keys once: ChartKeyOnce? = nil) -> [String: String] {
         guard !formats.contains(.pptx) else { return [:] }
         var keys: [String: String] = [:]
         for job in bound.charts where job.exportsFiles && keys[job.id] == nil {
-            if let k = ChartInputKey.of(job) { keys[job.id] = "input " + k }
+            if let k = once?.key(job) ?? ChartInputKey.of(job) { keys[job.id] = "input " + k }
         }
         return keys
     }

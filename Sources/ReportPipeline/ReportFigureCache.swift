@@ -47,8 +47,8 @@ final class ReportFigureCache: @unchecked Sendable {
     }
 
     /// The key a chart's report figure is kept under, or nil when the chart has no input key.
-    func identity(of job: ChartJob, width: Double) -> String? {
-        guard let input = ChartInputKey.of(job) else { return nil }
+    func identity(of job: ChartJob, width: Double, keys: ChartKeyOnce? = nil) -> String? {
+        guard let input = keys?.key(job) ?? ChartInputKey.of(job) else { return nil }
         var f = Fingerprint()
         f.add("kind", "report figure 1")
         f.add("base", base)
