@@ -76,6 +76,12 @@ final class TimelineLabelWidths {
         return m.height
     }
 
+    /// Heights mark i's key line was measured at so far, wrapped (for `TimelineKeyHeights`).
+    func keyLineSamples(_ i: Int) -> [TimelineWrapSample] { wrapped[i] }
+
+    /// Heights a group's heading was measured at so far, wrapped.
+    func headingSamples(_ text: String) -> [TimelineWrapSample] { headings[text] ?? [] }
+
     /// Mark i's key line wrapped at `width` with the metrics known from a width measured before
     /// (the same lines), or nil.
     func keyLineMetrics(_ i: Int, width: Double) -> TextMetrics? {

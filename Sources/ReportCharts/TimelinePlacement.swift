@@ -21,6 +21,13 @@ struct TimelinePlacement {
     /// first, then row by row, so with a lower limit no lower than this every decision is the
     /// same (`serves`).
     var reach: [Int] = []
+    /// Where `clusters` come from, for `resolveByLane` to order a lane's groups among the other
+    /// lanes' as one placement of every lane orders them: the first `fixedFirst.count` are the
+    /// reserved groups (`fixedFirst`: each one's first member when it was grouped, before strays
+    /// joined it), the next `roundClusters` the groups of the last grouping round, the rest the
+    /// leftovers of the final round.
+    var fixedFirst: [Int] = []
+    var roundClusters = 0
 
     /// True when placing the same marks with row limit `limit` gives this placement: every lane's
     /// limit between `reach` and `rowLimit`, and zero where `rowLimit` is (a lane without rows
@@ -187,6 +194,7 @@ struct TimelinePlacement {
         var member = [Bool](repeating: false, count: marks.count)
         if let reserved {
             fixed = TimelineClusters.merge(marks, member: reserved, reach: bracketWidth, order: order)
+            fixedFirst = fixed.map { $0.members[0] }
             for k in fixed.indices { placeBracket(k, in: &fixed) }
             member = reserved
         }
@@ -248,8 +256,10 @@ struct TimelinePlacement {
                 // Only the leftovers, grouped among themselves, around what is placed.
                 var leftover = [Bool](repeating: false, count: marks.count)
                 for i in strays { leftover[i] = true }
+                roundClusters = clusters.count
                 clusters += TimelineClusters.merge(marks, member: leftover, reach: bracketWidth, order: order)
             }
+            if !last { roundClusters = clusters.count }
             for k in clusters.indices where last ? clusters[k].box == nil : true { placeBracket(k, in: &clusters) }
             if last { break }
             badge = badges(skip: member, in: &space, rowsUsed: &rowsUsed)

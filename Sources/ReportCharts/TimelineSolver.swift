@@ -48,6 +48,7 @@ struct TimelineSolver {
             var badgeWidth: Double
         }
         var byKey: [Key: TimelinePlacement] = [:]
+        let lanes = TimelinePlacement.LaneMemo()
 
         /// A placement made before that `serves` `rows` (same tracks and badge width), if any.
         func serving(_ key: Key) -> TimelinePlacement? {
@@ -142,10 +143,12 @@ struct TimelineSolver {
                 placements.byKey[key] = p
                 return p
             }
-            let p = try TimelinePlacement.resolve(marks: marks, trackCount: trackCount, rowLimit: limit, gap: styles.labelGap,
-                                          plot: plot, minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                          letterWidth: letterWidth, labelFloor: labelFloor, leaderOrder: leaderOrder,
-                                          labelWidth: labelWidth)
+            // Lane by lane: lanes that keep their tracks and rows are placed once per layout.
+            let p = try TimelinePlacement.resolveByLane(marks: marks, trackCount: trackCount, rowLimit: limit,
+                                                        gap: styles.labelGap, plot: plot,
+                                                        minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
+                                                        letterWidth: letterWidth, labelFloor: labelFloor,
+                                                        leaderOrder: leaderOrder, memo: placements.lanes, labelWidth: labelWidth)
             placements.byKey[key] = p
             return p
         }
@@ -243,13 +246,15 @@ struct TimelineSolver {
     func neededKey(_ lines: [KeyLine], highest: Double) throws -> (height: Double, columns: Int) {
         let most = TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)
         if lines.count > keyCapacity { return (highest, most) }
-        var lineHeights: [Int: [Double]] = [:]
+        // Each column count's heights, measured only where a packing asks (`TimelineKeyHeights`).
+        var lineHeights: [Int: (width: Double, heights: TimelineKeyHeights)] = [:]
         func fits(_ h: Double, _ c: Int) throws -> Bool {
             if lineHeights[c] == nil {
                 let key = try makeKey(height: highest, lines: lines, columns: c)
-                lineHeights[c] = try lines.map { try wrappedHeight($0, width: key.textWidth) }
+                lineHeights[c] = (key.textWidth, try heightBounds(lines, width: key.textWidth))
             }
-            return TimelineNumberedList.packs(lineHeights[c]!, height: h, columns: c)
+            let width = lineHeights[c]!.width
+            return try lineHeights[c]!.heights.packs(height: h, columns: c) { try wrappedHeight(lines[$0], width: width) }
         }
         // Wrapping never makes a line lower, and higher lines never pack into fewer columns (the
         // key fills columns in order): where the lines unwrapped do not pack into `c` columns the
@@ -269,7 +274,11 @@ struct TimelineSolver {
             }
             return hi
         }
-        for c in 1...min(most, lines.count) {
+        // The narrowest columns first: their heights bound every wider column's from above (the
+        // search measures them anyway whenever the lines pack there at all).
+        let last = min(most, lines.count)
+        if TimelineNumberedList.packs(oneLine, height: highest, columns: last) { _ = try fits(highest, last) }
+        for c in 1...last {
             guard TimelineNumberedList.packs(oneLine, height: best.height, columns: c) else { continue }
             if confirmed && lowest(from: best.height, { TimelineNumberedList.packs(oneLine, height: $0, columns: c) })
                 >= best.height - 0.25 { continue }
@@ -280,6 +289,24 @@ struct TimelineSolver {
             confirmed = true
         }
         return best
+    }
+
+    /// Bounds of each line's `wrappedHeight` at `width` from what is known without measuring:
+    /// exact where `wrappedHeight` needs no measurement.
+    func heightBounds(_ lines: [KeyLine], width: Double) throws -> TimelineKeyHeights {
+        var lo: [Double] = [], hi: [Double] = []
+        lo.reserveCapacity(lines.count); hi.reserveCapacity(lines.count)
+        for line in lines {
+            let one = try keyLine(line) ?? cache.measure(line.text, styles.list)
+            let samples = line.mark.map { widths.keyLineSamples($0) } ?? widths.headingSamples(line.text)
+            var known: Double? = one.width <= width ? one.height : nil
+            for s in samples where known == nil { known = s.height(at: width, oneLine: one) }
+            if let known { lo.append(known); hi.append(known); continue }
+            let (l, h) = TimelineKeyHeights.bounds(oneLine: TextMetricsBounds(width: one.width, height: one.height),
+                                                   width: width, samples: samples)
+            lo.append(l); hi.append(h)
+        }
+        return TimelineKeyHeights(lo: lo, hi: hi)
     }
 
     /// Height of a key line wrapped to `width`: one line when it is no wider, else measured or
