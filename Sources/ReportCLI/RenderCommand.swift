@@ -11,7 +11,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var template: TemplateOptions
 
     @Option(name: .long, help: "Output root; files go to <out>/<template name>/.")
-    var out: String = "Output"
+    var out: String = Self.defaultOut
+    static let defaultOut = "Output"
 
     @Option(name: .long, help: "Comma-separated formats: pdf, svg, png, pptx (charts.pptx, one slide per chart).")
     var format: String = "pdf,svg,png"
@@ -68,6 +69,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        StageTrace.mark("arguments parsed")
         let opts = try options()
         if let batch = try BatchRun.options(opts, each: each, shard: shard, shardCount: shardCount) {
             if watch { throw ValidationError("--watch renders one report; render a batch with plain `report render`") }

@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",

@@ -4,26 +4,23 @@ import ReportComposer
 
 /// A chart's key from what its layout is made of, known right after binding: every field of the
 /// bound `ChartJob` (spec with its data values and bound texts, export preset and theme, caption,
-/// alt text) walked in a canonical binary form. With the base key (tool, executable, fonts) it
-/// decides whether the chart's files are up to date before the chart is laid out, so a rerun lays
-/// out and renders only the charts an edit reaches (a one-cell change skipped the 10,000-point
-/// solve of the default report's timeline; the scene-keyed check had to lay every chart out).
+/// alt text) in a canonical binary form (`InputKeyEncodable`, `ChartSpecKeys.swift`). With the
+/// base key (tool, executable, fonts) it decides whether the chart's files are up to date before
+/// the chart is laid out, so a rerun lays out and renders only the charts an edit reaches, and a
+/// chart with a key is never hashed by its scene.
 ///
-/// The spec's formatter closures are not walked (a closure has no value to read): the binder
+/// The spec's formatter closures are not part of it (a closure has no value to read): the binder
 /// builds them from the template-wide formatter, a constant, and the axis unit, which is a field
 /// of the spec, so equal fields mean equal closures for one executable (part of the base key).
-/// Sets and dictionaries are walked in sorted order (their iteration order changes per process).
 enum ChartInputKey {
-    /// Charts with more elements than this get no input key (nil: their scene decides, as before).
-    /// Reflection costs ~65 µs an event (27% of a 1,000-event timeline's `report render` with a
-    /// limit of 2,000: 145–199 -> 237–253 CPU-ms), paid by every run that writes a manifest, while
-    /// it saves only the layout of an unchanged chart; small charts (the default report's have at
-    /// most 8 elements) gain, large ones lose.
-    static let elementLimit = 64
+    static func of(_ job: ChartJob) -> String {
+        Fingerprint.hex(SHA256.hash(data: bytes(of: job)))
+    }
 
-    static func of(_ job: ChartJob) -> String? {
-        guard elements(job.spec) <= elementLimit else { return nil }
-        return Fingerprint.hex(SHA256.hash(data: ReflectionWalk.bytes(of: job)))
+    static func bytes(of job: ChartJob) -> [UInt8] {
+        var k = KeyEncoder(capacity: 1_024 + 128 * elements(job.spec))
+        job.encodeKey(into: &k)
+        return k.bytes
     }
 
     static func elements(_ spec: ChartJob.Spec) -> Int {
@@ -31,110 +28,5 @@ enum ChartInputKey {
         case .bar(let b): b.categories.count * max(1, b.series.count)
         case .timeline(let t): t.events.count
         }
-    }
-}
-
-/// A value's fields as bytes, by `Mirror`: each node is its type and shape, each field its label
-/// and value; leaves by their exact debug description (a Double prints its shortest round-trip
-/// form), so two different values never write the same bytes.
-struct ReflectionWalk {
-    /// What the walk needs to know of a type, looked up once per type: the runtime's first look
-    /// at a type (its name, each protocol it might conform to) scans every conformance record of
-    /// the binary, which made the first key cost ~25 ms.
-    private struct TypeInfo {
-        var name: [UInt8]
-        var isFunction: Bool
-    }
-    private var types: [ObjectIdentifier: TypeInfo] = [:]
-    private static let string = ObjectIdentifier(String.self), double = ObjectIdentifier(Double.self)
-    private static let int = ObjectIdentifier(Int.self), bool = ObjectIdentifier(Bool.self)
-
-    static func bytes(of value: Any) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(8_192)
-        var walk = ReflectionWalk()
-        walk.append(value, to: &out)
-        return out
-    }
-
-    private mutating func info(_ type: Any.Type) -> TypeInfo {
-        if let i = types[ObjectIdentifier(type)] { return i }
-        // `_typeName`, not `String(reflecting:)`: that asks whether the metatype conforms to each
-        // printing protocol, and every such question scans the binary's conformance records.
-        let name = _typeName(type, qualified: true)
-        let i = TypeInfo(name: Array(name.utf8), isFunction: name.contains("->"))
-        types[ObjectIdentifier(type)] = i
-        return i
-    }
-
-    mutating func append(_ value: Any, to out: inout [UInt8]) {
-        // The common leaves by type identity (a cast `as? String` asks the runtime about the type).
-        let type = Swift.type(of: value), id = ObjectIdentifier(type)
-        if id == Self.string { Self.leaf("S", value as! String, &out); return }
-        if id == Self.double { out.append(UInt8(ascii: "D")); Self.word((value as! Double).bitPattern, &out); return }
-        if id == Self.int { out.append(UInt8(ascii: "I")); Self.word(UInt64(bitPattern: Int64(value as! Int)), &out); return }
-        if id == Self.bool { out.append((value as! Bool) ? 1 : 0); return }
-        let t = info(type)
-        Self.leaf("T", t.name, &out)
-        // A closure has no value to read (see `ChartInputKey`).
-        if t.isFunction { return }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .set?, .dictionary?:
-            // Each element on its own, then in byte order.
-            var parts: [[UInt8]] = mirror.children.map { child in
-                var part: [UInt8] = []
-                append(child.value, to: &part)
-                return part
-            }
-            parts.sort { $0.lexicographicallyPrecedes($1) }
-            Self.word(UInt64(parts.count), &out)
-            for p in parts { Self.word(UInt64(p.count), &out); out.append(contentsOf: p) }
-        case .enum? where mirror.children.isEmpty:
-            // A case without payload: a one-byte enum is its case index (same executable, same
-            // index); a wider one, by its name.
-            if MemoryLayout.size(ofValue: value) <= 1 {
-                out.append(UInt8(ascii: "E"))
-                Self.word(UInt64(Self.rawByte(value)), &out)
-            } else {
-                Self.leaf("E", String(describing: value), &out)
-            }
-        case nil where mirror.children.isEmpty:
-            // A value with no fields of its own to walk (a C type): its description.
-            Self.leaf("L", String(reflecting: value), &out)
-        default:
-            children(mirror, &out)
-        }
-    }
-
-    /// The one byte of a small enum (the existential is opened: `T` is the enum's type).
-    private static func rawByte<T>(_ v: T) -> UInt8 {
-        withUnsafeBytes(of: v) { $0.first ?? 0 }
-    }
-
-    private mutating func children(_ mirror: Mirror, _ out: inout [UInt8]) {
-        var count = 0
-        for child in mirror.children {
-            Self.leaf("K", child.label ?? "", &out)
-            append(child.value, to: &out)
-            count += 1
-        }
-        out.append(UInt8(ascii: "]"))
-        Self.word(UInt64(count), &out)
-    }
-
-    private static func leaf(_ tag: Character, _ s: String, _ out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { leaf(tag, $0, &out) }
-    }
-
-    private static func leaf(_ tag: Character, _ u: some Collection<UInt8>, _ out: inout [UInt8]) {
-        out.append(tag.asciiValue!)
-        word(UInt64(u.count), &out)
-        out.append(contentsOf: u)
-    }
-
-    private static func word(_ v: UInt64, _ out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 }

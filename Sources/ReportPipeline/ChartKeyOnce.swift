@@ -8,12 +8,12 @@ import ReportComposer
 /// (the walk is ~10 ms of a one-cell rerun, mostly the runtime's first look at each type).
 /// Keyed by chart id: the first chart of an id, as everywhere in the build.
 final class ChartKeyOnce: @unchecked Sendable {
-    private enum Entry { case computing, done(String?) }
+    private enum Entry { case computing, done(String) }
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var entries: [String: Entry] = [:]
 
-    func key(_ job: ChartJob) -> String? {
+    func key(_ job: ChartJob) -> String {
         condition.lock()
         while true {
             switch entries[job.id] {

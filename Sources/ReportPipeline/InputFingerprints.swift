@@ -32,12 +32,11 @@ struct InputFingerprints {
     /// Size and modification time of the running binary: a rebuilt tool re-renders everything,
     /// without hashing tens of megabytes on every run. Not its path: a project built and
     /// rendered in one place and copied elsewhere (tool included) is still up to date.
+    /// Read with `stat` (the attribute dictionary's casts were the runtime's slow type look-ups).
     static let executableIdentity: String = {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
-        let size = (a[.size] as? NSNumber)?.intValue ?? 0
-        let mtime = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size) \(mtime)"
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 || stat(CommandLine.arguments[0], &st) == 0 else { return "unknown" }
+        return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }()
 
     /// A standalone chart's key: the scene it draws plus what each format adds (PDF metadata).
@@ -54,7 +53,10 @@ struct InputFingerprints {
         if format == .svg { f.add("svg_text", job.svgText.rawValue) }
         if format == .pdf {
             f.add("caption", job.caption)
-            f.add("info", String(reflecting: info))
+            // Every field in a fixed binary form (`String(reflecting:)` asked the runtime about each type).
+            var k = KeyEncoder(capacity: 256)
+            info.encodeKey(into: &k)
+            f.add("info", k.bytes)
         }
         return f.hex()
     }

@@ -33,7 +33,7 @@ final class ReportAhead: @unchecked Sendable {
             // only when kept figures may be read; for `--force`, after the pages.
             func computeIdentities(_ cache: ReportFigureCache) {
                 for job in bound.charts where identities[job.id] == nil {
-                    if let identity = cache.identity(of: job, width: width, keys: keys) { identities[job.id] = identity }
+                    identities[job.id] = cache.identity(of: job, width: width, keys: keys)
                 }
             }
             if let cache = figureCache, cache.reads {

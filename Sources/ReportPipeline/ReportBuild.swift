@@ -22,6 +22,10 @@ public enum ReportBuild {
         if let m = first, QuickCheck.isUpToDate(options, manifest: m, key: quickKey, in: options.outputDirectory) {
             return BuildOutcome.upToDate(manifest: m, formats: options.formats)
         }
+        // Something will be drawn: fontconfig starts beside the binding (a no-op when `main` started it).
+        if options.unit == nil, FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil) {
+            StageTrace.mark("font warm-up started (after the quick check)")
+        }
         let bound = TemplateLoader.load(template: options.template, data: options.data,
                                         sourceDateEpoch: options.sourceDateEpoch, scope: options.unit?.scope)
         StageTrace.mark("template loaded and bound")
@@ -33,8 +37,8 @@ public enum ReportBuild {
         let fingerprints = InputFingerprints(bound: bound, rawInputs: quickKey)
         let fonts = fontProblems(bound, measurer)
         if !fonts.isEmpty { throw BuildFailure(diagnostics: bound.diagnostics + fonts) }
-        // The report's side of the preflight starts first: the input keys (~20 ms, mostly the
-        // runtime's first look at each type) and the standalone layouts run beside it.
+        // The report's side of the preflight starts first: the input keys and the standalone
+        // layouts run beside it.
         let reportStale = options.formats.contains(.pdf) && !bound.sections.isEmpty
             && !(first.map { !options.force && $0.isUpToDate("report.pdf", inputs: fingerprints.whole, in: options.outputDirectory) } ?? false)
         // A batch unit's folder keeps no figures (as it keeps no font subsets).
@@ -202,14 +206,14 @@ public enum ReportBuild {
 }
 
 extension ReportBuild {
-    /// Each exporting chart's input key (`ChartInputKey`), when it has one and the build writes
-    /// no deck (the deck is keyed by every chart's scene, so every chart is laid out for it).
+    /// Each exporting chart's input key (`ChartInputKey`), when the build writes no deck (the
+    /// deck is keyed by every chart's scene, so every chart is laid out for it).
     /// `keys`: shared with the report's side (`ChartKeyOnce`), so each key is computed once.
     static func chartInputKeys(_ bound: BoundTemplate, formats: Set<OutputFormat>, keys once: ChartKeyOnce? = nil) -> [String: String] {
         guard !formats.contains(.pptx) else { return [:] }
         var keys: [String: String] = [:]
         for job in bound.charts where job.exportsFiles && keys[job.id] == nil {
-            if let k = once?.key(job) ?? ChartInputKey.of(job) { keys[job.id] = "input " + k }
+            keys[job.id] = "input " + (once?.key(job) ?? ChartInputKey.of(job))
         }
         return keys
     }

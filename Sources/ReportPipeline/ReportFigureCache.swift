@@ -16,7 +16,7 @@ import Glibc
 /// A figure is stored under its chart's input key (`ChartInputKey`: every field of the bound job)
 /// with the base key (tool, executable, font files, theme) and the column width: the same key
 /// means the same layout, so a kept figure is the one laying out would give, value for value
-/// (`ReportFigureCacheTests`). Charts without an input key (more than 64 elements) are not kept.
+/// (`ReportFigureCacheTests`).
 /// Read only from this folder (a real folder, regular files, each checked against its own SHA-256
 /// and the key it was stored under; anything else is ignored and laid out again); written by the
 /// build's commit, with the outputs, so a failed run leaves none. After each run the folder holds
@@ -46,9 +46,9 @@ final class ReportFigureCache: @unchecked Sendable {
         self.reads = reads && lstat(root.appendingPathComponent(Self.folder).path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// The key a chart's report figure is kept under, or nil when the chart has no input key.
-    func identity(of job: ChartJob, width: Double, keys: ChartKeyOnce? = nil) -> String? {
-        guard let input = keys?.key(job) ?? ChartInputKey.of(job) else { return nil }
+    /// The key a chart's report figure is kept under.
+    func identity(of job: ChartJob, width: Double, keys: ChartKeyOnce? = nil) -> String {
+        let input = keys?.key(job) ?? ChartInputKey.of(job)
         var f = Fingerprint()
         f.add("kind", "report figure 1")
         f.add("base", base)

@@ -26,8 +26,8 @@ import ReportScene
             let values = (0..<n).map { _ in Double(rng.next() % 1000) / 10 }
             let marked = (0..<n).filter { _ in rng.next() % 2 == 0 }
             // The same set built in two orders (a Set's iteration order is not its insertion order).
-            let a = try #require(ChartInputKey.of(Self.job(values: values, highlighted: marked)))
-            let b = try #require(ChartInputKey.of(Self.job(values: values, highlighted: marked.reversed())))
+            let a = ChartInputKey.of(Self.job(values: values, highlighted: marked))
+            let b = ChartInputKey.of(Self.job(values: values, highlighted: marked.reversed()))
             #expect(a == b)
             // Any one value, caption or highlight changed: another key.
             var other = values
@@ -40,10 +40,64 @@ import ReportScene
         }
     }
 
-    @Test func largeChartsHaveNoKey() {
-        let big = Self.job(values: Array(repeating: 1, count: ChartInputKey.elementLimit + 1))
-        #expect(ChartInputKey.of(big) == nil)
-        #expect(ChartInputKey.of(Self.job(values: Array(repeating: 1, count: ChartInputKey.elementLimit))) != nil)
+    /// Every conformance names each stored property of its type, in declaration order (written,
+    /// or skipped on purpose): a property added to a spec without its line in `ChartSpecKeys`
+    /// fails here, not as a stale chart.
+    @Test func everyStoredPropertyIsInTheKey() {
+        var rng = Mix(state: 5)
+        let bar = RandomJobs.bar(&rng), timeline = RandomJobs.timeline(&rng)
+        guard case .bar(let b) = bar.spec, case .timeline(let t) = timeline.spec else { Issue.record("kinds"); return }
+        let event = t.events[0]
+        let samples: [(Any, (inout KeyEncoder) -> Void)] = [
+            (bar, bar.encodeKey), (timeline, timeline.encodeKey), (b, b.encodeKey), (b.series[0], b.series[0].encodeKey),
+            (BarReferenceLine(value: 1, label: "x"), BarReferenceLine(value: 1, label: "x").encodeKey),
+            (UnitScale(divisor: 1e4, unit: "万元"), UnitScale(divisor: 1e4, unit: "万元").encodeKey),
+            (b.notes, b.notes.encodeKey), (t, t.encodeKey), (event, event.encodeKey), (event.date, event.date.encodeKey),
+            (TimelineDomain(start: event.date, end: event.date), TimelineDomain(start: event.date, end: event.date).encodeKey),
+            (bar.exportPreset, bar.exportPreset.encodeKey), (bar.exportPreset.theme, bar.exportPreset.theme.encodeKey),
+            (Size(1, 2), Size(1, 2).encodeKey), (Color.white, Color.white.encodeKey),
+            (ReportInfo(title: "t", keywords: ["k"]), ReportInfo(title: "t", keywords: ["k"]).encodeKey),
+        ]
+        for (value, encode) in samples {
+            var k = KeyEncoder(tracing: true)
+            encode(&k)
+            let stored = Mirror(reflecting: value).children.map { $0.label ?? "?" }
+            #expect(k.topLevelLabels == stored, "\(type(of: value))")
+        }
+    }
+
+    /// Random bar charts and timelines, one field changed at a time (every field of every type the
+    /// key covers): the key changes exactly when the value changes, as the reflection walk over
+    /// all stored properties sees it, and equal jobs built apart have equal keys.
+    @Test func theKeyChangesExactlyWhenAFieldDoes() {
+        var rng = Mix(state: 2026)
+        var changed = 0, total = 0
+        for round in 0..<2_000 {
+            let job = round % 2 == 0 ? RandomJobs.bar(&rng) : RandomJobs.timeline(&rng)
+            let seed = rng.state
+            var again = Mix(state: seed), twice = Mix(state: seed)
+            let a = RandomJobs.mutated(job, &again), b = RandomJobs.mutated(job, &twice)
+            #expect(ChartInputKey.of(a) == ChartInputKey.of(b), "equal jobs, different keys")
+            let differs = ReflectionWalk.bytes(of: job) != ReflectionWalk.bytes(of: a)
+            let keyDiffers = ChartInputKey.of(job) != ChartInputKey.of(a)
+            #expect(differs == keyDiffers, "round \(round): fields differ \(differs), key differs \(keyDiffers)")
+            if differs { changed += 1 }
+            total += 1
+            rng = again
+        }
+        // The mutations do change something most of the time (the test is not vacuous).
+        #expect(changed * 10 > total * 8, "\(changed) of \(total)")
+    }
+
+    /// Where the chart is defined is not part of its key: an edit above it in report.yaml leaves
+    /// its files current (a build with errors writes nothing, so the position never reaches a file).
+    @Test func positionsAreNotPartOfTheKey() {
+        var rng = Mix(state: 9)
+        var job = RandomJobs.bar(&rng)
+        let key = ChartInputKey.of(job)
+        job.position = SourcePosition(file: "/x/report.yaml", line: 40, column: 3)
+        job.reportHeightPosition = SourcePosition(file: "/x/report.yaml", line: 44, column: 5)
+        #expect(ChartInputKey.of(job) == key)
     }
 
     /// The default report: after one cell of counts_by_category.csv changes, the four charts that
@@ -91,7 +145,7 @@ import ReportScene
 }
 
 /// A small seeded generator (splitmix64), so the test needs no shared support target.
-private struct Mix {
+struct Mix {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -136,7 +190,7 @@ private struct Mix {
             DispatchQueue.concurrentPerform(iterations: 4) { t in
                 // Two threads in order, two backwards, as the build's two sides and more.
                 let order = t % 2 == 0 ? Array(jobs.indices) : jobs.indices.reversed()
-                var keys = [String?](repeating: nil, count: jobs.count)
+                var keys = [String](repeating: "", count: jobs.count)
                 for i in order { keys[i] = once.key(jobs[i]) }
                 got.set(t, keys)
             }
@@ -146,9 +200,9 @@ private struct Mix {
 
     final class Slots: @unchecked Sendable {
         private let lock = NSLock()
-        private var slots: [[String?]]
+        private var slots: [[String]]
         init(count: Int) { slots = Array(repeating: [], count: count) }
-        func set(_ i: Int, _ v: [String?]) { lock.lock(); slots[i] = v; lock.unlock() }
-        var all: [[String?]] { lock.lock(); defer { lock.unlock() }; return slots }
+        func set(_ i: Int, _ v: [String]) { lock.lock(); slots[i] = v; lock.unlock() }
+        var all: [[String]] { lock.lock(); defer { lock.unlock() }; return slots }
     }
 }

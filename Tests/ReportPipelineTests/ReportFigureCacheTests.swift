@@ -89,7 +89,7 @@ import ReportScene
                                       base: InputFingerprints(bound: bound, rawInputs: QuickCheck.key(options)).base, reads: true)
         var kept = 0
         for job in bound.charts {
-            let identity = try #require(cache.identity(of: job, width: bound.reportColumnWidth))
+            let identity = cache.identity(of: job, width: bound.reportColumnWidth)
             guard let figure = cache.load(identity) else { continue }
             kept += 1
             let other = try #require(fresh.figures[job.id])
@@ -134,17 +134,5 @@ import ReportScene
             out[rel] = try Data(contentsOf: url)
         }
         return out
-    }
-}
-
-/// A small seeded generator (splitmix64).
-private struct Mix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
