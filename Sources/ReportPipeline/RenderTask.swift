@@ -65,7 +65,7 @@ enum RenderTask {
         }
         let results = ResultSlots(count: pieces.count)
         let report = hasReport ? pieces.firstIndex { if case .report = $0.piece { true } else { false } } : nil
-        let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF), report: report)
+        let queue = RenderQueue(pdf: pieces.map(\.piece.isPDF), report: report, order: longestFirst(pieces.map(\.piece)))
         DispatchQueue.concurrentPerform(iterations: min(pieces.count, ProcessInfo.processInfo.activeProcessorCount)) { _ in
             while let k = queue.next() {
                 StageTrace.mark("piece \(k) starts: \(pieces[k].piece.traceName)")
@@ -81,6 +81,29 @@ enum RenderTask {
         // In task order, then piece order: the first failure thrown is the one a serial run meets first.
         for (k, slot) in results.values.enumerated() { outputs[pieces[k].task] += try slot!.get() }
         return outputs
+    }
+
+    /// The order pieces are handed out in: the report first, then the PNGs (rasterising and
+    /// encoding: the longest pieces of a chart), then the PDFs, then the SVGs, each by page area,
+    /// largest first, so that the last pieces, which decide when the build is done, are the
+    /// shortest (the default report's timeline PNG came last, on one core, while the other
+    /// idled). Ties keep the task order.
+    static func longestFirst(_ pieces: [RenderTask]) -> [Int] {
+        func rank(_ piece: RenderTask) -> (Int, Double) {
+            switch piece {
+            case .report: return (0, 0)
+            case .deck: return (1, 0)
+            case .chart(_, let page, let stale):
+                let area = -page.size.width * page.size.height
+                switch stale.first?.format {
+                case .png?: return (2, area)
+                case .pdf?: return (3, area)
+                default: return (4, area)
+                }
+            }
+        }
+        let ranks = pieces.map(rank)
+        return pieces.indices.sorted { ranks[$0] < ranks[$1] || (ranks[$0] == ranks[$1] && $0 < $1) }
     }
 
     /// What the piece renders, for `StageTrace`.
@@ -114,23 +137,27 @@ enum RenderTask {
     }
 }
 
-/// Hands out pieces of work in order, except that a PDF waits while `limit` PDFs are being
-/// written, and, when the build has a report, until the report has subset the fonts of all PDFs
-/// (`fontsReady`, or the report's end); the worker takes the next piece that may go instead, or
-/// waits when none may.
+/// Hands out pieces of work in order (`order`, default: by index), except that a PDF waits while
+/// `limit` PDFs are being written, and, when the build has a report, until the report has subset
+/// the fonts of all PDFs (`fontsReady`, or the report's end); the worker takes the next piece
+/// that may go instead, or waits when none may.
 final class RenderQueue: @unchecked Sendable {
     static let limit = 2
     private let condition = NSCondition()
     private let isPDF: [Bool]
     private let report: Int?
+    /// Piece indices in hand-out order.
+    private let order: [Int]
     // Guarded by `condition`.
     private var taken: [Bool]
     private var pdfsInFlight = 0
     private var fontsAreReady: Bool
 
     /// `report`: the index of the report's piece, which subsets the fonts for every PDF.
-    init(pdf: [Bool], report: Int? = nil) {
+    /// `order`: a permutation of the piece indices (nil: index order).
+    init(pdf: [Bool], report: Int? = nil, order: [Int]? = nil) {
         isPDF = pdf; self.report = report
+        self.order = order.flatMap { $0.sorted() == Array(pdf.indices) ? $0 : nil } ?? Array(pdf.indices)
         taken = Array(repeating: false, count: pdf.count)
         fontsAreReady = report == nil
     }
@@ -140,8 +167,8 @@ final class RenderQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while true {
-            guard let first = taken.firstIndex(of: false) else { return nil }
-            if let k = (first..<taken.count).first(where: { !taken[$0] && mayStart($0) }) {
+            guard taken.contains(false) else { return nil }
+            if let k = order.first(where: { !taken[$0] && mayStart($0) }) {
                 taken[k] = true
                 if isPDF[k] { pdfsInFlight += 1 }
                 return k

@@ -41,18 +41,23 @@ public enum ReportBuild {
         // layouts run beside it.
         let reportStale = options.formats.contains(.pdf) && !bound.sections.isEmpty
             && !(first.map { !options.force && $0.isUpToDate("report.pdf", inputs: fingerprints.whole, in: options.outputDirectory) } ?? false)
-        let reportSide = bound.sections.isEmpty ? nil : ReportAhead(bound, measurer: measurer, compose: reportStale)
+        // A batch unit's folder keeps no figures (as it keeps no font subsets).
+        let figureCache = options.unit == nil
+            ? ReportFigureCache(root: options.outputDirectory, base: fingerprints.base, reads: !options.force) : nil
+        let keys = ChartKeyOnce()
+        let reportSide = bound.sections.isEmpty ? nil
+            : ReportAhead(bound, measurer: measurer, compose: reportStale, figureCache: figureCache, keys: keys)
         StageTrace.mark("fonts checked, report side started")
         // Charts whose files are up to date by their input keys are not laid out (checked again
         // under the lock: one found stale there is laid out then). With nothing to compare
         // against, the keys (for the manifest) wait until the layouts are done: the report's side
         // is the longer one, so they cost no time there.
         let canSkip = !options.force && first != nil
-        var inputKeys = canSkip ? chartInputKeys(bound, formats: options.formats) : [:]
+        var inputKeys = canSkip ? chartInputKeys(bound, formats: options.formats, keys: keys) : [:]
         let current = canSkip ? upToDateCharts(bound, options: options, keys: inputKeys, fingerprints: fingerprints,
                                                manifest: first) : []
         let laidOut = try preflight(bound, measurer: measurer, skipping: current, reportSide: reportSide) {
-            if !canSkip { inputKeys = chartInputKeys(bound, formats: options.formats) }
+            if !canSkip { inputKeys = chartInputKeys(bound, formats: options.formats, keys: keys) }
             StageTrace.mark("chart input keys")
         }
         StageTrace.mark("preflight")
@@ -66,7 +71,7 @@ public enum ReportBuild {
         if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
             return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, fingerprints: fingerprints,
-                             inputKeys: inputKeys,
+                             inputKeys: inputKeys, reportSide: reportSide,
                              previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first), measurer: measurer)
         } catch {
             // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
@@ -77,7 +82,8 @@ public enum ReportBuild {
     }
 
     static func build(_ options: BuildOptions, bound: BoundTemplate, laidOut: Preflight, quickKey: String,
-                      fingerprints: InputFingerprints, inputKeys: [String: String], previous: BuildManifest?,
+                      fingerprints: InputFingerprints, inputKeys: [String: String], reportSide: ReportAhead? = nil,
+                      previous: BuildManifest?,
                       measurer: PangoTextMeasurer) throws -> BuildOutcome {
         let outDir = options.outputDirectory
         AtomicFile.sweepTemporaries(in: outDir)
@@ -163,6 +169,7 @@ public enum ReportBuild {
         var commit = OutputCommit(root: outDir)
         for (rel, bytes) in pending { commit.write(bytes, to: rel) }
         fonts?.addWrites(to: &commit)
+        reportSide?.addFigureWrites(to: &commit)
         var removed: [String] = []
         let chartIDs = Set(bound.charts.filter(\.exportsFiles).map(\.id))
         // Only names this tool writes: a manifest edited to list `../x` deletes nothing.
@@ -201,11 +208,12 @@ public enum ReportBuild {
 extension ReportBuild {
     /// Each exporting chart's input key (`ChartInputKey`), when the build writes no deck (the
     /// deck is keyed by every chart's scene, so every chart is laid out for it).
-    static func chartInputKeys(_ bound: BoundTemplate, formats: Set<OutputFormat>) -> [String: String] {
+    /// `keys`: shared with the report's side (`ChartKeyOnce`), so each key is computed once.
+    static func chartInputKeys(_ bound: BoundTemplate, formats: Set<OutputFormat>, keys once: ChartKeyOnce? = nil) -> [String: String] {
         guard !formats.contains(.pptx) else { return [:] }
         var keys: [String: String] = [:]
         for job in bound.charts where job.exportsFiles && keys[job.id] == nil {
-            keys[job.id] = "input " + ChartInputKey.of(job)
+            keys[job.id] = "input " + (once?.key(job) ?? ChartInputKey.of(job))
         }
         return keys
     }

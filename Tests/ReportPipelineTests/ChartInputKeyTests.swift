@@ -174,3 +174,35 @@ struct Mix {
         }
     }
 }
+
+/// The build's shared keys: whichever threads ask, in whatever order, each gets the key
+/// `ChartInputKey.of` gives.
+@Suite struct ChartKeyOnceTests {
+    @Test func concurrentAsksGetTheKeysOfTheCharts() {
+        var rng = Mix(state: 41)
+        let jobs = (0..<24).map { i in
+            ChartInputKeyTests.job(values: (0..<Int(rng.next() % 6 + 1)).map { _ in Double(rng.next() % 100) }, id: "c\(i)")
+        }
+        let expected = jobs.map { ChartInputKey.of($0) }
+        for round in 0..<20 {
+            let once = ChartKeyOnce()
+            let got = Slots(count: 4)
+            DispatchQueue.concurrentPerform(iterations: 4) { t in
+                // Two threads in order, two backwards, as the build's two sides and more.
+                let order = t % 2 == 0 ? Array(jobs.indices) : jobs.indices.reversed()
+                var keys = [String](repeating: "", count: jobs.count)
+                for i in order { keys[i] = once.key(jobs[i]) }
+                got.set(t, keys)
+            }
+            for keys in got.all { #expect(keys == expected, "round \(round)") }
+        }
+    }
+
+    final class Slots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [[String]]
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ v: [String]) { lock.lock(); slots[i] = v; lock.unlock() }
+        var all: [[String]] { lock.lock(); defer { lock.unlock() }; return slots }
+    }
+}

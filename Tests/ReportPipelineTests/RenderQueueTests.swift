@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import ReportCharts
+import ReportComposer
+import ReportScene
 @testable import ReportPipeline
 
 /// The build's work queue (issue 17, peak memory and wall time): every piece is handed out exactly
@@ -80,6 +83,30 @@ import Testing
         var order: [Int] = []
         while let k = queue.next() { order.append(k); queue.done(k) }
         #expect(order == [0, 1, 2, 3, 4])
+    }
+
+    @Test func piecesGoInTheGivenOrder() {
+        let queue = RenderQueue(pdf: [true, false, false, true, false], report: 0, order: [0, 4, 2, 3, 1])
+        var order: [Int] = []
+        while let k = queue.next() { order.append(k); queue.done(k) }
+        #expect(order == [0, 4, 2, 3, 1])
+        // Not a permutation of the pieces: index order.
+        let plain = RenderQueue(pdf: [false, false, false], order: [2, 2, 0])
+        #expect(plain.next() == 0 && plain.next() == 1 && plain.next() == 2 && plain.next() == nil)
+    }
+
+    /// The report first, then PNGs, PDFs and SVGs, each largest page first, ties in task order.
+    @Test func longestPiecesFirst() {
+        let job = ChartJob(id: "a", spec: .bar(BarChartSpec(notes: ChartNotes(), categories: ["x"],
+                                                             series: [BarSeries(name: "s", values: [1], labels: ["1"])],
+                                                             valueAxisTitle: "", totalFormatter: { "\($0)" })),
+                           caption: "", source: "", exportPreset: .slide, reportHeight: 200)
+        func piece(_ format: OutputFormat, _ w: Double) -> RenderTask {
+            .chart(job, Page(size: Size(w, 100), root: Group()), [(format, "charts/a.\(format.rawValue)", "k")])
+        }
+        let pieces: [RenderTask] = [.report("report.pdf", "k", [:], nil), piece(.pdf, 100), piece(.png, 100), piece(.svg, 300),
+                                    piece(.png, 400), piece(.pdf, 200), piece(.png, 100)]
+        #expect(RenderTask.longestFirst(pieces) == [0, 4, 2, 6, 5, 1, 3])
     }
 
     @Test func aPDFWaitingForOthersLetsTheNextPieceGoFirst() {

@@ -68,4 +68,7 @@ public struct ReportFigure: Sendable {
     public var group: Group
     public var height: Double
     public var fullList: Table?
+    public init(group: Group, height: Double, fullList: Table?) {
+        self.group = group; self.height = height; self.fullList = fullList
+    }
 }

@@ -44,10 +44,12 @@ extension BoundTemplate {
     /// Every chart laid out for the report column only, on every core (a report of 30 charts
     /// spent a fifth of its run laying them out one after another): the figures of
     /// `verifyCharts(presets: [])` and its problems, in the same order.
-    public func reportFigures(measurer: any TextMeasurer,
+    /// `known`: figures already laid out for these inputs (a kept figure of an earlier run), by
+    /// chart id: not laid out again.
+    public func reportFigures(measurer: any TextMeasurer, known: [String: ReportFigure] = [:],
                               describe: ((Error) -> Diagnostic)? = nil) -> (figures: [String: ReportFigure], problems: [Diagnostic]) {
-        let width = (file.layout ?? LayoutSettings()).textFrame.width
-        let jobs = charts
+        let width = reportColumnWidth
+        let jobs = charts.filter { known[$0.id] == nil }
         let slots = Locked([Result<ReportFigure, Error>?](repeating: nil, count: jobs.count))
         let next = Locked(0)
         let threads = min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)
@@ -62,7 +64,7 @@ extension BoundTemplate {
                 slots.withLock { $0[i] = r }
             }
         }
-        var figures: [String: ReportFigure] = [:], found: [Diagnostic] = []
+        var figures = known, found: [Diagnostic] = []
         for (job, slot) in zip(jobs, slots.withLock { $0 }) {
             switch slot! {
             case .success(let figure): if figures[job.id] == nil { figures[job.id] = figure }
@@ -73,6 +75,9 @@ extension BoundTemplate {
         }
         return (figures, found)
     }
+
+    /// The width the report's figures are laid out at: the text column's.
+    public var reportColumnWidth: Double { (file.layout ?? LayoutSettings()).textFrame.width }
 
     /// Where an error of the build comes from, in the user's words.
     public func diagnostic(for error: Error) -> Diagnostic {
