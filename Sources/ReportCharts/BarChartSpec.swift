@@ -171,4 +171,17 @@ public struct BarChartLayoutError: Error, CustomStringConvertible, Sendable, Equ
             : "; it would fit the \(frame) with " + fitsWith.joined(separator: " or ") + ", or with fewer categories"
         return m + "; or set export: report to export the chart at the report's size instead of a \(frame)"
     }
+
+    /// The message when the height that would fit is more than a frame may grow to (a report
+    /// figure stops at the A4 text block): a taller `report_height` cannot help, so the advice
+    /// is what would fit at the limit.
+    public func beyondGrowthMessage(limit: Double) -> String {
+        var m = reason
+        if let h = neededHeight {
+            m = "\(categories) categories need \(Int(h.rounded(.up))) pt of height, more than a report figure can have (\(Int(limit)) pt): " + m
+        }
+        return m + (fitsWith.isEmpty
+            ? "; show fewer categories or shorter names"
+            : "; it would fit with " + fitsWith.joined(separator: " or ") + ", or with fewer categories")
+    }
 }

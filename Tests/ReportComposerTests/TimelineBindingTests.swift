@@ -83,4 +83,21 @@ import ReportScene
         #expect(figure.height > 200 && figure.height <= ChartJob.maxReportHeight)
         #expect(try job.layoutForReportSized(width: 481, measurer: FixedTextMeasurer()).height == figure.height)
     }
+
+    /// 40 long names need more height than a report figure can grow to: the error must not
+    /// advise a `report_height` the text block cannot hold (it gave "set report_height ≥ 1171").
+    @Test func barsBeyondTheTextBlockAskForFewerOrShorterNames() throws {
+        let names = (1...40).map { "临平区某某街道关于推进共同富裕示范区建设的重点项目第\($0)号" }
+        let spec = BarChartSpec(categories: names, series: [BarSeries(name: "x", values: names.indices.map { Double($0 + 1) })])
+        let job = ChartJob(id: "forty", spec: .bar(spec), caption: "四十", source: "", exportPreset: .report,
+                           reportHeight: 300)
+        let error = try #require(throws: (any Error).self) {
+            try job.layoutForReportSized(width: 481, measurer: FixedTextMeasurer())
+        }
+        let message = "\(error)"
+        #expect(message.contains("40 categories need"), "\(message)")
+        #expect(message.contains("more than a report figure can have (\(Int(ChartJob.maxReportHeight)) pt)"), "\(message)")
+        #expect(!message.contains("report_height ≥"), "\(message)")
+        #expect(message.contains("fewer categories"), "\(message)")
+    }
 }

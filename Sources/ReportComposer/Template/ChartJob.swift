@@ -79,7 +79,13 @@ public struct ChartJob: Sendable {
             do {
                 return (try layout(height), height)
             } catch let e as BarChartLayoutError {
-                guard let need = e.neededHeight, need > height, need <= Self.maxReportHeight else { throw e }
+                guard let need = e.neededHeight, need > height else { throw e }
+                // Past the text block no report_height helps: say what would fit instead.
+                guard need <= Self.maxReportHeight else {
+                    var beyond = e
+                    beyond.message = e.beyondGrowthMessage(limit: Self.maxReportHeight)
+                    throw beyond
+                }
                 height = (need / 10).rounded(.up) * 10
             }
         }
