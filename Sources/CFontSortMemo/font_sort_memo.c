@@ -1,0 +1,138 @@
+// Pango 1.50 sorts the whole font set (FcFontSetSort over every installed font) on a new thread
+// for every new font description, and a description's size is part of it: each size a chart's
+// label fitting tries costs a sort (~0.8 ms of CPU over ~320 fonts; the default report does 53,
+// most of them differing only in size). Where the size cannot change the order, the order is
+// the same for every size, so this definition of FcFontSetSort (before fontconfig's in the link,
+// so Pango's calls reach it) answers those from a memo keyed by the pattern without its sizes.
+//
+// Why the size cannot change the order: fontconfig scores a font only on the objects both the
+// pattern and the font have; no font has FC_SIZE, and at most one has FC_PIXEL_SIZE (a bitmap
+// strike such as Noto Color Emoji's). That one font's pixel-size score is the distance to the
+// requested pixel size, against 0 for every other font; the sort compares it only with those
+// zeros, so all that matters is whether it is 0: that is part of the key. Any other font set,
+// or a call that trims or asks for the charset, is passed through untouched.
+#define _GNU_SOURCE
+#include "font_sort_memo.h"
+#include <dlfcn.h>
+#include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+typedef FcFontSet *(*sort_fn)(FcConfig *, FcFontSet **, int, FcPattern *, FcBool, FcCharSet **, FcResult *);
+
+typedef struct entry {
+    struct entry *next;
+    FcConfig *config;
+    FcFontSet *sets[4];
+    int nsets;
+    FcPattern *key;       // the request without FC_SIZE and FC_PIXEL_SIZE
+    int strikeMatches;    // the one strike's pixel size equals the request's (-1: no strike)
+    FcFontSet *sorted;    // patterns referenced, handed out as copies
+    FcResult result;
+} entry;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static entry *memo;
+static atomic_long answered, computed;
+
+void report_font_sort_counts(long *a, long *c) { *a = atomic_load(&answered); *c = atomic_load(&computed); }
+
+static sort_fn real_sort(void) {
+    static _Atomic(sort_fn) fn;
+    sort_fn f = atomic_load(&fn);
+    if (!f) { f = (sort_fn)dlsym(RTLD_NEXT, "FcFontSetSort"); atomic_store(&fn, f); }
+    return f;
+}
+
+/// The pixel size of the one font with a size, or: 0 none has one, -1 the order may depend on the size.
+static int strike(FcFontSet **sets, int nsets, double *pixels) {
+    int found = 0;
+    for (int s = 0; s < nsets; s++) {
+        if (!sets[s]) continue;
+        for (int i = 0; i < sets[s]->nfont; i++) {
+            FcPattern *font = sets[s]->fonts[i];
+            FcValue v;
+            if (FcPatternGet(font, FC_SIZE, 0, &v) == FcResultMatch) return -1;
+            if (FcPatternGet(font, FC_PIXEL_SIZE, 0, &v) != FcResultMatch) continue;
+            if (found || FcPatternGet(font, FC_PIXEL_SIZE, 1, &v) == FcResultMatch) return -1;
+            if (v.type == FcTypeDouble) *pixels = v.u.d;
+            else if (v.type == FcTypeInteger) *pixels = v.u.i;
+            else return -1;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+FcFontSet *report_font_sort_direct(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
+                                   FcBool trim, FcCharSet **csp, FcResult *result) {
+    return real_sort()(config, sets, nsets, p, trim, csp, result);
+}
+
+static FcFontSet *copy(const FcFontSet *set) {
+    FcFontSet *out = FcFontSetCreate();
+    if (!out) return NULL;
+    for (int i = 0; i < set->nfont; i++) {
+        FcPatternReference(set->fonts[i]);
+        if (!FcFontSetAdd(out, set->fonts[i])) { FcPatternDestroy(set->fonts[i]); FcFontSetDestroy(out); return NULL; }
+    }
+    return out;
+}
+
+static int same(const entry *e, FcConfig *config, FcFontSet **sets, int nsets, FcPattern *key, int strikeMatches) {
+    if (e->config != config || e->nsets != nsets || e->strikeMatches != strikeMatches) return 0;
+    for (int s = 0; s < nsets; s++) if (e->sets[s] != sets[s]) return 0;
+    return FcPatternEqual(e->key, key);
+}
+
+FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p, FcBool trim,
+                         FcCharSet **csp, FcResult *result) {
+    sort_fn sort = real_sort();
+    double pixels = 0;
+    int kind = (trim || csp || nsets < 1 || nsets > 4 || !p) ? -1 : strike(sets, nsets, &pixels);
+    FcValue request;
+    int strikeMatches = -1;
+    if (kind == 1) {
+        if (FcPatternGet(p, FC_PIXEL_SIZE, 1, &request) == FcResultMatch) kind = -1;
+        else if (FcPatternGet(p, FC_PIXEL_SIZE, 0, &request) != FcResultMatch) strikeMatches = -1;
+        else if (request.type == FcTypeDouble) strikeMatches = request.u.d == pixels;
+        else if (request.type == FcTypeInteger) strikeMatches = request.u.i == pixels;
+        else kind = -1;
+    }
+    FcPattern *key = kind < 0 ? NULL : FcPatternDuplicate(p);
+    if (!key) return sort(config, sets, nsets, p, trim, csp, result);
+    FcPatternDel(key, FC_SIZE);
+    FcPatternDel(key, FC_PIXEL_SIZE);
+    // NULL config is fontconfig's current one: the key names it, so a later FcConfigSetCurrent misses.
+    FcConfig *named = config ? config : FcConfigGetCurrent();
+
+    pthread_mutex_lock(&lock);
+    for (entry *e = memo; e; e = e->next) {
+        if (!same(e, named, sets, nsets, key, strikeMatches)) continue;
+        FcFontSet *out = copy(e->sorted);
+        FcResult r = e->result;
+        pthread_mutex_unlock(&lock);
+        FcPatternDestroy(key);
+        if (!out) return sort(config, sets, nsets, p, trim, csp, result);
+        if (result) *result = r;
+        atomic_fetch_add(&answered, 1);
+        return out;
+    }
+    pthread_mutex_unlock(&lock);
+
+    FcResult r = FcResultNoMatch;
+    FcFontSet *sorted = sort(config, sets, nsets, p, trim, csp, &r);
+    if (result) *result = r;
+    atomic_fetch_add(&computed, 1);
+    entry *e = sorted ? calloc(1, sizeof *e) : NULL;
+    FcFontSet *kept = e ? copy(sorted) : NULL;
+    if (!kept) { free(e); FcPatternDestroy(key); return sorted; }
+    *e = (entry){ .config = named, .nsets = nsets, .key = key, .strikeMatches = strikeMatches, .sorted = kept, .result = r };
+    for (int s = 0; s < nsets; s++) e->sets[s] = sets[s];
+    pthread_mutex_lock(&lock);
+    e->next = memo;
+    memo = e;
+    pthread_mutex_unlock(&lock);
+    return sorted;
+}

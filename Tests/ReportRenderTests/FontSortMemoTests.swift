@@ -1,0 +1,78 @@
+import CCairo
+import CFontSortMemo
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Pango's font sorts answered from the memo (font_sort_memo.c) are fontconfig's own sorts, for
+/// the theme's families and others, at every size charts use (and the emoji strike's 109 px).
+@Suite struct FontSortMemoTests {
+    static let families = ["Noto Sans CJK SC", "Noto Serif CJK SC", "sans-serif", "DejaVu Sans", "emoji"]
+    static let sizes: [Double] = [5, 7.5, 8, 8.25, 9, 10.5, 12, 16, 24, 109]
+
+    /// A request as Pango builds it at 72 dpi: family, weight, size and pixel size, language, substituted.
+    static func request(_ family: String, weight: Int32, size: Double) -> OpaquePointer? {
+        guard let p = FcPatternCreate() else { return nil }
+        _ = family.withCString { FcPatternAddString(p, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+        _ = FcPatternAddInteger(p, FC_WEIGHT, weight)
+        _ = FcPatternAddDouble(p, FC_SIZE, size)
+        _ = FcPatternAddDouble(p, FC_PIXEL_SIZE, size)
+        _ = FcPatternAddDouble(p, FC_DPI, 72)
+        _ = "zh-cn".withCString { FcPatternAddString(p, FC_LANG, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+        _ = FcConfigSubstitute(nil, p, FcMatchPattern)
+        FcDefaultSubstitute(p)
+        return p
+    }
+
+    /// File and face index of every font of a sorted set, in order.
+    static func order(_ set: UnsafeMutablePointer<FcFontSet>?) -> [String] {
+        guard let set else { return [] }
+        defer { FcFontSetDestroy(set) }
+        return (0..<Int(set.pointee.nfont)).map { i in
+            var file: UnsafeMutablePointer<FcChar8>?
+            var index: Int32 = 0
+            let font = set.pointee.fonts[i]
+            _ = FcPatternGetString(font, FC_FILE, 0, &file)
+            _ = FcPatternGetInteger(font, FC_INDEX, 0, &index)
+            return (file.map { String(cString: $0) } ?? "?") + "#\(index)"
+        }
+    }
+
+    @Test func memoizedSortsEqualFontconfigsOwn() throws {
+        _ = FcInit()
+        var sets: [UnsafeMutablePointer<FcFontSet>?] = [FcConfigGetFonts(nil, FcSetSystem)]
+        try #require(sets[0] != nil)
+        var before = (answered: 0, computed: 0)
+        report_font_sort_counts(&before.answered, &before.computed)
+        var compared = 0
+        for family in Self.families {
+            for weight in [FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD] {
+                for size in Self.sizes {
+                    let p = try #require(Self.request(family, weight: weight, size: size))
+                    defer { FcPatternDestroy(p) }
+                    var r1 = FcResultNoMatch, r2 = FcResultNoMatch
+                    let memo = Self.order(sets.withUnsafeMutableBufferPointer { FcFontSetSort(nil, $0.baseAddress, 1, p, FcFalse, nil, &r1) })
+                    let own = Self.order(sets.withUnsafeMutableBufferPointer { report_font_sort_direct(nil, $0.baseAddress, 1, p, FcFalse, nil, &r2) })
+                    #expect(memo == own, "\(family) \(weight) \(size)")
+                    #expect(r1 == r2)
+                    #expect(memo.count > 1)
+                    compared += 1
+                }
+            }
+        }
+        var after = (answered: 0, computed: 0)
+        report_font_sort_counts(&after.answered, &after.computed)
+        // Most requests differ from an earlier one only in size: answered, not sorted again.
+        #expect(after.answered - before.answered >= compared / 2, "\(before) → \(after) of \(compared)")
+    }
+
+    /// Pango reaches the memo: fontconfig's name resolves, process-wide, to this definition.
+    @Test func pangosCallsReachTheMemo() throws {
+        let global = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "FcFontSetSort"))
+        let library = try #require(dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_NOLOAD))
+        defer { dlclose(library) }
+        let own = try #require(dlsym(library, "FcFontSetSort"))
+        #expect(global != own)
+    }
+}
