@@ -10,7 +10,9 @@
 // strike such as Noto Color Emoji's). That one font's pixel-size score is the distance to the
 // requested pixel size, against 0 for every other font; the sort compares it only with those
 // zeros, so all that matters is whether it is 0: that is part of the key. Any other font set,
-// or a call that trims or asks for the charset, is passed through untouched.
+// or a call that asks for the charset, is passed through untouched. Trimming (Pango asks
+// for it) keeps a font only if it covers characters the fonts before it do not: a function of
+// the order alone, so it is part of the key.
 #define _GNU_SOURCE
 #include "font_sort_memo.h"
 #include <dlfcn.h>
@@ -24,15 +26,18 @@ typedef FcFontSet *(*sort_fn)(FcConfig *, FcFontSet **, int, FcPattern *, FcBool
 typedef struct entry {
     struct entry *next;
     FcConfig *config;
-    FcFontSet *sets[4];
+    FcFontSet *sets[4];   // copies of the sets sorted (Pango hands each thread its own set)
     int nsets;
+    FcBool trim;
     FcPattern *key;       // the request without FC_SIZE and FC_PIXEL_SIZE
     int strikeMatches;    // the one strike's pixel size equals the request's (-1: no strike)
-    FcFontSet *sorted;    // patterns referenced, handed out as copies
+    FcFontSet *sorted;    // patterns referenced, handed out as copies (NULL: the sort failed)
+    int done;             // sorted and result are set
     FcResult result;
 } entry;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t answered_cond = PTHREAD_COND_INITIALIZER;
 static entry *memo;
 static atomic_long answered, computed;
 
@@ -80,9 +85,18 @@ static FcFontSet *copy(const FcFontSet *set) {
     return out;
 }
 
-static int same(const entry *e, FcConfig *config, FcFontSet **sets, int nsets, FcPattern *key, int strikeMatches) {
-    if (e->config != config || e->nsets != nsets || e->strikeMatches != strikeMatches) return 0;
-    for (int s = 0; s < nsets; s++) if (e->sets[s] != sets[s]) return 0;
+/// The same fonts in the same order (the copies hold references: a pattern cannot be freed and
+/// its address reused while an entry names it).
+static int sameSet(const FcFontSet *a, const FcFontSet *b) {
+    if (!a || !b) return a == b;
+    if (a->nfont != b->nfont) return 0;
+    for (int i = 0; i < a->nfont; i++) if (a->fonts[i] != b->fonts[i]) return 0;
+    return 1;
+}
+
+static int same(const entry *e, FcConfig *config, FcFontSet **sets, int nsets, FcBool trim, FcPattern *key, int strikeMatches) {
+    if (e->config != config || e->nsets != nsets || e->trim != trim || e->strikeMatches != strikeMatches) return 0;
+    for (int s = 0; s < nsets; s++) if (!sameSet(e->sets[s], sets[s])) return 0;
     return FcPatternEqual(e->key, key);
 }
 
@@ -90,7 +104,7 @@ FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPatter
                          FcCharSet **csp, FcResult *result) {
     sort_fn sort = real_sort();
     double pixels = 0;
-    int kind = (trim || csp || nsets < 1 || nsets > 4 || !p) ? -1 : strike(sets, nsets, &pixels);
+    int kind = (csp || nsets < 1 || nsets > 4 || !p) ? -1 : strike(sets, nsets, &pixels);
     FcValue request;
     int strikeMatches = -1;
     if (kind == 1) {
@@ -107,10 +121,14 @@ FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPatter
     // NULL config is fontconfig's current one: the key names it, so a later FcConfigSetCurrent misses.
     FcConfig *named = config ? config : FcConfigGetCurrent();
 
+    // Pango starts the sorts of a build's descriptions at about the same moment, one thread
+    // each: the first thread of a key sorts, the others wait for its answer.
     pthread_mutex_lock(&lock);
-    for (entry *e = memo; e; e = e->next) {
-        if (!same(e, named, sets, nsets, key, strikeMatches)) continue;
-        FcFontSet *out = copy(e->sorted);
+    entry *e = memo;
+    while (e && !same(e, named, sets, nsets, trim, key, strikeMatches)) e = e->next;
+    if (e) {
+        while (!e->done) pthread_cond_wait(&answered_cond, &lock);
+        FcFontSet *out = e->sorted ? copy(e->sorted) : NULL;
         FcResult r = e->result;
         pthread_mutex_unlock(&lock);
         FcPatternDestroy(key);
@@ -119,20 +137,28 @@ FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPatter
         atomic_fetch_add(&answered, 1);
         return out;
     }
+    e = calloc(1, sizeof *e);
+    if (e) {
+        *e = (entry){ .config = named, .nsets = nsets, .trim = trim, .key = key, .strikeMatches = strikeMatches };
+        int complete = 1;
+        for (int s = 0; s < nsets; s++) if (sets[s] && !(e->sets[s] = copy(sets[s]))) complete = 0;
+        if (complete) { e->next = memo; memo = e; }
+        else { for (int s = 0; s < nsets; s++) if (e->sets[s]) FcFontSetDestroy(e->sets[s]); free(e); e = NULL; }
+    }
     pthread_mutex_unlock(&lock);
+    if (!e) FcPatternDestroy(key);
 
     FcResult r = FcResultNoMatch;
     FcFontSet *sorted = sort(config, sets, nsets, p, trim, csp, &r);
     if (result) *result = r;
     atomic_fetch_add(&computed, 1);
-    entry *e = sorted ? calloc(1, sizeof *e) : NULL;
-    FcFontSet *kept = e ? copy(sorted) : NULL;
-    if (!kept) { free(e); FcPatternDestroy(key); return sorted; }
-    *e = (entry){ .config = named, .nsets = nsets, .key = key, .strikeMatches = strikeMatches, .sorted = kept, .result = r };
-    for (int s = 0; s < nsets; s++) e->sets[s] = sets[s];
+    if (!e) return sorted;
+    FcFontSet *kept = sorted ? copy(sorted) : NULL;   // NULL: the waiting threads sort for themselves
     pthread_mutex_lock(&lock);
-    e->next = memo;
-    memo = e;
+    e->sorted = kept;
+    e->result = r;
+    e->done = 1;
+    pthread_cond_broadcast(&answered_cond);
     pthread_mutex_unlock(&lock);
     return sorted;
 }

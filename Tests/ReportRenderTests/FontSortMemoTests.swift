@@ -1,5 +1,7 @@
 import CCairo
 import CFontSortMemo
+import ReportRender
+import ReportScene
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -48,23 +50,42 @@ import Glibc
         var compared = 0
         for family in Self.families {
             for weight in [FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD] {
-                for size in Self.sizes {
+                // Pango trims (FcTrue); fontconfig's full order too.
+                for trim in [FcTrue, FcFalse] { for size in Self.sizes {
                     let p = try #require(Self.request(family, weight: weight, size: size))
                     defer { FcPatternDestroy(p) }
                     var r1 = FcResultNoMatch, r2 = FcResultNoMatch
-                    let memo = Self.order(sets.withUnsafeMutableBufferPointer { FcFontSetSort(nil, $0.baseAddress, 1, p, FcFalse, nil, &r1) })
-                    let own = Self.order(sets.withUnsafeMutableBufferPointer { report_font_sort_direct(nil, $0.baseAddress, 1, p, FcFalse, nil, &r2) })
-                    #expect(memo == own, "\(family) \(weight) \(size)")
+                    let memo = Self.order(sets.withUnsafeMutableBufferPointer { FcFontSetSort(nil, $0.baseAddress, 1, p, trim, nil, &r1) })
+                    let own = Self.order(sets.withUnsafeMutableBufferPointer { report_font_sort_direct(nil, $0.baseAddress, 1, p, trim, nil, &r2) })
+                    #expect(memo == own, "\(family) \(weight) \(size) trim \(trim)")
                     #expect(r1 == r2)
                     #expect(memo.count > 1)
                     compared += 1
-                }
+                } }
             }
         }
         var after = (answered: 0, computed: 0)
         report_font_sort_counts(&after.answered, &after.computed)
         // Most requests differ from an earlier one only in size: answered, not sorted again.
         #expect(after.answered - before.answered >= compared / 2, "\(before) → \(after) of \(compared)")
+    }
+
+    /// Text at sizes this process has not used: Pango sorts for each new size (on its own
+    /// threads), and those sorts go through the memo.
+    @Test func pangosSortsGoThroughTheMemo() throws {
+        var before = (answered: 0, computed: 0)
+        report_font_sort_counts(&before.answered, &before.computed)
+        let sizes = (1...6).map { 31.0 + Double($0) / 64 }
+        for size in sizes { _ = try PangoTextMeasurer.shared.measure("临平区 2025", style: TextStyle(size: size), wrapWidth: nil) }
+        // Pango's sort threads may still be running: wait for them (at most ~10 s).
+        var after = before
+        for _ in 0..<1000 {
+            report_font_sort_counts(&after.answered, &after.computed)
+            if after.answered + after.computed - before.answered - before.computed >= sizes.count { break }
+            usleep(10_000)
+        }
+        #expect(after.answered + after.computed - before.answered - before.computed >= sizes.count, "\(before) → \(after)")
+        #expect(after.answered - before.answered >= sizes.count - 1, "\(before) → \(after)")
     }
 
     /// Pango reaches the memo: fontconfig's name resolves, process-wide, to this definition.
