@@ -48,6 +48,7 @@ public enum ReportBuild {
         let reportSide = bound.sections.isEmpty ? nil
             : ReportAhead(bound, measurer: measurer, compose: reportStale, figureCache: figureCache, keys: keys)
         StageTrace.mark("fonts checked, report side started")
+        measurer.prefetchFonts(bound.charts.flatMap { $0.exportPreset.theme.firstLayoutStyles })
         // Charts whose files are up to date by their input keys are not laid out (checked again
         // under the lock: one found stale there is laid out then). With nothing to compare
         // against, the keys (for the manifest) wait until the layouts are done: the report's side

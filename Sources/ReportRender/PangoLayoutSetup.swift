@@ -5,6 +5,22 @@ import ReportScene
 let pangoScale = 1024.0
 
 extension FontEnvironment {
+    /// Loads the fontset of each style's description in the shared context (see
+    /// `PangoTextMeasurer.prefetchFonts`). Call under `lock`.
+    func prefetch(_ styles: [TextStyle]) {
+        for style in styles where missingFamily(in: style.family) == nil && style.size > 0 && style.size < 10_000 {
+            let desc = pango_font_description_new()
+            defer { pango_font_description_free(desc) }
+            pango_font_description_set_family(desc, style.family)
+            pango_font_description_set_absolute_size(desc, (style.size * pangoScale).rounded())
+            pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(style.weight.rawValue)))
+            if let fontset = pango_context_load_fontset(pango_layout_get_context(layout), desc,
+                                                        pango_context_get_language(pango_layout_get_context(layout))) {
+                g_object_unref(UnsafeMutableRawPointer(fontset))
+            }
+        }
+    }
+
     /// Points `target` (default: the shared layout) at `key` (every property is reset, so a
     /// layout can be reused) and checks fonts and glyphs. Call under `lock`.
     @discardableResult
