@@ -96,8 +96,6 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         }
     }
 
-    /// True when every family of a comma-separated list is known to fontconfig (case-insensitive),
-    /// so templates can validate their fonts before laying anything out.
     /// Starts Pango's font matching for these styles now (each new description is matched and
     /// sorted on a thread of Pango's own), so a first layout that uses them one after another
     /// finds them under way instead of waiting for each in turn. Changes no result: the same
@@ -106,6 +104,8 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         environment.lock.withLock { environment.prefetch(styles) }
     }
 
+    /// True when every family of a comma-separated list is known to fontconfig (case-insensitive),
+    /// so templates can validate their fonts before laying anything out.
     public func isInstalled(family: String) -> Bool {
         environment.lock.withLock { environment.missingFamily(in: family) == nil }
     }
