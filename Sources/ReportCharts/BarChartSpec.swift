@@ -152,6 +152,9 @@ public struct BarChartLayoutError: Error, CustomStringConvertible, Sendable, Equ
     /// Template settings with which the chart does fit this frame ("orientation: horizontal",
     /// "value_labels: false"), found by laying it out so.
     public var fitsWith: [String]
+    /// Set when the height that would fit is past the most the frame may grow (the message then
+    /// says what would fit at that limit, and no height setting helps).
+    public var beyondGrowth = false
     public init(message: String, neededHeight: Double?, reason: String? = nil, categories: Int = 0,
                 frameHeight: Double = 0, fitsWith: [String] = []) {
         self.message = message; self.neededHeight = neededHeight; self.reason = reason ?? message

@@ -98,6 +98,8 @@ import ReportScene
         #expect(message.contains("40 categories need"), "\(message)")
         #expect(message.contains("more than a report figure can have (\(Int(ChartJob.maxReportHeight)) pt)"), "\(message)")
         #expect(!message.contains("report_height ≥"), "\(message)")
+        #expect(!message.contains("set report_height"), "\(message)")
+        #expect(message.contains("(report column 481×300 pt)"), "\(message)")
         #expect(message.contains("fewer categories"), "\(message)")
     }
 }

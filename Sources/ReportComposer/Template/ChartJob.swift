@@ -84,6 +84,7 @@ public struct ChartJob: Sendable {
                 guard need <= Self.maxReportHeight else {
                     var beyond = e
                     beyond.message = e.beyondGrowthMessage(limit: Self.maxReportHeight)
+                    beyond.beyondGrowth = true
                     throw beyond
                 }
                 height = (need / 10).rounded(.up) * 10
@@ -110,16 +111,22 @@ public struct ChartJob: Sendable {
             let layout = try timelineForReport(t, width: width, measurer: measurer)
             return (layout.group, layout.frame.height)
         }
-        return try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
-            try grown(from: reportHeight) { h in
-                try layout(s, frame: Size(width, h), theme: ChartPreset.report.theme, measurer: measurer)
+        do {
+            return try positioned(reportPlace(width), at: reportHeightPosition ?? position) {
+                try grown(from: reportHeight) { h in
+                    try layout(s, frame: Size(width, h), theme: ChartPreset.report.theme, measurer: measurer)
+                }
             }
+        } catch var f as ChartLayoutFailure where (f.underlying as? BarChartLayoutError)?.beyondGrowth == true {
+            // Past the text block a report_height cannot help: the place names the column only.
+            f.place = reportPlace(width, heightHelps: false)
+            throw f
         }
     }
 
     /// Where a report-column layout error happened, for its message.
-    func reportPlace(_ width: Double) -> String {
-        reportHeightPosition == nil ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
+    func reportPlace(_ width: Double, heightHelps: Bool = true) -> String {
+        reportHeightPosition == nil && heightHelps ? "report column \(Self.points(width))×\(Self.points(reportHeight)) pt; set report_height"
             : "report column \(Self.points(width))×\(Self.points(reportHeight)) pt"
     }
 
