@@ -14,6 +14,8 @@ extension FontEnvironment {
             pango_font_description_set_family(desc, style.family)
             pango_font_description_set_absolute_size(desc, (style.size * pangoScale).rounded())
             pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(style.weight.rawValue)))
+            // Itemizing horizontal text sets the gravity ("Not-Rotated"): the same fontset key.
+            pango_font_description_set_gravity(desc, PANGO_GRAVITY_SOUTH)
             if let fontset = pango_context_load_fontset(pango_layout_get_context(layout), desc,
                                                         pango_context_get_language(pango_layout_get_context(layout))) {
                 g_object_unref(UnsafeMutableRawPointer(fontset))
