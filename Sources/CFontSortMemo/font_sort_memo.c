@@ -12,7 +12,9 @@
 // zeros, so all that matters is whether it is 0: that is part of the key. Any other font set,
 // or a call that asks for the charset, is passed through untouched. Trimming (Pango asks
 // for it) keeps a font only if it covers characters the fonts before it do not: a function of
-// the order alone, so it is part of the key.
+// the order alone, so it is part of the key. FcFontSetMatch (the description's first font, which
+// Pango waits for, also one thread each) is the best font by the same scores, prepared with the
+// request: the best font is kept by the same key and prepared for each request.
 #define _GNU_SOURCE
 #include "font_sort_memo.h"
 #include <dlfcn.h>
@@ -23,16 +25,20 @@
 
 typedef FcFontSet *(*sort_fn)(FcConfig *, FcFontSet **, int, FcPattern *, FcBool, FcCharSet **, FcResult *);
 
+typedef FcPattern *(*match_fn)(FcConfig *, FcFontSet **, int, FcPattern *, FcResult *);
+
 typedef struct entry {
     struct entry *next;
+    int kind;             // 0 FcFontSetSort, 1 FcFontSetMatch
     FcConfig *config;
     FcFontSet *sets[4];   // copies of the sets sorted (Pango hands each thread its own set)
     int nsets;
     FcBool trim;
     FcPattern *key;       // the request without FC_SIZE and FC_PIXEL_SIZE
     int strikeMatches;    // the one strike's pixel size equals the request's (-1: no strike)
-    FcFontSet *sorted;    // patterns referenced, handed out as copies (NULL: the sort failed)
-    int done;             // sorted and result are set
+    FcFontSet *sorted;    // sort: patterns referenced, handed out as copies (NULL: the sort failed)
+    FcPattern *best;      // match: the font chosen, referenced (NULL: each caller matches for itself)
+    int done;             // the answer is set
     FcResult result;
 } entry;
 
@@ -70,9 +76,20 @@ static int strike(FcFontSet **sets, int nsets, double *pixels) {
     return found;
 }
 
+static match_fn real_match(void) {
+    static _Atomic(match_fn) fn;
+    match_fn f = atomic_load(&fn);
+    if (!f) { f = (match_fn)dlsym(RTLD_NEXT, "FcFontSetMatch"); atomic_store(&fn, f); }
+    return f;
+}
+
 FcFontSet *report_font_sort_direct(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
                                    FcBool trim, FcCharSet **csp, FcResult *result) {
     return real_sort()(config, sets, nsets, p, trim, csp, result);
+}
+
+FcPattern *report_font_match_direct(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p, FcResult *result) {
+    return real_match()(config, sets, nsets, p, result);
 }
 
 static FcFontSet *copy(const FcFontSet *set) {
@@ -94,52 +111,49 @@ static int sameSet(const FcFontSet *a, const FcFontSet *b) {
     return 1;
 }
 
-static int same(const entry *e, FcConfig *config, FcFontSet **sets, int nsets, FcBool trim, FcPattern *key, int strikeMatches) {
-    if (e->config != config || e->nsets != nsets || e->trim != trim || e->strikeMatches != strikeMatches) return 0;
+static int same(const entry *e, int kind, FcConfig *config, FcFontSet **sets, int nsets, FcBool trim, FcPattern *key, int strikeMatches) {
+    if (e->kind != kind || e->config != config || e->nsets != nsets || e->trim != trim || e->strikeMatches != strikeMatches) return 0;
     for (int s = 0; s < nsets; s++) if (!sameSet(e->sets[s], sets[s])) return 0;
     return FcPatternEqual(e->key, key);
 }
 
-FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p, FcBool trim,
-                         FcCharSet **csp, FcResult *result) {
-    sort_fn sort = real_sort();
+/// The memo's entry for a request, or NULL when the size may change the answer (the caller asks
+/// fontconfig). `*fresh`: this thread computes the answer and hands it to `finish`; otherwise
+/// the entry is done (its answer never changes after that). Pango starts a build's sorts and
+/// matches at about the same moment, one thread each: the first thread of a key computes, the
+/// others wait for it.
+static entry *lookup(int kind, FcConfig *config, FcFontSet **sets, int nsets, FcBool trim, FcPattern *p, int *fresh) {
     double pixels = 0;
-    int kind = (csp || nsets < 1 || nsets > 4 || !p) ? -1 : strike(sets, nsets, &pixels);
+    int kindOfSet = (nsets < 1 || nsets > 4 || !p || !sets) ? -1 : strike(sets, nsets, &pixels);
     FcValue request;
     int strikeMatches = -1;
-    if (kind == 1) {
-        if (FcPatternGet(p, FC_PIXEL_SIZE, 1, &request) == FcResultMatch) kind = -1;
+    if (kindOfSet == 1) {
+        if (FcPatternGet(p, FC_PIXEL_SIZE, 1, &request) == FcResultMatch) kindOfSet = -1;
         else if (FcPatternGet(p, FC_PIXEL_SIZE, 0, &request) != FcResultMatch) strikeMatches = -1;
         else if (request.type == FcTypeDouble) strikeMatches = request.u.d == pixels;
         else if (request.type == FcTypeInteger) strikeMatches = request.u.i == pixels;
-        else kind = -1;
+        else kindOfSet = -1;
     }
-    FcPattern *key = kind < 0 ? NULL : FcPatternDuplicate(p);
-    if (!key) return sort(config, sets, nsets, p, trim, csp, result);
+    FcPattern *key = kindOfSet < 0 ? NULL : FcPatternDuplicate(p);
+    if (!key) return NULL;
     FcPatternDel(key, FC_SIZE);
     FcPatternDel(key, FC_PIXEL_SIZE);
     // NULL config is fontconfig's current one: the key names it, so a later FcConfigSetCurrent misses.
     FcConfig *named = config ? config : FcConfigGetCurrent();
 
-    // Pango starts the sorts of a build's descriptions at about the same moment, one thread
-    // each: the first thread of a key sorts, the others wait for its answer.
     pthread_mutex_lock(&lock);
     entry *e = memo;
-    while (e && !same(e, named, sets, nsets, trim, key, strikeMatches)) e = e->next;
+    while (e && !same(e, kind, named, sets, nsets, trim, key, strikeMatches)) e = e->next;
     if (e) {
         while (!e->done) pthread_cond_wait(&answered_cond, &lock);
-        FcFontSet *out = e->sorted ? copy(e->sorted) : NULL;
-        FcResult r = e->result;
         pthread_mutex_unlock(&lock);
         FcPatternDestroy(key);
-        if (!out) return sort(config, sets, nsets, p, trim, csp, result);
-        if (result) *result = r;
-        atomic_fetch_add(&answered, 1);
-        return out;
+        *fresh = 0;
+        return e;
     }
     e = calloc(1, sizeof *e);
     if (e) {
-        *e = (entry){ .config = named, .nsets = nsets, .trim = trim, .key = key, .strikeMatches = strikeMatches };
+        *e = (entry){ .kind = kind, .config = named, .nsets = nsets, .trim = trim, .key = key, .strikeMatches = strikeMatches };
         int complete = 1;
         for (int s = 0; s < nsets; s++) if (sets[s] && !(e->sets[s] = copy(sets[s]))) complete = 0;
         if (complete) { e->next = memo; memo = e; }
@@ -147,18 +161,84 @@ FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPatter
     }
     pthread_mutex_unlock(&lock);
     if (!e) FcPatternDestroy(key);
+    *fresh = 1;
+    return e;
+}
 
+static void finish(entry *e, FcFontSet *sorted, FcPattern *best, FcResult result) {
+    pthread_mutex_lock(&lock);
+    e->sorted = sorted;
+    e->best = best;
+    e->result = result;
+    e->done = 1;
+    pthread_cond_broadcast(&answered_cond);
+    pthread_mutex_unlock(&lock);
+}
+
+FcFontSet *FcFontSetSort(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p, FcBool trim,
+                         FcCharSet **csp, FcResult *result) {
+    sort_fn sort = real_sort();
+    int fresh = 0;
+    entry *e = csp ? NULL : lookup(0, config, sets, nsets, trim, p, &fresh);
+    if (!e) return sort(config, sets, nsets, p, trim, csp, result);
+    if (!fresh) {
+        FcFontSet *out = e->sorted ? copy(e->sorted) : NULL;   // NULL: sort for ourselves
+        if (!out) return sort(config, sets, nsets, p, trim, csp, result);
+        if (result) *result = e->result;
+        atomic_fetch_add(&answered, 1);
+        return out;
+    }
     FcResult r = FcResultNoMatch;
     FcFontSet *sorted = sort(config, sets, nsets, p, trim, csp, &r);
     if (result) *result = r;
     atomic_fetch_add(&computed, 1);
-    if (!e) return sorted;
-    FcFontSet *kept = sorted ? copy(sorted) : NULL;   // NULL: the waiting threads sort for themselves
-    pthread_mutex_lock(&lock);
-    e->sorted = kept;
-    e->result = r;
-    e->done = 1;
-    pthread_cond_broadcast(&answered_cond);
-    pthread_mutex_unlock(&lock);
+    finish(e, sorted ? copy(sorted) : NULL, NULL, r);
     return sorted;
+}
+
+/// The one font of the sets with the file and face index of `prepared`, referenced; NULL if not exactly one.
+static FcPattern *fontOf(const entry *e, FcPattern *prepared) {
+    FcChar8 *file = NULL;
+    int index = 0;
+    if (!prepared || FcPatternGetString(prepared, FC_FILE, 0, &file) != FcResultMatch ||
+        FcPatternGetInteger(prepared, FC_INDEX, 0, &index) != FcResultMatch) return NULL;
+    FcPattern *found = NULL;
+    for (int s = 0; s < e->nsets; s++) {
+        if (!e->sets[s]) continue;
+        for (int i = 0; i < e->sets[s]->nfont; i++) {
+            FcPattern *font = e->sets[s]->fonts[i];
+            FcChar8 *f = NULL;
+            int n = 0;
+            if (FcPatternGetString(font, FC_FILE, 0, &f) != FcResultMatch || FcStrCmp(f, file) != 0) continue;
+            if (FcPatternGetInteger(font, FC_INDEX, 0, &n) != FcResultMatch || n != index) continue;
+            if (found) return NULL;
+            found = font;
+        }
+    }
+    if (found) FcPatternReference(found);
+    return found;
+}
+
+// FcFontSetMatch is the best font of the sets (scored as the sort scores them) prepared with
+// the request (FcFontRenderPrepare): the best font is kept by the same key, and each request
+// prepares it with its own pattern, sizes included.
+FcPattern *FcFontSetMatch(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p, FcResult *result) {
+    match_fn match = real_match();
+    int fresh = 0;
+    entry *e = lookup(1, config, sets, nsets, FcFalse, p, &fresh);
+    if (!e) return match(config, sets, nsets, p, result);
+    if (!fresh) {
+        if (!e->best) return match(config, sets, nsets, p, result);
+        FcPattern *out = FcFontRenderPrepare(e->config, p, e->best);
+        if (!out) return match(config, sets, nsets, p, result);
+        if (result) *result = FcResultMatch;
+        atomic_fetch_add(&answered, 1);
+        return out;
+    }
+    FcResult r = FcResultNoMatch;
+    FcPattern *prepared = match(config, sets, nsets, p, &r);
+    if (result) *result = r;
+    atomic_fetch_add(&computed, 1);
+    finish(e, NULL, r == FcResultMatch ? fontOf(e, prepared) : NULL, r);
+    return prepared;
 }

@@ -7,7 +7,7 @@ import Testing
 import Glibc
 #endif
 
-/// Pango's font sorts answered from the memo (font_sort_memo.c) are fontconfig's own sorts, for
+/// Pango's font sorts and matches answered from the memo (font_sort_memo.c) are fontconfig's own, for
 /// the theme's families and others, at every size charts use (and the emoji strike's 109 px).
 @Suite struct FontSortMemoTests {
     static let families = ["Noto Sans CJK SC", "Noto Serif CJK SC", "sans-serif", "DejaVu Sans", "emoji"]
@@ -61,6 +61,16 @@ import Glibc
                     #expect(r1 == r2)
                     #expect(memo.count > 1)
                     compared += 1
+                    if trim == FcTrue {
+                        // The match: the best font prepared with this request, sizes included.
+                        var r3 = FcResultNoMatch, r4 = FcResultNoMatch
+                        let m1 = sets.withUnsafeMutableBufferPointer { FcFontSetMatch(nil, $0.baseAddress, 1, p, &r3) }
+                        let m2 = sets.withUnsafeMutableBufferPointer { report_font_match_direct(nil, $0.baseAddress, 1, p, &r4) }
+                        defer { if let m1 { FcPatternDestroy(m1) }; if let m2 { FcPatternDestroy(m2) } }
+                        #expect(m1 != nil && r3 == r4)
+                        #expect(FcPatternEqual(m1, m2) == FcTrue, "match \(family) \(weight) \(size)")
+                        compared += 1
+                    }
                 } }
             }
         }
