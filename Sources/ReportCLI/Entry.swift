@@ -13,6 +13,8 @@ enum Entry {
             FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil)
             StageTrace.mark("font warm-up started (before parsing)")
         }
+        // A plain `render` command line skips ArgumentParser's parse; anything else is its.
+        if let render = FastRenderArguments(CommandLine.arguments) { return render.run() }
         ReportCommand.main()
     }
 }
@@ -54,14 +56,7 @@ enum WarmUpScan {
 
     /// BatchBuild.mayDeclareBatch's test: without the bytes "batch" or an escape, no `batch:` key.
     static func mayDeclareBatch(_ bytes: [UInt8]) -> Bool {
-        let word: [UInt8] = Array("batch".utf8)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\\") { return true }
-            if bytes[i] == word[0], i + word.count <= bytes.count, bytes[i..<(i + word.count)].elementsEqual(word) { return true }
-            i += 1
-        }
-        return false
+        bytes.withUnsafeBytes { BatchBuild.mayDeclareBatch($0) }
     }
 
     /// The file's bytes when it is a regular file (not a link, a FIFO or a device: opening a FIFO

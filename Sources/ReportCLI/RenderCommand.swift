@@ -15,10 +15,14 @@ struct RenderCommand: ParsableCommand {
     static let defaultOut = "Output"
 
     @Option(name: .long, help: "Comma-separated formats: pdf, svg, png, pptx (charts.pptx, one slide per chart).")
-    var format: String = "pdf,svg,png"
+    var format: String = Self.defaultFormat
+    static let defaultFormat = "pdf,svg,png"
 
     @Flag(name: .long, help: "Render everything, even what is up to date.")
     var force = false
+
+    @Flag(name: .long, help: "Flush every written file and folder to disk before finishing (also REPORT_DURABLE=1).")
+    var durable = false
 
     @Flag(name: .long, help: "Render again whenever a template or data file changes.")
     var watch = false
@@ -39,7 +43,9 @@ struct RenderCommand: ParsableCommand {
         _ = try formats()
     }
 
-    func formats() throws -> Set<OutputFormat> {
+    func formats() throws -> Set<OutputFormat> { try Self.formats(format) }
+
+    static func formats(_ format: String) throws -> Set<OutputFormat> {
         var set = Set<OutputFormat>()
         for part in format.split(separator: ",") {
             var trimmed = part
@@ -61,24 +67,43 @@ struct RenderCommand: ParsableCommand {
     }
 
     func options() throws -> BuildOptions {
+        try Self.options(template: template.template, data: template.data, out: out, format: format,
+                         force: force, durable: durable)
+    }
+
+    /// The build a `render` of these arguments runs (shared with `FastRenderArguments`).
+    static func options(template: String, data: String?, out: String, format: String, force: Bool,
+                        durable: Bool) throws -> BuildOptions {
         // getenv, not ProcessInfo.environment: that copies the whole environment into a dictionary.
         let epoch = getenv("SOURCE_DATE_EPOCH").flatMap { Int64(String(cString: $0)) }
-        return BuildOptions(template: template.templateURL, data: template.dataURL,
-                            outputRoot: URL(fileURLWithPath: out).standardizedFileURL, formats: try formats(),
-                            force: force, sourceDateEpoch: epoch)
+        return BuildOptions(template: TemplateOptions.url(template), data: data.map(TemplateOptions.url),
+                            outputRoot: URL(fileURLWithPath: out).standardizedFileURL, formats: try formats(format),
+                            force: force, sourceDateEpoch: epoch, durable: durable || durableByEnvironment())
+    }
+
+    /// `REPORT_DURABLE` set to anything but empty or "0" asks for `--durable` (for scripts).
+    static func durableByEnvironment() -> Bool {
+        guard let v = getenv("REPORT_DURABLE") else { return false }
+        let s = String(cString: v)
+        return !s.isEmpty && s != "0"
     }
 
     func run() throws {
         StageTrace.mark("arguments parsed")
-        let opts = try options()
+        try Self.run(try options(), quiet: quiet, watch: watch, each: each, shard: shard, shardCount: shardCount)
+    }
+
+    /// What `run` does once the arguments are parsed (also `FastRenderArguments`' path).
+    static func run(_ opts: BuildOptions, quiet: Bool, watch: Bool = false, each: String? = nil, shard: String? = nil,
+                    shardCount: Int? = nil) throws {
         if let batch = try BatchRun.options(opts, each: each, shard: shard, shardCount: shardCount) {
             if watch { throw ValidationError("--watch renders one report; render a batch with plain `report render`") }
             if !BatchRun.once(batch, quiet: quiet) { throw ExitCode(1) }
         } else if watch {
-            Self.oneHeap()
+            oneHeap()
             try Watcher(options: opts, quiet: quiet).run()
         } else {
-            Self.oneHeap()
+            oneHeap()
             if !RenderRun.once(opts, quiet: quiet) { throw ExitCode(1) }
         }
     }

@@ -10,6 +10,7 @@ struct TemplateOptions: ParsableArguments {
     @Option(name: .long, help: "Read the datasets from this folder instead of the template's data/.")
     var data: String?
 
-    var templateURL: URL { URL(fileURLWithPath: template).standardizedFileURL }
-    var dataURL: URL? { data.map { URL(fileURLWithPath: $0).standardizedFileURL } }
+    var templateURL: URL { Self.url(template) }
+    var dataURL: URL? { data.map(Self.url) }
+    static func url(_ path: String) -> URL { URL(fileURLWithPath: path).standardizedFileURL }
 }

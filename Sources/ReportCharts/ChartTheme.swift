@@ -58,6 +58,12 @@ public struct ChartTheme: Sendable, Hashable {
         return t
     }
 
+    /// The fonts a chart's first layout asks for, in order: the title, then the tick and label
+    /// sizes (`PangoTextMeasurer.prefetchFonts`).
+    public var firstLayoutStyles: [TextStyle] {
+        [style(size: titleSize, weight: .bold, family: titleFamily), style(size: tickSize), style(size: labelSize)]
+    }
+
     /// Colour of series `index`; the palette repeats past its end.
     public func seriesColor(_ index: Int) -> Color { palette[index % palette.count] }
 

@@ -6,13 +6,15 @@ import Glibc
 
 /// Writes files so that readers only ever see the old or the new complete file.
 ///
-/// The bytes go into an unnamed file (`O_TMPFILE`) in the destination folder, are flushed to disk,
-/// then linked under a hidden temporary name and renamed over the destination. A process killed
-/// while writing leaves nothing behind (an unnamed file vanishes with its descriptor); the named
-/// window is two system calls long, and `sweepTemporaries` removes what such a kill might leave.
+/// The bytes go into an unnamed file (`O_TMPFILE`) in the destination folder, then are linked
+/// under a hidden temporary name and renamed over the destination. A process killed while writing
+/// leaves nothing behind (an unnamed file vanishes with its descriptor); the named window is two
+/// system calls long, and `sweepTemporaries` removes what such a kill might leave.
 ///
-/// Files written together (`stageAll`: a commit's files) are flushed together: all written first,
-/// then every `fsync` issued at once from a few threads, so the file system joins them into a few
+/// `durable` (opt-in, `--durable`) also flushes each file to disk before it is named and the
+/// folder after the rename (see `OutputCommit` for why the default run does without). Files
+/// written together (`stageAll`: a commit's files) are flushed together: all written first, then
+/// every `fsync` issued at once from a few threads, so the file system joins them into a few
 /// journal commits instead of waiting for one commit per file in turn.
 public enum AtomicFile {
     static let tempMarker = ".rr-tmp-"
@@ -25,17 +27,18 @@ public enum AtomicFile {
     /// Threads issuing the `fsync`s of one chunk (they wait on the disk, not the CPU).
     static let syncThreads = 8
 
-    /// Replaces `url` with `bytes` atomically (readers see the old or the new file), making its folder if needed.
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
+    /// Replaces `url` with `bytes` atomically (readers see the old or the new file), making its
+    /// folder if needed; `durable` flushes the file and its folder to disk too.
+    public static func write(_ bytes: [UInt8], to url: URL, durable: Bool = false) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tempPath = try stageAll([(bytes, url)])[0]
+        let tempPath = try stageAll([(bytes, url)], durable: durable)[0]
         guard rename(tempPath, url.path) == 0 else {
             let why = errnoText()
             unlink(tempPath)
             throw OutputError.io(url.path, "cannot move the new file into place: \(why)")
         }
-        syncDirectories([dir])
+        if durable { syncDirectories([dir]) }
     }
 
     /// The temporary name `stage` uses for `url`, in the same folder (so the rename is atomic).
@@ -43,16 +46,16 @@ public enum AtomicFile {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(tempMarker)\(getpid())").path
     }
 
-    /// Writes every file's bytes to disk under the hidden temporary name of its `url` (whose
-    /// folder must exist) and returns those names in order; the caller renames them into place or
-    /// unlinks them. Each file is on disk before it has a name. On failure nothing staged remains.
-    /// `failAt` (tests only) fails as the file of that index is about to be created.
-    static func stageAll(_ files: [(bytes: [UInt8], url: URL)], failAt: Int? = nil) throws -> [String] {
+    /// Writes every file's bytes under the hidden temporary name of its `url` (whose folder must
+    /// exist) and returns those names in order; the caller renames them into place or unlinks
+    /// them. With `durable`, each file is on disk before it has a name. On failure nothing staged
+    /// remains. `failAt` (tests only) fails as the file of that index is about to be created.
+    static func stageAll(_ files: [(bytes: [UInt8], url: URL)], durable: Bool, failAt: Int? = nil) throws -> [String] {
         var named: [String] = []
         do {
             for start in stride(from: 0, to: files.count, by: stagingChunk) {
                 let chunk = files[start..<min(start + stagingChunk, files.count)]
-                named += try stageChunk(chunk, failAt: failAt)
+                named += try stageChunk(chunk, durable: durable, failAt: failAt)
             }
         } catch {
             for path in named { unlink(path) }
@@ -61,9 +64,10 @@ public enum AtomicFile {
         return named
     }
 
-    /// One chunk: write all, flush all at once, then name all. On failure every temporary
-    /// name of the chunk is removed again (the unnamed files vanish as their descriptors close).
-    private static func stageChunk(_ files: ArraySlice<(bytes: [UInt8], url: URL)>, failAt: Int?) throws -> [String] {
+    /// One chunk: write all, flush all at once (when `durable`), then name all. On failure every
+    /// temporary name of the chunk is removed again (the unnamed files vanish as their descriptors close).
+    private static func stageChunk(_ files: ArraySlice<(bytes: [UInt8], url: URL)>, durable: Bool,
+                                   failAt: Int?) throws -> [String] {
         var temps: [Temporary] = []
         var ok = false
         defer { for t in temps { close(t.fd); if !ok { unlink(t.path) } } }
@@ -71,7 +75,7 @@ public enum AtomicFile {
             if i == failAt { throw OutputError.io(url.path, "cannot create a temporary file: injected failure") }
             temps.append(try Temporary.create(bytes, for: url))
         }
-        if let (i, why) = syncAll(temps.map(\.fd)) {
+        if durable, let (i, why) = syncAll(temps.map(\.fd)) {
             throw OutputError.io(temps[i].url.path, "fsync failed: \(why)")
         }
         for t in temps { try t.name() }
@@ -79,7 +83,7 @@ public enum AtomicFile {
         return temps.map(\.path)
     }
 
-    /// A written, not yet flushed file: unnamed (`O_TMPFILE`) or, where the file system lacks
+    /// A written, not yet named file: unnamed (`O_TMPFILE`) or, where the file system lacks
     /// it, already under its temporary name.
     private struct Temporary {
         let fd: Int32, path: String, url: URL, anonymous: Bool
@@ -119,7 +123,7 @@ public enum AtomicFile {
             fchmod(fd, 0o644)
         }
 
-        /// Gives the flushed unnamed file its temporary name.
+        /// Gives the (flushed, when durable) unnamed file its temporary name.
         func name() throws {
             guard anonymous else { return }
             unlink(path)
@@ -141,12 +145,17 @@ public enum AtomicFile {
         return failures.withLock { f in f.keys.min().map { ($0, f[$0]!) } }
     }
 
-    /// Flushes folders whose entries changed (renames, removals), all at once.
-    static func syncDirectories(_ dirs: [URL]) {
+    /// Flushes folders whose entries changed (renames, removals), all at once; how many were flushed.
+    @discardableResult
+    static func syncDirectories(_ dirs: [URL]) -> Int {
+        let flushed = Locked(0)
         concurrently(dirs.count) { i in
             let dfd = open(dirs[i].path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if dfd >= 0 { fsync(dfd); close(dfd) }
+            guard dfd >= 0 else { return }
+            if fsync(dfd) == 0 { flushed.withLock { $0 += 1 } }
+            close(dfd)
         }
+        return flushed.withLock { $0 }
     }
 
     /// Runs `body(0..<count)` on up to `syncThreads` threads of its own: the calls block on the
@@ -173,8 +182,8 @@ public enum AtomicFile {
     }
 
     /// Replaces `url` with `data` atomically, as `write(_:to:)` of bytes.
-    public static func write(_ data: Data, to url: URL) throws {
-        try write([UInt8](data), to: url)
+    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
+        try write([UInt8](data), to: url, durable: durable)
     }
 
     /// Removes temporaries left by a killed run. Call while holding the output lock.

@@ -26,11 +26,14 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: Int64?
     /// One unit of a batch (`BatchBuild`): its rows, its folder, its input key; the batch holds the lock.
     public var unit: UnitBuild?
+    /// `--durable` / `REPORT_DURABLE=1`: the commit also flushes every file and changed folder to
+    /// disk before it returns. Off by default: the commit is atomic either way (see `OutputCommit`).
+    public var durable: Bool
 
     public init(template: URL, data: URL? = nil, outputRoot: URL, formats: Set<OutputFormat> = OutputFormat.defaults,
-                force: Bool = false, sourceDateEpoch: Int64? = nil) {
+                force: Bool = false, sourceDateEpoch: Int64? = nil, durable: Bool = false) {
         self.template = template; self.data = data; self.outputRoot = outputRoot; self.formats = formats
-        self.force = force; self.sourceDateEpoch = sourceDateEpoch
+        self.force = force; self.sourceDateEpoch = sourceDateEpoch; self.durable = durable
     }
 
     public var outputDirectory: URL {

@@ -10,13 +10,23 @@ import Glibc
 ///
 /// 1. check: every destination is a plain relative path inside the folder, its folders are real
 ///    folders (not symlinks leading elsewhere), and it is absent or a regular file;
-/// 2. stage: every new file is written, all are flushed together (`AtomicFile.stageAll`), then
-///    named under hidden temporary names;
+/// 2. stage: every new file is written (and, when `durable`, all are flushed together:
+///    `AtomicFile.stageAll`), then named under hidden temporary names;
 /// 3. keep: every file about to be replaced or removed gets a hidden hard link (its old bytes);
 /// 4. install: renames and removals, in order; on any failure the steps done are undone from
 ///    the kept links and every temporary, link and created folder is removed.
+///
+/// Durability (`durable`: the `fsync` of every file before it is named, and of every changed
+/// folder after the renames) is opt-in. Without it the commit is just as atomic for readers and
+/// for a failed or killed run; what a power cut may cost is a file of the last run lost or cut
+/// short (a rename over an existing file is ordered after its data on ext4's default mount,
+/// `auto_da_alloc`; a new file is not). The next run finds it: the no-change check and every
+/// output's up-to-date check hash the file against the manifest, and a kept figure or font subset
+/// carries its own SHA-256, so what was lost is rebuilt.
 struct OutputCommit {
     let root: URL
+    /// Flush files and folders to disk before returning (`--durable`).
+    var durable: Bool
     private(set) var writes: [(rel: String, bytes: [UInt8])] = []
     private(set) var removals: [String] = []
     /// Tests only: fail the install step after this many renames and removals.
@@ -24,19 +34,25 @@ struct OutputCommit {
     /// Tests only: fail staging as the file of this index (in `writes`) is about to be created.
     var failStagingAt: Int?
 
-    init(root: URL) { self.root = root }
+    init(root: URL, durable: Bool = false) { self.root = root; self.durable = durable }
 
     mutating func write(_ bytes: [UInt8], to rel: String) { writes.append((rel, bytes)) }
     mutating func remove(_ rel: String) { removals.append(rel) }
 
-    func commit() throws {
-        guard !writes.isEmpty || !removals.isEmpty else { return }
+    /// What a durable commit flushed to disk: its files and the folders whose entries changed
+    /// (both zero without `durable`).
+    struct Flushed: Equatable { var files = 0, folders = 0 }
+
+    @discardableResult
+    func commit() throws -> Flushed {
+        guard !writes.isEmpty || !removals.isEmpty else { return Flushed() }
         var state = State()
         do {
             for (rel, _) in writes { try check(rel, removing: false, state: &state) }
             for rel in removals { try check(rel, removing: true, state: &state) }
             for dir in state.toCreate { try makeDirectory(dir, state: &state) }
-            let temporaries = try AtomicFile.stageAll(writes.map { ($0.bytes, url($0.rel)) }, failAt: failStagingAt)
+            let temporaries = try AtomicFile.stageAll(writes.map { ($0.bytes, url($0.rel)) }, durable: durable,
+                                                      failAt: failStagingAt)
             state.staged = Array(zip(temporaries, writes.map(\.rel)))
             try keepOldFiles(state: &state)
             try install(state: &state)
@@ -45,8 +61,10 @@ struct OutputCommit {
             throw error
         }
         for (_, backup) in state.kept { unlink(backup) }
+        guard durable else { return Flushed() }
         // The folders whose entries changed, flushed together: the renames and removals are durable.
-        AtomicFile.syncDirectories(Array(Set((writes.map(\.rel) + removals).map { url($0).deletingLastPathComponent() })))
+        let folders = AtomicFile.syncDirectories(Array(Set((writes.map(\.rel) + removals).map { url($0).deletingLastPathComponent() })))
+        return Flushed(files: writes.count, folders: folders)
     }
 
     private struct State {

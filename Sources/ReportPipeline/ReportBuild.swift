@@ -48,6 +48,7 @@ public enum ReportBuild {
         let reportSide = bound.sections.isEmpty ? nil
             : ReportAhead(bound, measurer: measurer, compose: reportStale, figureCache: figureCache, keys: keys)
         StageTrace.mark("fonts checked, report side started")
+        measurer.prefetchFonts(bound.charts.flatMap { $0.exportPreset.theme.firstLayoutStyles })
         // Charts whose files are up to date by their input keys are not laid out (checked again
         // under the lock: one found stale there is laid out then). With nothing to compare
         // against, the keys (for the manifest) wait until the layouts are done: the report's side
@@ -166,7 +167,7 @@ public enum ReportBuild {
         pending.sort { $0.0 < $1.0 }
 
         // Everything is rendered: the files are replaced together, or not at all (OutputCommit).
-        var commit = OutputCommit(root: outDir)
+        var commit = OutputCommit(root: outDir, durable: options.durable)
         for (rel, bytes) in pending { commit.write(bytes, to: rel) }
         fonts?.addWrites(to: &commit)
         reportSide?.addFigureWrites(to: &commit)
@@ -197,8 +198,8 @@ public enum ReportBuild {
         if Fingerprint.of(file: manifestURL) != Fingerprint.sha256(manifestBytes) {
             commit.write(manifestBytes, to: BuildManifest.fileName)
         }
-        try commit.commit()
-        StageTrace.mark("files committed")
+        let flushed = try commit.commit()
+        StageTrace.mark(options.durable ? "files committed, \(flushed.files) files and \(flushed.folders) folders flushed" : "files committed")
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
                             deckRendered: deckRendered, changes: changes)

@@ -5,6 +5,11 @@ import CCairo
 public enum FontInventory {
     /// Path → size of every file fontconfig has for these families.
     public static func files(families: [String]) -> [String: Int] {
+        // fontconfig's default configuration is built once per process, by the font environment
+        // (often on the warm-up thread, `FontWarmUp`). Listing while that is under way built a
+        // second configuration beside it (its XML and caches read twice, ~4 ms of W1's critical
+        // path); waiting for the one environment costs nothing the build would not wait for next.
+        _ = FontEnvironment.shared
         var out: [String: Int] = [:]
         for family in families { for (path, size) in files(family: family) { out[path] = size } }
         return out

@@ -5,6 +5,30 @@ import ReportScene
 let pangoScale = 1024.0
 
 extension FontEnvironment {
+    /// Loads the fontset of each style's description in the shared context (see
+    /// `PangoTextMeasurer.prefetchFonts`). Call under `lock`.
+    func prefetch(_ styles: [TextStyle]) {
+        for style in styles where missingFamily(in: style.family) == nil && style.size > 0 && style.size < 10_000 {
+            let desc = Self.description(family: style.family, size: style.size, weight: style.weight)
+            defer { pango_font_description_free(desc) }
+            // Itemizing horizontal text sets the gravity ("Not-Rotated"): the same fontset key.
+            pango_font_description_set_gravity(desc, PANGO_GRAVITY_SOUTH)
+            if let fontset = pango_context_load_fontset(pango_layout_get_context(layout), desc,
+                                                        pango_context_get_language(pango_layout_get_context(layout))) {
+                g_object_unref(UnsafeMutableRawPointer(fontset))
+            }
+        }
+    }
+
+    /// A new font description (the caller frees it): the family, the absolute size in points, the weight.
+    static func description(family: String, size: Double, weight: TextStyle.Weight) -> OpaquePointer {
+        let desc = pango_font_description_new()!
+        pango_font_description_set_family(desc, family)
+        pango_font_description_set_absolute_size(desc, (size * pangoScale).rounded())
+        pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(weight.rawValue)))
+        return desc
+    }
+
     /// Points `target` (default: the shared layout) at `key` (every property is reset, so a
     /// layout can be reused) and checks fonts and glyphs. Call under `lock`.
     @discardableResult
@@ -17,11 +41,8 @@ extension FontEnvironment {
         guard key.size > 0, key.size.isFinite, key.size < 10_000 else {
             throw RenderError.invalidFontSize(key.size, text: key.text)
         }
-        let desc = pango_font_description_new()
+        let desc = Self.description(family: key.family, size: key.size, weight: key.weight)
         defer { pango_font_description_free(desc) }
-        pango_font_description_set_family(desc, key.family)
-        pango_font_description_set_absolute_size(desc, (key.size * pangoScale).rounded())
-        pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(key.weight.rawValue)))
         pango_layout_set_font_description(layout, desc)
 
         if let w = key.wrapWidth {

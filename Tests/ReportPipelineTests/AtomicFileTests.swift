@@ -9,11 +9,11 @@ import Testing
         return d
     }
 
-    @Test func replacesContentAndLeavesNoTemporaries() throws {
+    @Test(arguments: [false, true]) func replacesContentAndLeavesNoTemporaries(durable: Bool) throws {
         let dir = try tempDir()
         let file = dir.appendingPathComponent("charts/a.svg")
-        try AtomicFile.write(Array("old".utf8), to: file)
-        try AtomicFile.write(Array("new".utf8), to: file)
+        try AtomicFile.write(Array("old".utf8), to: file, durable: durable)
+        try AtomicFile.write(Array("new".utf8), to: file, durable: durable)
         #expect(try String(contentsOf: file, encoding: .utf8) == "new")
         let names = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
         #expect(names == ["a.svg"])
@@ -28,14 +28,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.pdf"])
     }
 
-    @Test func failedWriteKeepsOldFile() throws {
+    @Test(arguments: [false, true]) func failedWriteKeepsOldFile(durable: Bool) throws {
         let dir = try tempDir()
         let file = dir.appendingPathComponent("report.pdf")
-        try AtomicFile.write(Array("good".utf8), to: file)
+        try AtomicFile.write(Array("good".utf8), to: file, durable: durable)
         // A directory in place of the destination makes the rename fail.
         let blocked = dir.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: blocked.appendingPathComponent("x"), withIntermediateDirectories: true)
-        #expect(throws: OutputError.self) { try AtomicFile.write(Array("bad".utf8), to: blocked) }
+        #expect(throws: OutputError.self) { try AtomicFile.write(Array("bad".utf8), to: blocked, durable: durable) }
         #expect(try String(contentsOf: file, encoding: .utf8) == "good")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["report.pdf", "sub"])
     }

@@ -21,14 +21,15 @@ import Testing
         return out
     }
 
-    @Test func failureWhileInstallingRestoresEverything() throws {
+    /// Every test runs the default commit and the durable one (`--durable`: files and folders flushed).
+    @Test(arguments: [false, true]) func failureWhileInstallingRestoresEverything(durable: Bool) throws {
         let dir = try folder()
         try Data("old report".utf8).write(to: dir.appendingPathComponent("report.pdf"))
         try Data("old manifest".utf8).write(to: dir.appendingPathComponent("manifest.json"))
         try Data("stale".utf8).write(to: dir.appendingPathComponent("gone.txt"))
         let before = listing(dir)
         for failAfter in 0...3 {
-            var commit = OutputCommit(root: dir)
+            var commit = OutputCommit(root: dir, durable: durable)
             commit.write(Array("new report".utf8), to: "report.pdf")
             commit.write(Array("new chart".utf8), to: "charts/a.svg")
             commit.write(Array("new manifest".utf8), to: "manifest.json")
@@ -37,21 +38,22 @@ import Testing
             #expect(throws: OutputError.self) { try commit.commit() }
             #expect(listing(dir) == before, "after failing at step \(failAfter)")
         }
-        var commit = OutputCommit(root: dir)
+        var commit = OutputCommit(root: dir, durable: durable)
         commit.write(Array("new report".utf8), to: "report.pdf")
         commit.write(Array("new chart".utf8), to: "charts/a.svg")
         commit.remove("gone.txt")
-        try commit.commit()
+        // Durable: both files, and both folders whose entries changed (the root and charts/).
+        #expect(try commit.commit() == (durable ? .init(files: 2, folders: 2) : .init()))
         #expect(listing(dir) == ["report.pdf": "new report", "manifest.json": "old manifest", "charts": "<dir>", "charts/a.svg": "new chart"])
     }
 
-    @Test func destinationsAreCheckedBeforeAnythingIsWritten() throws {
+    @Test(arguments: [false, true]) func destinationsAreCheckedBeforeAnythingIsWritten(durable: Bool) throws {
         let dir = try folder()
         try Data("old".utf8).write(to: dir.appendingPathComponent("report.pdf"))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("charts/b.svg"), withIntermediateDirectories: true)
         let before = listing(dir)
         for bad in ["../x.svg", "/etc/x", "charts/../../x", "charts//x", "charts/b.svg", "a\u{0}b"] {
-            var commit = OutputCommit(root: dir)
+            var commit = OutputCommit(root: dir, durable: durable)
             commit.write(Array("new".utf8), to: "report.pdf")
             commit.write(Array("new".utf8), to: bad)
             #expect(throws: OutputError.self, "\(bad)") { try commit.commit() }
@@ -62,13 +64,13 @@ import Testing
     /// Files are written, then flushed together in chunks (`AtomicFile.stageAll`): a commit of more
     /// files than a chunk installs every one, and one that fails while staging (first file, in the
     /// second chunk, last file) leaves the folder as it was, with no temporary behind.
-    @Test func manyFilesStageTogetherOrNotAtAll() throws {
+    @Test(arguments: [false, true]) func manyFilesStageTogetherOrNotAtAll(durable: Bool) throws {
         let dir = try folder()
         try Data("old report".utf8).write(to: dir.appendingPathComponent("report.pdf"))
         let before = listing(dir)
         let count = AtomicFile.stagingChunk * 2 + 7
         func commit(failingAt: Int?) -> OutputCommit {
-            var c = OutputCommit(root: dir)
+            var c = OutputCommit(root: dir, durable: durable)
             c.write(Array("new report".utf8), to: "report.pdf")
             for i in 0..<count { c.write(Array("chart \(i)".utf8), to: "charts/c\(i).svg") }
             c.failStagingAt = failingAt
@@ -78,7 +80,7 @@ import Testing
             #expect(throws: OutputError.self) { try commit(failingAt: failAt).commit() }
             #expect(listing(dir) == before, "failing at file \(failAt)")
         }
-        try commit(failingAt: nil).commit()
+        #expect(try commit(failingAt: nil).commit() == (durable ? .init(files: count + 1, folders: 2) : .init()))
         var expected = ["report.pdf": "new report", "charts": "<dir>"]
         for i in 0..<count { expected["charts/c\(i).svg"] = "chart \(i)" }
         #expect(listing(dir) == expected)
