@@ -41,8 +41,8 @@ struct ChartAltText {
 
     private func timeline(_ def: ChartDefinition, title: String, records: [Record], spec: TimelineSpec) -> String {
         // In time order, as the axis reads (ties keep the data's order).
-        let sorted = zip(records, spec.events).enumerated()
-            .sorted { ($0.element.1.date, $0.offset) < ($1.element.1.date, $1.offset) }.map(\.element.0)
+        let dates = spec.events.prefix(records.count).map(\.date)
+        let sorted = dates.indices.sorted { (dates[$0], $0) < (dates[$1], $1) }.map { records[$0] }
         let events = sorted.map { r -> String in
             let date = r[def.date].date.map(formatter.dateValue) ?? ""
             let planned = formatter.cell(r[def.status]).lowercased() == "planned"

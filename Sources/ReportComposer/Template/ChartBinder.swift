@@ -196,6 +196,8 @@ struct ChartBinder {
     static let statuses: [String: TimelineEvent.Status] = ["done": .done, "ongoing": .ongoing, "planned": .planned]
 
     static func status(_ text: String, _ r: Record, _ ds: Dataset, _ column: String) throws -> TimelineEvent.Status {
+        // A status word as written needs no trimming (most cells of a large timeline).
+        if let s = statuses[text] { return s }
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return .done }
         guard let s = statuses[t] else {

@@ -12,6 +12,19 @@ struct DisplayNode: MustacheParent, CustomStringConvertible {
     var description: String { display }
 }
 
+/// A record as placeholders name it (`{{<dataset>.<id>.<column>}}`; alone, its label, name or
+/// value): a `DisplayNode` whose fields are the cells' table text, each formatted when a
+/// placeholder asks for it, since prose names few of a dataset's records.
+struct RecordNode: MustacheParent, CustomStringConvertible {
+    let record: Record
+    let id: String
+    let formatter: ChineseFormatter
+    /// As `DisplayNode`: `in` names the (absent) unit conversions, never a column.
+    func child(named name: String) -> Any? { name == "in" ? nil : field(name) }
+    var description: String { field("label") ?? field("name") ?? field("value") ?? id }
+    private func field(_ column: String) -> String? { record.values[column].map { TableBinder.cellText($0, formatter) } }
+}
+
 /// The children of `{{figures.x.in}}`, named in ASCII because Mustache names are: `base` (元),
 /// `wan` (万元), `yi` (亿元) of the figure's unit family.
 struct UnitConversions: MustacheParent {
@@ -46,10 +59,7 @@ struct PlaceholderContext {
             var records: [String: Any] = [:]
             for r in ds.records {
                 guard let id = r.id else { continue }
-                var fields: [String: String] = [:]
-                for (col, v) in r.values { fields[col] = TableBinder.cellText(v, formatter) }
-                let display = fields["label"] ?? fields["name"] ?? fields["value"] ?? id
-                records[id] = DisplayNode(display: display, fields: fields)
+                records[id] = RecordNode(record: r, id: id, formatter: formatter)
             }
             root[name] = records
         }
