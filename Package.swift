@@ -39,11 +39,9 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libharfbuzz-dev", "libfreetype-dev"])]
         ),
-        // Sets the zlib level of cairo's PDF streams (cairo has no setting for it): see deflate_level.c.
-        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
         // Pango's font sorts answered once per description whatever its size: see font_sort_memo.c.
         .target(name: "CFontSortMemo", linkerSettings: [.linkedLibrary("fontconfig"), .linkedLibrary("dl")]),
-        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo", "CDeflateLevel", "CFontSortMemo"]),
+        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo", "CFontSortMemo"]),
         // PowerPoint decks (OOXML parts zipped with fixed dates): knows nothing of charts.
         .target(name: "ReportSlides", dependencies: ["ReportScene", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
@@ -83,7 +81,7 @@ let package = Package(
         // Shared by the test targets: the seeded generator (SplitMix), running external tools,
         // temporary folders, canonical JSON and golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "CDeflateLevel", "CFontSortMemo", "ReportScene", "ReportCharts", "TestSupport"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "CFontSortMemo", "ReportScene", "ReportCharts", "TestSupport"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData", "ReportCharts"]),
         .testTarget(name: "ReportSlidesTests", dependencies: ["ReportSlides", "TestSupport"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.

@@ -1,5 +1,4 @@
 import CCairo
-import CDeflateLevel
 import ReportScene
 
 /// Renders a `Document` to PDF bytes: one page per `Page` (each with its own size), embedded
@@ -45,16 +44,8 @@ public enum PDFWriter {
         return bytes
     }
 
-    /// zlib level of the streams cairo writes (page contents, embedded font programs): level 1,
-    /// zlib's fast path, deflates them in about half of level 6's time for ~2 % more bytes
-    /// (the default report's report.pdf 272,100 → 276,746 bytes); as `PDFArtifacts.contentLevel`.
-    static let streamLevel: Int32 = 1
-
     /// The PDF drawn with `faces`; nil when they lacked a glyph it needed (`PDFFontFaces.missed`).
     static func write(_ doc: Document, measurer: PangoTextMeasurer, faces: PDFFontFaces?) throws -> [UInt8]? {
-        // cairo's PDF streams on this thread at `streamLevel` instead of zlib's default (6).
-        report_deflate_default_begin(streamLevel)
-        defer { report_deflate_default_end() }
         let first = doc.pages[0]
         let sink = ByteSink()
         guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.size.width, first.size.height) else {
