@@ -24,7 +24,7 @@ import Glibc
 final class ReportFigureCache: @unchecked Sendable {
     static let folder = ".report-figures"
     static let maxBytes = 16 << 20
-    private static let magic = Array("report-figure 1\n".utf8)
+    private static let magic = Array("report-figure 2\n".utf8)
 
     let root: URL
     /// `fingerprints.base`: what every output depends on (tool, executable, fonts, theme).
@@ -96,55 +96,95 @@ final class ReportFigureCache: @unchecked Sendable {
 
     // MARK: the file
 
-    /// The figure as stored (`Table` is not `Codable` itself).
-    private struct Stored: Codable {
-        var group: Group
-        var height: Double
-        var table: StoredTable?
-    }
-
-    private struct StoredTable: Codable {
-        var id: String, header: [String], rows: [[String]], alignments: [Table.Alignment]
-        var columnWeights: [Double]?, caption: String, source: String
-    }
-
-    /// magic, identity (length-prefixed), the figure as JSON (sorted keys), then the SHA-256 of all that: a file
-    /// cut short or edited is not used. JSON writes every Double in its shortest round-trip form,
-    /// so the figure read back is equal to the one stored.
+    /// magic, identity (length-prefixed), the figure in `SceneCodec`'s binary form (the group,
+    /// the height, the optional full-list table), then the SHA-256 of all that: a file cut short
+    /// or edited is not used. Throws when the figure nests too deep to keep (it is laid out again).
     static func encode(_ figure: ReportFigure, identity: String) throws -> [UInt8] {
-        let table = figure.fullList.map {
-            StoredTable(id: $0.id, header: $0.header, rows: $0.rows, alignments: $0.alignments,
-                        columnWeights: $0.columnWeights, caption: $0.caption, source: $0.source)
-        }
-        // Sorted keys: the same figure is the same file in every process (the encoder's objects
-        // are hashed, whose order changes per process).
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = try encoder.encode(Stored(group: figure.group, height: figure.height, table: table))
-        var out = magic
-        let id = Array(identity.utf8)
-        withUnsafeBytes(of: UInt32(id.count).littleEndian) { out += $0 }
-        out += id
-        out += json
-        out += Array(SHA256.hash(data: out))
-        return out
+        var w = SceneCodec.Writer()
+        w.out += magic
+        w.string(identity)
+        try w.group(figure.group)
+        w.double(figure.height)
+        w.optional(figure.fullList) { $0.table($1) }
+        w.out += Array(SHA256.hash(data: w.out))
+        return w.out
     }
 
+    /// The figure of a file `encode` wrote for `identity`; nil for anything else (damaged, cut,
+    /// stored under another key, an older format such as the JSON of "report-figure 1").
     static func decode(_ file: [UInt8], identity: String) -> ReportFigure? {
         guard file.count > magic.count + 4 + 32, file.starts(with: magic) else { return nil }
-        let body = file[..<(file.count - 32)]
-        guard Array(SHA256.hash(data: body)) == Array(file.suffix(32)) else { return nil }
-        var at = magic.count
-        let idCount = body[at..<at + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
-        at += 4
-        let id = Array(identity.utf8)
-        guard idCount == id.count, at + idCount <= body.count, body[at..<at + idCount].elementsEqual(id) else { return nil }
-        at += idCount
-        guard let stored = try? JSONDecoder().decode(Stored.self, from: Data(body[at...])) else { return nil }
-        let table = stored.table.map {
-            Table(id: $0.id, header: $0.header, rows: $0.rows, alignments: $0.alignments,
-                  columnWeights: $0.columnWeights, caption: $0.caption, source: $0.source)
+        let bodyCount = file.count - 32
+        guard file.withUnsafeBufferPointer({ b in
+            SHA256.hash(data: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[..<bodyCount]))
+                .elementsEqual(b[bodyCount...])
+        }) else { return nil }
+        return file.withUnsafeBytes { decodeBody(UnsafeRawBufferPointer(rebasing: $0[magic.count..<bodyCount]), identity: identity) }
+    }
+
+    /// The figure of the bytes between the magic and the digest (no digest check: the tests feed
+    /// it damaged bodies directly); nil unless they are exactly what `encode` writes.
+    static func decodeBody(_ body: UnsafeRawBufferPointer, identity: String) -> ReportFigure? {
+        var r = SceneCodec.Reader(body)
+        do throws(SceneCodec.Malformed) {
+            guard try r.string() == identity else { return nil }
+            let group = try r.group(), height = try r.double()
+            let table = try r.optional { r throws(SceneCodec.Malformed) in try r.table() }
+            guard r.remaining == 0 else { return nil }
+            return ReportFigure(group: group, height: height, fullList: table)
+        } catch {
+            return nil
         }
-        return ReportFigure(group: stored.group, height: stored.height, fullList: table)
+    }
+
+    /// The length of the magic, before the body `decodeBody` reads.
+    static var magicCount: Int { magic.count }
+}
+
+/// A figure's full-list table: every field of `Table`, in declaration order.
+extension SceneCodec.Writer {
+    mutating func table(_ t: Table) {
+        string(t.id)
+        strings(t.header)
+        count(t.rows.count); for row in t.rows { strings(row) }
+        count(t.alignments.count)
+        for a in t.alignments { switch a { case .left: byte(0); case .center: byte(1); case .right: byte(2) } }
+        optional(t.columnWeights) { w, ws in w.count(ws.count); for x in ws { w.double(x) } }
+        string(t.caption); string(t.source)
+    }
+
+    mutating func strings(_ xs: [String]) { count(xs.count); for x in xs { string(x) } }
+}
+
+extension SceneCodec.Reader {
+    static let tableAlignments: [Table.Alignment] = [.left, .center, .right]
+
+    mutating func table() throws(SceneCodec.Malformed) -> Table {
+        let id = try string(), header = try strings()
+        let n = try count(minBytes: 4)
+        var rows: [[String]] = []
+        rows.reserveCapacity(n)
+        for _ in 0..<n { rows.append(try strings()) }
+        let m = try count(minBytes: 1)
+        var alignments: [Table.Alignment] = []
+        alignments.reserveCapacity(m)
+        for _ in 0..<m { alignments.append(try pick(Self.tableAlignments)) }
+        let weights = try optional { r throws(SceneCodec.Malformed) -> [Double] in
+            let k = try r.count(minBytes: 8)
+            var ws: [Double] = []
+            ws.reserveCapacity(k)
+            for _ in 0..<k { ws.append(try r.double()) }
+            return ws
+        }
+        return Table(id: id, header: header, rows: rows, alignments: alignments, columnWeights: weights,
+                     caption: try string(), source: try string())
+    }
+
+    mutating func strings() throws(SceneCodec.Malformed) -> [String] {
+        let n = try count(minBytes: 4)
+        var xs: [String] = []
+        xs.reserveCapacity(n)
+        for _ in 0..<n { xs.append(try string()) }
+        return xs
     }
 }
