@@ -39,7 +39,7 @@ final class ReportAhead: @unchecked Sendable {
             if let cache = figureCache, cache.reads {
                 computeIdentities(cache)
                 StageTrace.mark("report: figure keys")
-                // Decoded on every core (JSON: ~4 ms a figure, on the report's path).
+                // Decoded on every core (on the report's path).
                 let wanted = identities.sorted { $0.key < $1.key }
                 let loaded = Locked([String: ReportFigure]())
                 DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
@@ -62,9 +62,12 @@ final class ReportAhead: @unchecked Sendable {
             done.signal()
             if let cache = figureCache, column.isEmpty {
                 if !cache.reads { computeIdentities(cache) }
+                StageTrace.mark("report: storing figures")
+                var stored = 0
                 for (id, identity) in identities.sorted(by: { $0.key < $1.key }) where known[id] == nil {
-                    if let figure = figures[id] { cache.store(identity, figure) }
+                    if let figure = figures[id] { cache.store(identity, figure); stored += 1 }
                 }
+                StageTrace.mark("report: \(stored) figures stored")
             }
             stored.signal()
         }
