@@ -10,12 +10,14 @@ import Darwin
 /// equality is stricter than canonical equivalence, so a key never serves a text it was not made
 /// for.
 public enum UTF8Bytes {
+    /// Feeds `text`'s UTF-8 bytes and their count to `hasher`.
     public static func hash(_ text: String, into hasher: inout Hasher) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if done == nil { for b in text.utf8 { hasher.combine(b) } }
         hasher.combine(text.utf8.count)
     }
 
+    /// Whether `a` and `b` have the same UTF-8 bytes.
     public static func equal(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         let same = a.utf8.withContiguousStorageIfAvailable { x in
