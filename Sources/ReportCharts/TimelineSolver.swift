@@ -72,9 +72,14 @@ struct TimelineSolver {
 
     /// Width of mark i's label: its date and its text on one line.
     func labelWidth(_ i: Int) throws -> Double {
+        try Self.labelWidth(i, widths: widths, labels: labels, cache: cache, styles: styles)
+    }
+
+    static func labelWidth(_ i: Int, widths: TimelineLabelWidths, labels: [(date: String, text: String)],
+                           cache: TimelineMeasureCache, styles: TimelineStyles) throws -> Double {
         try widths.width(i) {
             let l = labels[i]
-            let text = try textWidth(i)
+            let text = try textWidth(i, widths: widths, labels: labels, cache: cache, styles: styles)
             guard !l.date.isEmpty else { return text }
             return try cache.measure(l.date, styles.date).width + styles.dateGap + text
         }
@@ -83,6 +88,11 @@ struct TimelineSolver {
     /// Width of mark i's label text, kept by mark: the scene and every solver of the layout ask
     /// again without hashing the text.
     func textWidth(_ i: Int) throws -> Double {
+        try Self.textWidth(i, widths: widths, labels: labels, cache: cache, styles: styles)
+    }
+
+    static func textWidth(_ i: Int, widths: TimelineLabelWidths, labels: [(date: String, text: String)],
+                          cache: TimelineMeasureCache, styles: TimelineStyles) throws -> Double {
         try widths.textWidth(i) { try cache.measure(labels[i].text, styles.label).width }
     }
 
@@ -136,6 +146,11 @@ struct TimelineSolver {
         let base = heights.baseHeight
         let free = heights.freeRows
         let most = (0..<heights.count).map { min(40, free[$0] + max(0, Int((lanes - base) / styles.rowHeight))) }
+        // The placement calls these per mark: closures over the few parts they read, not over
+        // `self` (a bound method copies the whole solver, ~20 references, on every call).
+        let (w, f, l, c, s) = (widths, floors, labels, cache, styles)
+        let floorOf: (Int) -> Double? = { i in w.measured(i) ? nil : f.floor(i, date: l[i].date, text: l[i].text) }
+        let widthOf: (Int) throws -> Double = { i in try Self.labelWidth(i, widths: w, labels: l, cache: c, styles: s) }
         func place(_ limit: [Int]) throws -> TimelinePlacement {
             // Key heights that differ little leave the same rows: place those once.
             let key = Placements.Key(tracks: trackOf, rows: limit, badgeWidth: badgeWidth)
@@ -147,8 +162,8 @@ struct TimelineSolver {
             let p = try TimelinePlacement.resolveByLane(marks: marks, trackCount: trackCount, rowLimit: limit,
                                                         gap: styles.labelGap, plot: plot,
                                                         minLabelWidth: styles.label.size * 2, badgeWidth: badgeWidth,
-                                                        letterWidth: letterWidth, labelFloor: labelFloor,
-                                                        leaderOrder: leaderOrder, memo: placements.lanes, labelWidth: labelWidth)
+                                                        letterWidth: letterWidth, labelFloor: floorOf,
+                                                        leaderOrder: leaderOrder, memo: placements.lanes, labelWidth: widthOf)
             placements.byKey[key] = p
             return p
         }
@@ -315,7 +330,9 @@ struct TimelineSolver {
         let one = try keyLine(line) ?? cache.measure(line.text, styles.list)
         // A line no wider than the column is one line high whatever the column.
         if one.width <= width { return one.height }
-        let measure = { try cache.measure(line.text, styles.list, wrap: width) }
+        // Over the two parts it reads: a closure over `self` would copy the whole solver.
+        let (cache, style, text) = (cache, styles.list, line.text)
+        let measure = { try cache.measure(text, style, wrap: width) }
         guard let i = line.mark else { return try widths.headingHeight(line.text, width: width, oneLine: one, measure: measure) }
         return try widths.keyLineHeight(i, width: width, oneLine: one, measure: measure)
     }

@@ -11,31 +11,20 @@ import ReportSync
 /// and the timeline both use it), thread-safe through a lock (`Locked`), so it needs no
 /// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
 public final class CachingTextMeasurer: TextMeasurer {
-    /// Hashed and compared by the text's UTF-8 bytes: `String`'s own hashing normalises
-    /// non-ASCII text (NFC) on every lookup and every table resize, which made hashing Chinese
-    /// labels cost more than the lookups saved. Byte equality is stricter than canonical
-    /// equivalence, so a key never serves a text it was not measured for.
+    /// Hashed and compared by the text's UTF-8 bytes (`UTF8Bytes`).
     private struct Key: Hashable {
         var text: String
         var style: TextStyle
         var wrapWidth: Double?
 
         func hash(into hasher: inout Hasher) {
-            let done: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            if done == nil { for b in text.utf8 { hasher.combine(b) } }
-            hasher.combine(text.utf8.count)
+            UTF8Bytes.hash(text, into: &hasher)
             hasher.combine(style)
             hasher.combine(wrapWidth)
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            guard a.wrapWidth == b.wrapWidth, a.style == b.style, a.text.utf8.count == b.text.utf8.count else { return false }
-            let same = a.text.utf8.withContiguousStorageIfAvailable { x in
-                b.text.utf8.withContiguousStorageIfAvailable { y in
-                    x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
-                }
-            }
-            return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
+            a.wrapWidth == b.wrapWidth && a.style == b.style && UTF8Bytes.equal(a.text, b.text)
         }
     }
     private struct State {
