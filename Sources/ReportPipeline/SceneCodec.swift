@@ -1,10 +1,10 @@
 import ReportScene
 
 /// The binary form of a scene, for the kept report figures (`ReportFigureCache`): every stored
-/// field of every scene type in declaration order, as `SceneHash` walks them, but written so it
-/// can be read back. Doubles by their bit patterns (the value read back is `==` the one written),
+/// field of every scene type in declaration order, written so it can be read back. Doubles by their bit patterns (the value read back is `==` the one written),
 /// strings as a count and UTF-8, lists counted, enum cases tagged, optionals flagged. JSON cost
 /// ~1.5–2 ms per figure each way (`Codable`'s containers, and printing and parsing every Double).
+/// `SceneHash` is the SHA-256 of these bytes, so the walk exists once.
 /// `SceneCodecTests` fails when a scene type gains a field this codec does not know.
 enum SceneCodec {
     /// Groups nested deeper than this are not written (the figure is simply not kept) and not
@@ -15,8 +15,14 @@ enum SceneCodec {
 
     struct Writer {
         var out: [UInt8] = []
+        /// Nesting past this throws `TooDeep`: `maxDepth` for a file that must be readable back,
+        /// unbounded for `SceneHash` (which only hashes the bytes).
+        var depthLimit: Int
 
-        init(capacity: Int = 1 << 14) { out.reserveCapacity(capacity) }
+        init(capacity: Int = 1 << 14, depthLimit: Int = SceneCodec.maxDepth) {
+            out.reserveCapacity(capacity)
+            self.depthLimit = depthLimit
+        }
 
         mutating func byte(_ b: UInt8) { out.append(b) }
         mutating func bool(_ v: Bool) { out.append(v ? 1 : 0) }
@@ -49,7 +55,7 @@ enum SceneCodec {
         }
 
         mutating func group(_ g: Group, depth: Int = 0) throws {
-            guard depth < SceneCodec.maxDepth else { throw TooDeep() }
+            guard depth < depthLimit else { throw TooDeep() }
             count(g.children.count)
             for child in g.children { try node(child, depth: depth) }
             transform(g.transform)

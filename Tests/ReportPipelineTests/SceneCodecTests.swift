@@ -121,12 +121,14 @@ import Testing
     }
 
     /// The codec writes and reads these stored fields; a type with more (or fewer) fails here: add
-    /// the field to `SceneCodec` (Writer and Reader, in declaration order), to `SceneHash`, and to
+    /// the field to `SceneCodec` (Writer and Reader, in declaration order; `SceneHash` hashes its bytes) and to
     /// the random scenes of `SceneHashTests`, then update the count.
     @Test func everyStoredTypeHasTheFieldsTheCodecKnows() {
         func fields(_ v: Any) -> Int { Mirror(reflecting: v).children.count }
         let text = TextNode("a", style: TextStyle(size: 9), at: .zero)
         #expect(fields(ReportFigure(group: Group(), height: 0, fullList: nil)) == 3)
+        #expect(fields(Page(size: Size(1, 1), root: Group())) == 4)  // SceneHash feeds a page's fields
+        #expect(fields(Size(1, 1)) == 2)
         #expect(fields(Table(id: "t", header: [], rows: [], caption: "")) == 7)
         #expect(fields(Group()) == 6)
         #expect(fields(RectNode(Rect(x: 0, y: 0, width: 1, height: 1))) == 4)
