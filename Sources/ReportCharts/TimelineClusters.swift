@@ -147,6 +147,11 @@ struct TimelineClusterText {
     let laneNames: [String]
     let startDays: [Int]
     let currentYear: Int?
+    /// Headings made so far by lane and first and last day: every key search of the layout
+    /// names the same groups again.
+    private final class Made { var headings: [Span: String] = [:] }
+    private struct Span: Hashable { var lane: Int, first: Int, last: Int }
+    private let made = Made()
 
     init(spec: TimelineSpec, laneNames: [String], marks: [TimelineEventMark]) {
         self.laneNames = laneNames
@@ -155,13 +160,21 @@ struct TimelineClusterText {
     }
 
     func heading(_ c: TimelineCluster) -> String {
-        let days = c.members.map { startDays[$0] }
-        let a = days.min()!, b = days.max()!
+        var a = Int.max, b = Int.min
+        for i in c.members { a = min(a, startDays[i]); b = max(b, startDays[i]) }
+        let span = Span(lane: c.lane, first: a, last: b)
+        if let h = made.headings[span] { return h }
+        let h = text(lane: c.lane, a, b)
+        made.headings[span] = h
+        return h
+    }
+
+    private func text(lane l: Int, _ a: Int, _ b: Int) -> String {
         func text(_ d: Int) -> String {
             let c = TimelineDate.civil(fromDayNumber: d)
             return TimelineDate.day(c.year, c.month, c.day).text(currentYear: currentYear)
         }
-        let lane = laneNames[c.lane].isEmpty ? "" : laneNames[c.lane] + " "
+        let lane = laneNames[l].isEmpty ? "" : laneNames[l] + " "
         return lane + (a == b ? text(a) : text(a) + "—" + text(b))
     }
 }

@@ -24,7 +24,8 @@ struct TimelineIntervals {
         while e < lo.count && lo[e] <= b { na = min(na, lo[e]); nb = max(nb, hi[e]); e += 1 }
         // Marks come in left-edge order: most inserts append or widen one stretch in place.
         if l == e {
-            lo.insert(na, at: l); hi.insert(nb, at: l)
+            // `append` where it can: `insert(_:at:)` goes through the generic `replaceSubrange`.
+            if l == lo.count { lo.append(na); hi.append(nb) } else { lo.insert(na, at: l); hi.insert(nb, at: l) }
         } else {
             lo[l] = na; hi[l] = nb
             if e > l + 1 { lo.removeSubrange((l + 1)..<e); hi.removeSubrange((l + 1)..<e) }
@@ -46,6 +47,6 @@ struct TimelinePositions {
     mutating func insert(_ x: Double) {
         var l = 0, h = xs.count
         while l < h { let m = (l + h) / 2; if xs[m] < x { l = m + 1 } else { h = m } }
-        xs.insert(x, at: l)
+        if l == xs.count { xs.append(x) } else { xs.insert(x, at: l) }
     }
 }

@@ -83,14 +83,13 @@ enum TimelineLabelCandidates {
         if right + width <= plot.upperBound && accept(TimelineCandidate(slot: .inline, lo: right, width: width)) { return 0 }
         if left >= plot.lowerBound && accept(TimelineCandidate(slot: .inline, lo: left, width: width)) { return 0 }
         guard rows > 0 else { return nil }
-        let starts = [anchorX - 1, anchorX + 1 - width, anchorX - width / 2].map {
-            min(max($0, plot.lowerBound), plot.upperBound - width)
+        // The three row boxes of `first`, near duplicates too (no array: this runs per mark and pass).
+        func start(_ raw: Double) -> Double { min(max(raw, plot.lowerBound), plot.upperBound - width) }
+        let (a, b, c) = (start(anchorX - 1), start(anchorX + 1 - width), start(anchorX - width / 2))
+        func box(_ k: Int, _ lo: Double) -> TimelineCandidate {
+            TimelineCandidate(slot: .row(k), lo: lo, width: width, leaderX: anchorX)
         }
-        for k in 0..<rows {
-            for lo in starts where accept(TimelineCandidate(slot: .row(k), lo: lo, width: width, leaderX: anchorX)) {
-                return k + 1
-            }
-        }
+        for k in 0..<rows where accept(box(k, a)) || accept(box(k, b)) || accept(box(k, c)) { return k + 1 }
         return nil
     }
 }

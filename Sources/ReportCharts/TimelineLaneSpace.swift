@@ -61,6 +61,56 @@ struct TimelineLaneSpace {
         return true
     }
 
+    /// `leaderIsClear` at `x` for every side and level in one walk out from the tracks (each
+    /// level's tests include every lower level's, so the clear levels of a side are a prefix).
+    /// Holds until the next `commit`.
+    func leaderReach(x: Double, lane: Int, track: Int) -> TimelineLeaderReach {
+        func levels(_ side: Int) -> Int {
+            let count = (rowLimit[lane] - side + 1) / 2
+            guard count > 0, !sideLeaders[lane][side].any(in: x - 1.5, x + 1.5) else { return 0 }
+            for t in passedTracks(lane: lane, track: track, side: side) where tracks[lane][t].intersects(x - 1, x + 1) {
+                return 0
+            }
+            // Level L crosses rows 2j + side for j < L: the first row in the way ends the prefix.
+            for j in 0..<(count - 1) where rows[lane][2 * j + side].intersects(x - gap / 2, x + gap / 2) { return j + 1 }
+            return count
+        }
+        return TimelineLeaderReach(x: x, above: levels(0), below: levels(1))
+    }
+
+    /// `fits` for a candidate whose leader (if any) is at `leader.x`, from `leaderReach` of the
+    /// same space, lane and track: the leader test is a look-up.
+    func fits(_ c: TimelineCandidate, lane: Int, track: Int, leader: TimelineLeaderReach) -> Bool {
+        let (lo, hi) = (c.lo, c.hi)
+        let g = gap * 0.999
+        switch c.slot {
+        case .inline:
+            return !tracks[lane][track].intersects(lo - g, hi + g)
+                && !trackLeaders[lane][track].any(in: lo - g / 2, hi + g / 2)
+        case .row(let k):
+            guard k < rowLimit[lane] else { return false }
+            // The look-up first: most row candidates of a crowded lane fail on their leader.
+            if c.leaderX != nil {
+                assert(c.leaderX == leader.x, "leader reach of another x")
+                guard leader.clear(row: k) else { return false }
+            }
+            return !rows[lane][k].intersects(lo - g, hi + g) && !rowLeaders[lane][k].any(in: lo - g / 2, hi + g / 2)
+        }
+    }
+
+    /// `hope` with the leader tests of `leaderReach(x:lane:track:)` (same answer).
+    func hope(lane: Int, track: Int, x0: Double, x1: Double, minWidth: Double, plot: ClosedRange<Double>,
+              leader: TimelineLeaderReach) -> Int? {
+        let right = TimelineCandidate(slot: .inline, lo: x1 + gap, width: minWidth)
+        let left = TimelineCandidate(slot: .inline, lo: x0 - gap - minWidth, width: minWidth)
+        if right.hi <= plot.upperBound && fits(right, lane: lane, track: track, leader: leader) { return 0 }
+        if left.lo >= plot.lowerBound && fits(left, lane: lane, track: track, leader: leader) { return 0 }
+        for k in 0..<min(rowLimit[lane], leader.rows) where leader.clear(row: k) && !rows[lane][k].covers(leader.x) {
+            return k + 1
+        }
+        return nil
+    }
+
     /// True when no candidate of any width could take a leader at `x` into any row and no
     /// inline box of `minWidth` fits beside the mark: the caller can skip measuring the label.
     func hopeless(lane: Int, track: Int, x0: Double, x1: Double, x: Double, minWidth: Double,
@@ -96,4 +146,18 @@ struct TimelineLaneSpace {
             for t in passedTracks(lane: lane, track: track, side: side) { trackLeaders[lane][t].insert(x) }
         }
     }
+}
+
+/// Which rows a leader at `x` can reach from its mark (`TimelineLaneSpace.leaderReach`): levels
+/// `0..<above` of the rows above the tracks and `0..<below` of those below.
+struct TimelineLeaderReach: Equatable {
+    var x: Double
+    var above: Int
+    var below: Int
+
+    /// `leaderIsClear` into row k (side `k % 2`, level `k / 2`).
+    func clear(row k: Int) -> Bool { k / 2 < (k % 2 == 0 ? above : below) }
+
+    /// Rows `0..<rows` hold every row the leader reaches: candidates in later rows never fit.
+    var rows: Int { max(above > 0 ? 2 * above - 1 : 0, 2 * below) }
 }

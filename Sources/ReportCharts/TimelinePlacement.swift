@@ -47,17 +47,20 @@ struct TimelinePlacement {
     /// no room for its letter) come last: they are never key lines, only counted as left out
     /// (`pointed`), so a reader never has to search the plot for a key line.
     var keyOrder: [Int] {
-        var out: [Int] = [], bare: [Int] = [], done = Set<Int>()
+        var out: [Int] = [], bare: [Int] = []
+        // Groups by index, not a Set: every key search asks for this order.
+        var done = [Bool](repeating: false, count: clusters.count)
         for i in label.indices where label[i] == nil {
             guard let c = clusterOf[i] else {
                 if badge[i] != nil { out.append(i) } else { bare.append(i) }
                 continue
             }
-            if done.insert(c).inserted {
+            if !done[c] {
+                done[c] = true
                 if clusters[c].box != nil { out += clusters[c].members } else { bare += clusters[c].members }
             }
         }
-        return out + bare
+        return bare.isEmpty ? out : out + bare
     }
 
     /// True when mark i, without a label, has its badge or its group's letter on the plot.
@@ -155,14 +158,15 @@ struct TimelinePlacement {
         var reach = rowsUsed
 
         let crowded = Self.crowded(marks, trackCount: trackCount)
-        func place(_ i: Int, width: Double, in space: inout TimelineLaneSpace, rowsUsed: inout [Int])
-            -> TimelineCandidate? {
+        /// `leader` is the space's `leaderReach` at the mark's leader, as it stands.
+        func place(_ i: Int, width: Double, leader: TimelineLeaderReach, in space: inout TimelineLaneSpace,
+                   rowsUsed: inout [Int]) -> TimelineCandidate? {
             let m = marks[i]
             // A leader from a mark overlapped on its own track would run through the other mark.
-            let rows = crowded[i] ? 0 : rowLimit[m.lane]
+            let rows = crowded[i] ? 0 : min(rowLimit[m.lane], leader.rows)
             guard let c = TimelineLabelCandidates.first(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width, rows: rows,
                                                         gap: gap, plot: plot,
-                                                        accept: { space.fits($0, lane: m.lane, track: m.track) })
+                                                        accept: { space.fits($0, lane: m.lane, track: m.track, leader: leader) })
             else { return nil }
             space.commit(c, lane: m.lane, track: m.track)
             if case .row(let k) = c.slot {
@@ -178,9 +182,19 @@ struct TimelinePlacement {
         /// Places group k's bracket (or its inline letter, or the letter at a leader's end).
         func placeBracket(_ k: Int, in clusters: inout [TimelineCluster]) {
             let c = clusters[k]
+            // Letters at a leader's end are tried member by member, each in every row: one reach
+            // per member's leader (the space does not change until the bracket is committed).
+            var leader: (reach: TimelineLeaderReach, track: Int)? = nil
+            func accept(_ b: TimelineCandidate, _ track: Int) -> Bool {
+                guard let x = b.leaderX else { return space.fits(b, lane: c.lane, track: track) }
+                if leader?.reach.x != x || leader?.track != track {
+                    leader = (space.leaderReach(x: x, lane: c.lane, track: track), track)
+                }
+                return space.fits(b, lane: c.lane, track: track, leader: leader!.reach)
+            }
             guard let (b, t, from) = TimelineClusters.bracket(c, marks: marks, width: bracketWidth,
                                                               rows: rowLimit[c.lane], gap: gap, plot: plot,
-                                                              canLead: { !crowded[$0] }, accept: { space.fits($0, lane: c.lane, track: $1) })
+                                                              canLead: { !crowded[$0] }, accept: accept)
             else { clusters[k].box = nil; clusters[k].leaderMember = nil; return }
             clusters[k].box = b; clusters[k].track = t; clusters[k].leaderMember = from
             space.commit(b, lane: c.lane, track: t)
@@ -199,27 +213,31 @@ struct TimelinePlacement {
             member = reserved
         }
         for (i, m) in marks.enumerated() where !member[i] {
-            guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
-                                        minWidth: minLabelWidth, plot: plot) else { continue }
+            // Nothing is committed between here and `place`: one reach serves every test.
+            let leader = space.leaderReach(x: m.anchorX, lane: m.lane, track: m.track)
+            guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, minWidth: minLabelWidth,
+                                        plot: plot, leader: leader) else { continue }
             reach[m.lane] = max(reach[m.lane], open)
             if let floor = labelFloor?(i) {
                 guard let fit = TimelineLabelCandidates.fitReach(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: floor,
-                                                                 rows: crowded[i] ? 0 : rowLimit[m.lane], gap: gap,
-                                                                 plot: plot,
-                                                                 accept: { space.fits($0, lane: m.lane, track: m.track) })
+                                                                 rows: crowded[i] ? 0 : min(rowLimit[m.lane], leader.rows),
+                                                                 gap: gap, plot: plot,
+                                                                 accept: { space.fits($0, lane: m.lane, track: m.track,
+                                                                                      leader: leader) })
                 else { continue }
                 reach[m.lane] = max(reach[m.lane], fit)
             }
-            label[i] = place(i, width: try labelWidth(i), in: &space, rowsUsed: &rowsUsed)
+            label[i] = place(i, width: try labelWidth(i), leader: leader, in: &space, rowsUsed: &rowsUsed)
         }
         let afterLabels = space, rowsAfterLabels = rowsUsed
         func badges(skip: [Bool], in space: inout TimelineLaneSpace, rowsUsed: inout [Int]) -> [TimelineCandidate?] {
             var out = [TimelineCandidate?](repeating: nil, count: marks.count)
             for (i, m) in marks.enumerated() where label[i] == nil && !skip[i] {
-                guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, x: m.anchorX,
-                                            minWidth: badgeWidth, plot: plot) else { continue }
+                let leader = space.leaderReach(x: m.anchorX, lane: m.lane, track: m.track)
+                guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, minWidth: badgeWidth,
+                                            plot: plot, leader: leader) else { continue }
                 reach[m.lane] = max(reach[m.lane], open)
-                out[i] = place(i, width: badgeWidth, in: &space, rowsUsed: &rowsUsed)
+                out[i] = place(i, width: badgeWidth, leader: leader, in: &space, rowsUsed: &rowsUsed)
             }
             return out
         }

@@ -117,7 +117,7 @@ struct TimelineSolver {
     func keyLines(_ p: TimelinePlacement) -> [KeyLine] {
         var out: [KeyLine] = []
         var number = 0, letters = 0
-        var headed = Set<Int>()
+        var headed = [Bool](repeating: false, count: p.clusters.count)
         for i in p.keyOrder where p.pointed(i) {
             if p.badge[i] != nil {
                 number += 1
@@ -126,7 +126,8 @@ struct TimelineSolver {
             }
             let c = p.clusterOf[i]!
             let cluster = p.clusters[c]
-            if headed.insert(c).inserted {
+            if !headed[c] {
+                headed[c] = true
                 let letter = TimelineClusters.letter(letters)
                 letters += 1
                 // A group of one is its own line, by its letter.
@@ -261,22 +262,26 @@ struct TimelineSolver {
     func neededKey(_ lines: [KeyLine], highest: Double) throws -> (height: Double, columns: Int) {
         let most = TimelineNumberedList.columnCount(width: keyWidth, style: styles.list)
         if lines.count > keyCapacity { return (highest, most) }
+        // Each line on one line, looked up once for every column count and packing below.
+        let ones = try lines.map { try keyLine($0) ?? cache.measure($0.text, styles.list) }
         // Each column count's heights, measured only where a packing asks (`TimelineKeyHeights`).
         var lineHeights: [Int: (width: Double, heights: TimelineKeyHeights)] = [:]
         func fits(_ h: Double, _ c: Int) throws -> Bool {
             if lineHeights[c] == nil {
                 let key = try makeKey(height: highest, lines: lines, columns: c)
-                lineHeights[c] = (key.textWidth, try heightBounds(lines, width: key.textWidth))
+                lineHeights[c] = (key.textWidth, try heightBounds(lines, width: key.textWidth, oneLine: ones))
             }
             let width = lineHeights[c]!.width
-            return try lineHeights[c]!.heights.packs(height: h, columns: c) { try wrappedHeight(lines[$0], width: width) }
+            return try lineHeights[c]!.heights.packs(height: h, columns: c) {
+                try wrappedHeight(lines[$0], width: width, oneLine: ones[$0])
+            }
         }
         // Wrapping never makes a line lower, and higher lines never pack into fewer columns (the
         // key fills columns in order): where the lines unwrapped do not pack into `c` columns the
         // wrapped ones do not either. So the same search over the unwrapped heights bounds what `c`
         // can reach from below: a `c` that cannot beat the best so far is skipped before its lines
         // are wrapped (the costly measuring). The result is the same.
-        let oneLine = try lines.map { line in try (keyLine(line) ?? cache.measure(line.text, styles.list)).height }
+        let oneLine = ones.map(\.height)
         var best = (height: highest, columns: most)
         // True once `best` is known to hold every line (it is not at first: `highest`, `most`).
         var confirmed = false
@@ -308,11 +313,11 @@ struct TimelineSolver {
 
     /// Bounds of each line's `wrappedHeight` at `width` from what is known without measuring:
     /// exact where `wrappedHeight` needs no measurement.
-    func heightBounds(_ lines: [KeyLine], width: Double) throws -> TimelineKeyHeights {
+    /// `oneLine[k]`: line k's metrics on one line.
+    func heightBounds(_ lines: [KeyLine], width: Double, oneLine: [TextMetrics]) throws -> TimelineKeyHeights {
         var lo: [Double] = [], hi: [Double] = []
         lo.reserveCapacity(lines.count); hi.reserveCapacity(lines.count)
-        for line in lines {
-            let one = try keyLine(line) ?? cache.measure(line.text, styles.list)
+        for (line, one) in zip(lines, oneLine) {
             let samples = line.mark.map { widths.keyLineSamples($0) } ?? widths.headingSamples(line.text)
             var known: Double? = one.width <= width ? one.height : nil
             for s in samples where known == nil { known = s.height(at: width, oneLine: one) }
@@ -326,8 +331,9 @@ struct TimelineSolver {
 
     /// Height of a key line wrapped to `width`: one line when it is no wider, else measured or
     /// known from another width (`TimelineLabelWidths`).
-    func wrappedHeight(_ line: KeyLine, width: Double) throws -> Double {
-        let one = try keyLine(line) ?? cache.measure(line.text, styles.list)
+    /// `oneLine`, when known, is the line's metrics on one line.
+    func wrappedHeight(_ line: KeyLine, width: Double, oneLine: TextMetrics? = nil) throws -> Double {
+        let one = try oneLine ?? keyLine(line) ?? cache.measure(line.text, styles.list)
         // A line no wider than the column is one line high whatever the column.
         if one.width <= width { return one.height }
         // Over the two parts it reads: a closure over `self` would copy the whole solver.
