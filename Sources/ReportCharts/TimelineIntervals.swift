@@ -25,7 +25,11 @@ struct TimelineIntervals {
         // Marks come in left-edge order: most inserts append or widen one stretch in place.
         if l == e {
             // `append` where it can: `insert(_:at:)` goes through the generic `replaceSubrange`.
-            if l == lo.count { lo.append(na); hi.append(nb) } else { lo.insert(na, at: l); hi.insert(nb, at: l) }
+            if l == lo.count {
+                // A line that takes one stretch mostly takes several: skip the first regrowths.
+                if lo.capacity == 0 { lo.reserveCapacity(8); hi.reserveCapacity(8) }
+                lo.append(na); hi.append(nb)
+            } else { lo.insert(na, at: l); hi.insert(nb, at: l) }
         } else {
             lo[l] = na; hi[l] = nb
             if e > l + 1 { lo.removeSubrange((l + 1)..<e); hi.removeSubrange((l + 1)..<e) }

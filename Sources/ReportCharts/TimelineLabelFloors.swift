@@ -22,9 +22,11 @@ final class TimelineLabelFloors {
         floors = Array(repeating: .nan, count: count)
     }
 
-    /// Floor of mark i's label (`date`, then `text`).
-    func floor(_ i: Int, date: String, text: String) -> Double {
+    /// Floor of mark i's label (`date`, then `text`; asked for only the first time: the placement
+    /// asks again in every pass).
+    func floor(_ i: Int, label: () -> (date: String, text: String)) -> Double {
         if !floors[i].isNaN { return floors[i] }
+        let (date, text) = label()
         let f = (date.isEmpty ? 0 : sum(date, date: true) * 0.9 + dateGap) + sum(text, date: false) * 0.9
         floors[i] = f
         return f

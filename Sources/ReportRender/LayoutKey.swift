@@ -18,17 +18,17 @@ struct LayoutKey: Hashable, Sendable {
         self.wrapWidth = wrapWidth
     }
 
-    /// The text by its UTF-8 bytes (`UTF8Bytes`): the SVG and PNG writers look every drawn text
-    /// up here, and `String`'s hashing normalises each Chinese label first.
+    /// The text and the family by their UTF-8 bytes (`UTF8Bytes`): the SVG and PNG writers look
+    /// every drawn text up here, and `String`'s hashing normalises each Chinese label first.
     func hash(into hasher: inout Hasher) {
         UTF8Bytes.hash(text, into: &hasher)
-        hasher.combine(family); hasher.combine(size); hasher.combine(weight); hasher.combine(lineSpacing)
+        UTF8Bytes.hash(family, into: &hasher); hasher.combine(size); hasher.combine(weight); hasher.combine(lineSpacing)
         hasher.combine(alignment); hasher.combine(justifyLastLine); hasher.combine(wrapWidth)
     }
 
     static func == (a: LayoutKey, b: LayoutKey) -> Bool {
         a.size == b.size && a.wrapWidth == b.wrapWidth && a.weight == b.weight && a.lineSpacing == b.lineSpacing
-            && a.alignment == b.alignment && a.justifyLastLine == b.justifyLastLine && a.family == b.family
+            && a.alignment == b.alignment && a.justifyLastLine == b.justifyLastLine && UTF8Bytes.equal(a.family, b.family)
             && UTF8Bytes.equal(a.text, b.text)
     }
 }

@@ -11,7 +11,11 @@ import ReportSync
 /// and the timeline both use it), thread-safe through a lock (`Locked`), so it needs no
 /// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
 public final class CachingTextMeasurer: TextMeasurer {
-    /// Hashed and compared by the text's UTF-8 bytes (`UTF8Bytes`).
+    /// Hashed and compared by the text's and the family's UTF-8 bytes (`UTF8Bytes`), field by
+    /// field: every measurement of a layout looks a key up here, and `TextStyle`'s synthesised
+    /// hash runs the family through `String`'s normalising hash and the colour (always black in
+    /// a key) through four more combines. Byte equality is stricter than `String`'s: a text is
+    /// never served another spelling's metrics.
     private struct Key: Hashable {
         var text: String
         var style: TextStyle
@@ -19,12 +23,17 @@ public final class CachingTextMeasurer: TextMeasurer {
 
         func hash(into hasher: inout Hasher) {
             UTF8Bytes.hash(text, into: &hasher)
-            hasher.combine(style)
+            UTF8Bytes.hash(style.family, into: &hasher)
+            hasher.combine(style.size); hasher.combine(style.weight); hasher.combine(style.lineSpacing)
+            hasher.combine(style.alignment); hasher.combine(style.justifyLastLine)
             hasher.combine(wrapWidth)
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.wrapWidth == b.wrapWidth && a.style == b.style && UTF8Bytes.equal(a.text, b.text)
+            a.wrapWidth == b.wrapWidth && a.style.size == b.style.size && a.style.weight == b.style.weight
+                && a.style.lineSpacing == b.style.lineSpacing && a.style.alignment == b.style.alignment
+                && a.style.justifyLastLine == b.style.justifyLastLine && a.style.color == b.style.color
+                && UTF8Bytes.equal(a.style.family, b.style.family) && UTF8Bytes.equal(a.text, b.text)
         }
     }
     private struct State {

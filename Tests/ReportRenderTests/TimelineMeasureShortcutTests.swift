@@ -62,7 +62,7 @@ import ReportScene
                 let (date, text) = Self.line(&rng)
                 let real = (date.isEmpty ? 0 : try cache.measure(date, styles.date).width + styles.dateGap)
                     + (try cache.measure(text, styles.label).width)
-                let floor = floors.floor(i, date: date, text: text)
+                let floor = floors.floor(i) { (date, text) }
                 #expect(floor <= real, "“\(date) \(text)”: floor \(floor) > width \(real)")
                 #expect(floor >= real * 0.5, "“\(date) \(text)”: floor \(floor) far below \(real)")
             }
