@@ -33,6 +33,27 @@ private final class CountingMeasurer: TextMeasurer {
         #expect(first == (try FixedTextMeasurer().measure("临平区", style: style, wrapWidth: nil)))
     }
 
+    /// The key hashes the style field by field: each field but the colour is its own entry, and
+    /// the same family spelt by another string (built at run time) is the same entry.
+    @Test func everyStyleFieldButColourIsPartOfTheKey() throws {
+        let base = CountingMeasurer()
+        let cache = CachingTextMeasurer(base)
+        var variants: [TextStyle] = [style]
+        var s = style; s.family = Fonts.serif; variants.append(s)
+        s = style; s.size = 12.5; variants.append(s)
+        s = style; s.weight = .bold; variants.append(s)
+        s = style; s.lineSpacing = 1.4; variants.append(s)
+        s = style; s.alignment = .center; variants.append(s)
+        s = style; s.justifyLastLine = true; variants.append(s)
+        for v in variants { _ = try cache.measure("临平区", style: v, wrapWidth: 40) }
+        #expect(base.count == variants.count && cache.count == variants.count)
+        var same = style
+        same.family = ["Noto Sans", "CJK SC"].joined(separator: " ")
+        same.color = Color(red: 0, green: 0.5, blue: 1)
+        _ = try cache.measure("临平区", style: same, wrapWidth: 40)
+        #expect(base.count == variants.count)
+    }
+
     @Test func failuresAreNotRemembered() {
         let base = CountingMeasurer()
         let cache = CachingTextMeasurer(base)
