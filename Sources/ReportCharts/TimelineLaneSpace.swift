@@ -98,17 +98,24 @@ struct TimelineLaneSpace {
         }
     }
 
-    /// `hope` with the leader tests of `leaderReach(x:lane:track:)` (same answer).
+    /// `hope` with the leader tests of `leaderReach(x:lane:track:)`, made only if the rows are
+    /// looked at (same answer).
     func hope(lane: Int, track: Int, x0: Double, x1: Double, minWidth: Double, plot: ClosedRange<Double>,
-              leader: TimelineLeaderReach) -> Int? {
+              leader: inout TimelineLeaderReach.Lazy) -> Int? {
         let right = TimelineCandidate(slot: .inline, lo: x1 + gap, width: minWidth)
         let left = TimelineCandidate(slot: .inline, lo: x0 - gap - minWidth, width: minWidth)
-        if right.hi <= plot.upperBound && fits(right, lane: lane, track: track, leader: leader) { return 0 }
-        if left.lo >= plot.lowerBound && fits(left, lane: lane, track: track, leader: leader) { return 0 }
-        for k in 0..<min(rowLimit[lane], leader.rows) where leader.clear(row: k) && !rows[lane][k].covers(leader.x) {
-            return k + 1
-        }
+        if right.hi <= plot.upperBound && fits(right, lane: lane, track: track) { return 0 }
+        if left.lo >= plot.lowerBound && fits(left, lane: lane, track: track) { return 0 }
+        guard rowLimit[lane] > 0 else { return nil }
+        let r = leader.reach(in: self)
+        for k in 0..<min(rowLimit[lane], r.rows) where r.clear(row: k) && !rows[lane][k].covers(r.x) { return k + 1 }
         return nil
+    }
+
+    /// `fits` with the leader test of `leader` (made on the first row candidate with a leader).
+    func fits(_ c: TimelineCandidate, lane: Int, track: Int, leader: inout TimelineLeaderReach.Lazy) -> Bool {
+        guard case .row = c.slot, c.leaderX != nil else { return fits(c, lane: lane, track: track) }
+        return fits(c, lane: lane, track: track, leader: leader.reach(in: self))
     }
 
     /// True when no candidate of any width could take a leader at `x` into any row and no
@@ -160,4 +167,19 @@ struct TimelineLeaderReach: Equatable {
 
     /// Rows `0..<rows` hold every row the leader reaches: candidates in later rows never fit.
     var rows: Int { max(above > 0 ? 2 * above - 1 : 0, 2 * below) }
+
+    /// The reach of one mark's leader, made when first asked: a mark whose box fits inline
+    /// needs none. Valid while the space it is asked of does not change.
+    struct Lazy {
+        let x: Double, lane: Int, track: Int
+        private var made: TimelineLeaderReach?
+        init(x: Double, lane: Int, track: Int) { self.x = x; self.lane = lane; self.track = track }
+
+        mutating func reach(in space: TimelineLaneSpace) -> TimelineLeaderReach {
+            if let made { return made }
+            let r = space.leaderReach(x: x, lane: lane, track: track)
+            made = r
+            return r
+        }
+    }
 }

@@ -158,16 +158,16 @@ struct TimelinePlacement {
         var reach = rowsUsed
 
         let crowded = Self.crowded(marks, trackCount: trackCount)
-        /// `leader` is the space's `leaderReach` at the mark's leader, as it stands.
-        func place(_ i: Int, width: Double, leader: TimelineLeaderReach, in space: inout TimelineLaneSpace,
+        /// `leader`: the reach of the mark's leader in the space as it stands (`TimelineLeaderReach`).
+        func place(_ i: Int, width: Double, leader: inout TimelineLeaderReach.Lazy, in space: inout TimelineLaneSpace,
                    rowsUsed: inout [Int]) -> TimelineCandidate? {
             let m = marks[i]
             // A leader from a mark overlapped on its own track would run through the other mark.
-            let rows = crowded[i] ? 0 : min(rowLimit[m.lane], leader.rows)
-            guard let c = TimelineLabelCandidates.first(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width, rows: rows,
-                                                        gap: gap, plot: plot,
-                                                        accept: { space.fits($0, lane: m.lane, track: m.track, leader: leader) })
-            else { return nil }
+            let rows = crowded[i] ? 0 : rowLimit[m.lane]
+            let found = TimelineLabelCandidates.first(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: width, rows: rows,
+                                                      gap: gap, plot: plot,
+                                                      accept: { space.fits($0, lane: m.lane, track: m.track, leader: &leader) })
+            guard let c = found else { return nil }
             space.commit(c, lane: m.lane, track: m.track)
             if case .row(let k) = c.slot {
                 rowsUsed[m.lane] = max(rowsUsed[m.lane], k + 1)
@@ -214,30 +214,29 @@ struct TimelinePlacement {
         }
         for (i, m) in marks.enumerated() where !member[i] {
             // Nothing is committed between here and `place`: one reach serves every test.
-            let leader = space.leaderReach(x: m.anchorX, lane: m.lane, track: m.track)
+            var leader = TimelineLeaderReach.Lazy(x: m.anchorX, lane: m.lane, track: m.track)
             guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, minWidth: minLabelWidth,
-                                        plot: plot, leader: leader) else { continue }
+                                        plot: plot, leader: &leader) else { continue }
             reach[m.lane] = max(reach[m.lane], open)
             if let floor = labelFloor?(i) {
-                guard let fit = TimelineLabelCandidates.fitReach(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: floor,
-                                                                 rows: crowded[i] ? 0 : min(rowLimit[m.lane], leader.rows),
-                                                                 gap: gap, plot: plot,
-                                                                 accept: { space.fits($0, lane: m.lane, track: m.track,
-                                                                                      leader: leader) })
-                else { continue }
+                let fit = TimelineLabelCandidates.fitReach(x0: m.x0, x1: m.x1, anchorX: m.anchorX, width: floor,
+                                                           rows: crowded[i] ? 0 : rowLimit[m.lane], gap: gap, plot: plot,
+                                                           accept: { space.fits($0, lane: m.lane, track: m.track,
+                                                                                leader: &leader) })
+                guard let fit else { continue }
                 reach[m.lane] = max(reach[m.lane], fit)
             }
-            label[i] = place(i, width: try labelWidth(i), leader: leader, in: &space, rowsUsed: &rowsUsed)
+            label[i] = place(i, width: try labelWidth(i), leader: &leader, in: &space, rowsUsed: &rowsUsed)
         }
         let afterLabels = space, rowsAfterLabels = rowsUsed
         func badges(skip: [Bool], in space: inout TimelineLaneSpace, rowsUsed: inout [Int]) -> [TimelineCandidate?] {
             var out = [TimelineCandidate?](repeating: nil, count: marks.count)
             for (i, m) in marks.enumerated() where label[i] == nil && !skip[i] {
-                let leader = space.leaderReach(x: m.anchorX, lane: m.lane, track: m.track)
+                var leader = TimelineLeaderReach.Lazy(x: m.anchorX, lane: m.lane, track: m.track)
                 guard let open = space.hope(lane: m.lane, track: m.track, x0: m.x0, x1: m.x1, minWidth: badgeWidth,
-                                            plot: plot, leader: leader) else { continue }
+                                            plot: plot, leader: &leader) else { continue }
                 reach[m.lane] = max(reach[m.lane], open)
-                out[i] = place(i, width: badgeWidth, leader: leader, in: &space, rowsUsed: &rowsUsed)
+                out[i] = place(i, width: badgeWidth, leader: &leader, in: &space, rowsUsed: &rowsUsed)
             }
             return out
         }

@@ -4,7 +4,8 @@ import TestSupport
 
 /// `TimelineLaneSpace.leaderReach` (the leader tests of one x done once, as a prefix of levels
 /// per side) against `leaderIsClear` asked level by level, and the placement's fast paths built
-/// on it (`fits(_:lane:track:leader:)`, `hope(…leader:)`, candidates cut to `leader.rows`)
+/// on it (`fits(_:lane:track:leader:)`, made lazily or not, `hope(…leader:)`, candidates cut to
+/// `leader.rows`)
 /// against the plain `fits` and `hope`, over random lanes filled by random commits.
 @Suite struct TimelineLeaderReachTests {
     /// A lane space with marks, inline boxes, row boxes, brackets and leaders committed at random.
@@ -62,14 +63,20 @@ import TestSupport
                 let anchor = x1 - x0 > 2 ? x0 : x0 + 1, track = rng.int(tracks)
                 let width = Double(4 + rng.int(120)), plot = 0.0...600.0
                 let r = s.leaderReach(x: anchor, lane: 0, track: track)
-                #expect(s.hope(lane: 0, track: track, x0: x0, x1: x1, minWidth: width, plot: plot, leader: r)
+                var lazy = TimelineLeaderReach.Lazy(x: anchor, lane: 0, track: track)
+                #expect(s.hope(lane: 0, track: track, x0: x0, x1: x1, minWidth: width, plot: plot, leader: &lazy)
                         == s.hope(lane: 0, track: track, x0: x0, x1: x1, x: anchor, minWidth: width, plot: plot))
+                #expect(lazy.reach(in: s) == r)
                 let plain = TimelineLabelCandidates.first(x0: x0, x1: x1, anchorX: anchor, width: width, rows: rows, gap: s.gap,
                                                           plot: plot, accept: { s.fits($0, lane: 0, track: track) })
                 let fast = TimelineLabelCandidates.first(x0: x0, x1: x1, anchorX: anchor, width: width, rows: min(rows, r.rows),
                                                          gap: s.gap, plot: plot,
                                                          accept: { s.fits($0, lane: 0, track: track, leader: r) })
                 #expect(fast == plain)
+                var later = TimelineLeaderReach.Lazy(x: anchor, lane: 0, track: track)
+                #expect(TimelineLabelCandidates.first(x0: x0, x1: x1, anchorX: anchor, width: width, rows: rows, gap: s.gap,
+                                                      plot: plot, accept: { s.fits($0, lane: 0, track: track, leader: &later) })
+                        == plain)
                 let plainReach = TimelineLabelCandidates.fitReach(x0: x0, x1: x1, anchorX: anchor, width: width, rows: rows,
                                                                   gap: s.gap, plot: plot,
                                                                   accept: { s.fits($0, lane: 0, track: track) })
