@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "ReportSlides", dependencies: ["ReportScene", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
         .target(name: "ReportPipeline", dependencies: [
-            "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender", "ReportSlides",
+            "ReportSync", "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender", "ReportSlides",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Yams", package: "Yams"),
         ]),
