@@ -5,7 +5,7 @@ TEMPLATE ?= Templates/linping-annual
 .PHONY: report test build deps test-deps bench bench-batch batch-example clean fuzz fuzz-smoke sanitize snapshots
 
 report: deps
-	swift build -c release --static-swift-stdlib --product report
+	bash scripts/release-build.sh --product report
 	.build/release/report render $(TEMPLATE)
 
 test: test-deps
@@ -26,7 +26,7 @@ bench-batch: deps
 
 # One report per town of the fictional sample data: Output/batch-example/<town>/report.pdf.
 batch-example: deps
-	swift build -c release --static-swift-stdlib --product report
+	bash scripts/release-build.sh --product report
 	.build/release/report render Templates/batch-example
 
 # Fuzzing (docs/fuzzing.md): every libFuzzer target until FUZZ_RUNS executions (10^7) or

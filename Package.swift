@@ -41,12 +41,14 @@ let package = Package(
         ),
         // Pango's font sorts answered once per description whatever its size: see font_sort_memo.c.
         .target(name: "CFontSortMemo", linkerSettings: [.linkedLibrary("fontconfig"), .linkedLibrary("dl")]),
-        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo", "CFontSortMemo"]),
+        // cairo's PDF numbers ("%f" through snprintf) printed exactly without glibc's slow path: see fixed_printf.c.
+        .target(name: "CFixedPrintf"),
+        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo", "CFontSortMemo", "CFixedPrintf"]),
         // PowerPoint decks (OOXML parts zipped with fixed dates): knows nothing of charts.
         .target(name: "ReportSlides", dependencies: ["ReportScene", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
         .target(name: "ReportPipeline", dependencies: [
-            "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender", "ReportSlides",
+            "ReportSync", "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender", "ReportSlides",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -81,7 +83,7 @@ let package = Package(
         // Shared by the test targets: the seeded generator (SplitMix), running external tools,
         // temporary folders, canonical JSON and golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "CFontSortMemo", "ReportScene", "ReportCharts", "TestSupport"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "CFontSortMemo", "CFixedPrintf", "ReportScene", "ReportCharts", "TestSupport"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData", "ReportCharts"]),
         .testTarget(name: "ReportSlidesTests", dependencies: ["ReportSlides", "TestSupport"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.

@@ -21,7 +21,7 @@ if [ ! -x /usr/bin/time ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get install -y -q time >/dev/null
 fi
-[ "${BATCH_BENCH_SKIP_BUILD:-0}" = 1 ] || swift build -c release --static-swift-stdlib --product report
+[ "${BATCH_BENCH_SKIP_BUILD:-0}" = 1 ] || bash "$(dirname "$0")/release-build.sh" --product report
 CORES=$(nproc)
 mkdir -p "$OUT"
 RESULTS="$OUT/results.md"

@@ -22,8 +22,8 @@ if [ ! -d "$SHARED/data" ]; then
     exit 1
 fi
 
-swift build -c release --static-swift-stdlib --product report
-swift build -c release --static-swift-stdlib --product ReportBench
+bash scripts/release-build.sh --product report
+bash scripts/release-build.sh --product ReportBench
 
 mkdir -p "$OUT/c"
 C_ARGS=()

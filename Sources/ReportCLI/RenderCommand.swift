@@ -104,6 +104,8 @@ struct RenderCommand: ParsableCommand {
             try Watcher(options: opts, quiet: quiet).run()
         } else {
             oneHeap()
+            // One build, then the process ends: its memory goes back with the process.
+            ExitRetention.enable()
             if !RenderRun.once(opts, quiet: quiet) { throw ExitCode(1) }
         }
     }
@@ -118,6 +120,7 @@ enum RenderRun {
     static func once(_ options: BuildOptions, quiet: Bool) -> Bool {
         do {
             let outcome = try ReportBuild.run(options)
+            StageTrace.mark("\(ExitRetention.keptCount) values left for the exit to reclaim")
             for d in outcome.diagnostics { Stderr.print(d.description) }
             for w in outcome.previousWarnings { Stderr.print(w) }
             if !quiet {

@@ -136,8 +136,12 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The last pair whose key reads `name` (Yams' look-up order).
     private func value(_ name: String) -> Node? {
-        for pair in pairs.reversed() {
-            if case .scalar(let s) = pair.key, s.string == name { return pair.value }
+        // By index: iterating the pairs copied each (key, value) tuple through the runtime's
+        // generic tuple copy, ~5% of a 30-dataset template's load.
+        var i = pairs.count
+        while i > 0 {
+            i -= 1
+            if case .scalar(let s) = pairs[i].key, s.string == name { return pairs[i].value }
         }
         return nil
     }

@@ -71,9 +71,12 @@ public enum ReportBuild {
         defer { lock?.release() }
         if lock == nil { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) }
         do {
-            return try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, fingerprints: fingerprints,
-                             inputKeys: inputKeys, reportSide: reportSide,
-                             previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first), measurer: measurer)
+            let outcome = try build(options, bound: bound, laidOut: laidOut, quickKey: quickKey, fingerprints: fingerprints,
+                                    inputKeys: inputKeys, reportSide: reportSide,
+                                    previous: BuildManifest.load(from: outDir, earlierBytes: firstBytes, earlier: first),
+                                    measurer: measurer)
+            ExitRetention.keep(bound, laidOut, fingerprints, inputKeys, reportSide as Any, first as Any)
+            return outcome
         } catch {
             // A failed run leaves no trace: the lock file it created, and a folder it created, go again.
             lock?.release(discarding: true)
@@ -200,6 +203,7 @@ public enum ReportBuild {
         }
         let flushed = try commit.commit()
         StageTrace.mark(options.durable ? "files committed, \(flushed.files) files and \(flushed.folders) folders flushed" : "files committed")
+        ExitRetention.keep(tasks, pages, scenes, results, pending, next, previous as Any, snapshot, commit)
         return BuildOutcome(diagnostics: bound.diagnostics, chartsRendered: rendered, chartsUpToDate: upToDate,
                             reportRendered: reportRendered, reportUpToDate: reportUpToDate, removed: removed,
                             deckRendered: deckRendered, changes: changes)
