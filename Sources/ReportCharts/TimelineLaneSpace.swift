@@ -34,21 +34,28 @@ struct TimelineLaneSpace {
     }
 
     func fits(_ c: TimelineCandidate, lane: Int, track: Int) -> Bool {
-        let (lo, hi) = (c.lo, c.hi)
-        let g = gap * 0.999
         switch c.slot {
         case .inline:
-            return !tracks[lane][track].intersects(lo - g, hi + g)
-                && !trackLeaders[lane][track].any(in: lo - g / 2, hi + g / 2)
+            return inlineBoxFits(c, lane: lane, track: track)
         case .row(let k):
-            guard k < rowLimit[lane] else { return false }
-            if rows[lane][k].intersects(lo - g, hi + g) || rowLeaders[lane][k].any(in: lo - g / 2, hi + g / 2) {
-                return false
-            }
+            guard k < rowLimit[lane], rowBoxFits(c, lane: lane, row: k) else { return false }
             // A group's bracket has no leader: it stands over its stretch of the lane.
             guard let x = c.leaderX else { return true }
             return leaderIsClear(x: x, lane: lane, track: track, side: k % 2, level: k / 2)
         }
+    }
+
+    /// The candidate's box beside its mark clears the track's marks and the leaders through it.
+    private func inlineBoxFits(_ c: TimelineCandidate, lane: Int, track: Int) -> Bool {
+        let g = gap * 0.999
+        return !tracks[lane][track].intersects(c.lo - g, c.hi + g)
+            && !trackLeaders[lane][track].any(in: c.lo - g / 2, c.hi + g / 2)
+    }
+
+    /// The candidate's box in row `k` clears the row's boxes and the leaders through it.
+    private func rowBoxFits(_ c: TimelineCandidate, lane: Int, row k: Int) -> Bool {
+        let g = gap * 0.999
+        return !rows[lane][k].intersects(c.lo - g, c.hi + g) && !rowLeaders[lane][k].any(in: c.lo - g / 2, c.hi + g / 2)
     }
 
     /// The leader at `x` from the mark to row `level` of `side` meets no other leader, no box of
@@ -81,12 +88,9 @@ struct TimelineLaneSpace {
     /// `fits` for a candidate whose leader (if any) is at `leader.x`, from `leaderReach` of the
     /// same space, lane and track: the leader test is a look-up.
     func fits(_ c: TimelineCandidate, lane: Int, track: Int, leader: TimelineLeaderReach) -> Bool {
-        let (lo, hi) = (c.lo, c.hi)
-        let g = gap * 0.999
         switch c.slot {
         case .inline:
-            return !tracks[lane][track].intersects(lo - g, hi + g)
-                && !trackLeaders[lane][track].any(in: lo - g / 2, hi + g / 2)
+            return inlineBoxFits(c, lane: lane, track: track)
         case .row(let k):
             guard k < rowLimit[lane] else { return false }
             // The look-up first: most row candidates of a crowded lane fail on their leader.
@@ -94,7 +98,7 @@ struct TimelineLaneSpace {
                 assert(c.leaderX == leader.x, "leader reach of another x")
                 guard leader.clear(row: k) else { return false }
             }
-            return !rows[lane][k].intersects(lo - g, hi + g) && !rowLeaders[lane][k].any(in: lo - g / 2, hi + g / 2)
+            return rowBoxFits(c, lane: lane, row: k)
         }
     }
 
