@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, lowest first. Each target imports only targets above it in this list:
-//   ReportData (Foundation only) · ReportScene (nothing) · ReportCharts · ReportComposer
+//   ReportSync, ReportCalendar (utilities any layer may use) · ReportData (Foundation only)
+//   · ReportScene · ReportCharts · ReportComposer
 //   ReportRender (the only importer of CCairo) · ReportSlides (ZIPFoundation only)
 //   ReportPipeline (builds outputs) · ReportCLI (thin).
 let package = Package(
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "ReportSync"),
         .target(name: "ReportData", dependencies: ["ReportCalendar", "ReportSync", .product(name: "Yams", package: "Yams")]),
         .target(name: "ReportScene", dependencies: ["ReportSync"]),
-        .target(name: "ReportCharts", dependencies: ["ReportScene", "ReportCalendar"]),
+        .target(name: "ReportCharts", dependencies: ["ReportScene", "ReportCalendar", "ReportSync"]),
         .target(name: "ReportComposer", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportSync",
             .product(name: "Mustache", package: "swift-mustache"),

@@ -127,13 +127,18 @@ struct TimelineBuilder {
     /// tracks that still name every event win, beyond that tracks keep to half the height.
     func solveWithTracks(_ marks: [TimelineEventMark], f: TimelineFrame, styles: TimelineStyles, keyCapacity: Int,
                          badgeWidth: Double, letterWidth: Double) throws -> Solved {
-        let widths = memo?.widths(marks.count) ?? TimelineLabelWidths(count: marks.count)
-        let placements = memo?.placements ?? TimelineSolver.Placements()
-        let clusterText = TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks)
-        let floors = memo?.floors(marks.count, styles: styles, cache: cache)
-            ?? TimelineLabelFloors(count: marks.count, styles: styles, cache: cache)
-        var order: [Int]? = nil
-        func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights) throws -> Solved {
+        let shared = TimelineCapWork.Memos(
+            widths: memo?.widths(marks.count) ?? TimelineLabelWidths(count: marks.count),
+            placements: memo?.placements ?? TimelineSolver.Placements(),
+            floors: memo?.floors(marks.count, styles: styles, cache: cache)
+                ?? TimelineLabelFloors(count: marks.count, styles: styles, cache: cache),
+            clusterText: TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks))
+        // Lanes and leaders do not depend on the tracks: one leader order serves every cap.
+        let order = TimelineClusters.leaderOrder(marks.map {
+            TimelinePlacement.Mark(lane: $0.lane, track: 0, x0: $0.x0, x1: $0.x1, anchorX: $0.anchorX)
+        })
+        func solve(_ tracks: TimelineTracks, _ heights: TimelineLaneHeights, _ m: TimelineCapWork.Memos) throws
+            -> Solved {
             var solver = TimelineSolver(
                 marks: marks.indices.map {
                     TimelinePlacement.Mark(lane: marks[$0].lane, track: tracks.track[$0], x0: marks[$0].x0,
@@ -142,24 +147,33 @@ struct TimelineBuilder {
                 labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
                 available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
                 keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, letterWidth: letterWidth,
-                clusterText: clusterText, cache: cache, widths: widths, trackOf: tracks.track, placements: placements,
-                floors: floors)
-            order = order ?? TimelineClusters.leaderOrder(solver.marks)
+                clusterText: m.clusterText, cache: cache, widths: m.widths, trackOf: tracks.track,
+                placements: m.placements, floors: m.floors)
             solver.leaderOrder = order
             return Solved(tracks: tracks, heights: heights, solver: solver, solution: try solver.solve())
         }
         if marks.count <= 300 {
-            var best: Solved? = nil
-            var firstError: Error? = nil
             // Caps that leave every lane the same tracks lay out the same: each is solved once.
-            var tried: [[Int]] = []
+            var caps: [(TimelineTracks, TimelineLaneHeights)] = []
             for cap in stride(from: 4, through: 1, by: -1) {
                 let (tracks, heights) = self.tracks(marks, cap: cap, f: f, styles: styles)
-                if heights.baseHeight > f.available + 1e-9 { continue }
-                if tried.contains(tracks.track) { continue }
-                tried.append(tracks.track)
+                if heights.baseHeight > f.available + 1e-9 || caps.contains(where: { $0.0.track == tracks.track }) {
+                    continue
+                }
+                caps.append((tracks, heights))
+            }
+            let work = TimelineCapWork(count: caps.count, shared: shared, namesAll: { $0.solution.named == marks.count },
+                                       solve: { k, m in try solve(caps[k].0, caps[k].1, m) })
+            // The first cap naming every event, else the one naming the most (labelling the most
+            // on a tie, the first on a full tie), as one cap after another would choose.
+            var best: Solved? = nil
+            var firstError: Error? = nil
+            for result in work.run() {
                 let s: Solved
-                do { s = try solve(tracks, heights) } catch { firstError = firstError ?? error; continue }
+                switch result {
+                case .failure(let error): firstError = firstError ?? error; continue
+                case .success(let solved): s = solved
+                }
                 if s.solution.named == marks.count { return s }
                 if best.map({ (s.solution.named, s.solution.placement.labelledCount)
                     > ($0.solution.named, $0.solution.placement.labelledCount) }) ?? true { best = s }
@@ -168,7 +182,7 @@ struct TimelineBuilder {
             if let firstError { throw firstError }
         }
         let (tracks, heights) = try fitTracks(marks, laneCount: f.laneNames.count, f: f, styles: styles)
-        return try solve(tracks, heights)
+        return try solve(tracks, heights, shared)
     }
 
     func tracks(_ marks: [TimelineEventMark], cap: Int, f: TimelineFrame, styles: TimelineStyles)

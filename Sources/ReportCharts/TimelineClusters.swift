@@ -101,14 +101,20 @@ enum TimelineClusters {
                         accept: (TimelineCandidate, Int) -> Bool) -> (box: TimelineCandidate, track: Int, member: Int?)? {
         let w = max(width, c.hi - c.lo)
         if w <= plot.upperBound - plot.lowerBound {
-            var starts: [Double] = []
-            for raw in [(c.lo + c.hi) / 2 - w / 2, c.lo - 1, c.hi + 1 - w] {
+            // The distinct starts in a tuple, not an array: this runs for every group in every pass.
+            var starts: (Double, Double, Double) = (0, 0, 0)
+            var n = 0
+            for j in 0..<3 {
+                let raw = j == 0 ? (c.lo + c.hi) / 2 - w / 2 : j == 1 ? c.lo - 1 : c.hi + 1 - w
                 let lo = min(max(raw, plot.lowerBound), plot.upperBound - w)
-                guard lo <= c.lo + 1e-9, lo + w >= c.hi - 1e-9, !starts.contains(where: { abs($0 - lo) < 0.5 }) else { continue }
-                starts.append(lo)
+                guard lo <= c.lo + 1e-9, lo + w >= c.hi - 1e-9 else { continue }
+                if n > 0 && abs(starts.0 - lo) < 0.5 || n > 1 && abs(starts.1 - lo) < 0.5 { continue }
+                switch n { case 0: starts.0 = lo; case 1: starts.1 = lo; default: starts.2 = lo }
+                n += 1
             }
             for k in 0..<rows {
-                for lo in starts {
+                for j in 0..<n {
+                    let lo = j == 0 ? starts.0 : j == 1 ? starts.1 : starts.2
                     let cand = TimelineCandidate(slot: .row(k), lo: lo, width: w, leaderX: nil)
                     if accept(cand, 0) { return (cand, 0, nil) }
                 }
@@ -151,7 +157,15 @@ struct TimelineClusterText {
     /// names the same groups again.
     private final class Made { var headings: [Span: String] = [:] }
     private struct Span: Hashable { var lane: Int, first: Int, last: Int }
-    private let made = Made()
+    private var made = Made()
+
+    /// A copy to go on with on another thread (the headings made so far are not thread-safe).
+    func copy() -> TimelineClusterText {
+        var c = self
+        c.made = Made()
+        c.made.headings = made.headings
+        return c
+    }
 
     init(spec: TimelineSpec, laneNames: [String], marks: [TimelineEventMark]) {
         self.laneNames = laneNames

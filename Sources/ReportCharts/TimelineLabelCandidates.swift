@@ -47,7 +47,8 @@ enum TimelineLabelCandidates {
         // Row boxes: distinct horizontal positions that cover the leader, inside the plot.
         var starts: (Double, Double, Double) = (0, 0, 0)
         var n = 0
-        for raw in [anchorX - 1, anchorX + 1 - width, anchorX - width / 2] {
+        for j in 0..<3 {
+            let raw = j == 0 ? anchorX - 1 : j == 1 ? anchorX + 1 - width : anchorX - width / 2
             let lo = min(max(raw, plot.lowerBound), plot.upperBound - width)
             guard lo <= anchorX, lo + width >= anchorX else { continue }
             if n > 0 && abs(starts.0 - lo) < 0.5 || n > 1 && abs(starts.1 - lo) < 0.5 { continue }

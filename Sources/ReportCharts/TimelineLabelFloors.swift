@@ -16,6 +16,14 @@ final class TimelineLabelFloors {
     private var floors: [Double]
     var count: Int { floors.count }
 
+    private init(copying o: TimelineLabelFloors) {
+        cache = o.cache; label = o.label; date = o.date; dateGap = o.dateGap
+        advances = o.advances; ascii = o.ascii; floors = o.floors
+    }
+
+    /// A copy to go on with on another thread (this one is not thread-safe).
+    func copy() -> TimelineLabelFloors { TimelineLabelFloors(copying: self) }
+
     init(count: Int, styles: TimelineStyles, cache: TimelineMeasureCache) {
         self.cache = cache
         label = styles.label; date = styles.date; dateGap = styles.dateGap

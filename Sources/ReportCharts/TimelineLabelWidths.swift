@@ -8,7 +8,9 @@ final class TimelineLabelWidths {
     private var texts: [Double]
     /// Key lines of each mark as measured wrapped, at the widths asked so far.
     private var wrapped: [[TimelineWrapSample]]
-    private var headings: [String: [TimelineWrapSample]] = [:]
+    /// By the heading's bytes: the key search looks headings up thousands of times a layout, and
+    /// `String`'s hash normalises Chinese text on every look-up (~10% of a layout's instructions).
+    private var headings: [UTF8Key: [TimelineWrapSample]] = [:]
     var count: Int { widths.count }
     /// Widths of the key's badge numbers by the largest, and the widest of the first n group
     /// letters (index n), in the key's number style.
@@ -38,6 +40,14 @@ final class TimelineLabelWidths {
             widestLetters.append(max(widestLetters[k], try measure(k)))
         }
         return widestLetters[n]
+    }
+
+    /// A copy to go on with on another thread (this one is not thread-safe).
+    func copy() -> TimelineLabelWidths {
+        let c = TimelineLabelWidths(count: 0)
+        c.widths = widths; c.keyLines = keyLines; c.texts = texts; c.wrapped = wrapped; c.headings = headings
+        c.numbers = numbers; c.widestLetters = widestLetters; c.keyTexts = keyTexts
+        return c
     }
 
     init(count: Int) {
@@ -70,9 +80,10 @@ final class TimelineLabelWidths {
     /// Height of a group's heading wrapped at `width`, as `keyLineHeight`.
     func headingHeight(_ text: String, width: Double, oneLine: TextMetrics, measure: () throws -> TextMetrics)
         rethrows -> Double {
-        for s in headings[text, default: []] { if let h = s.height(at: width, oneLine: oneLine) { return h } }
+        let key = UTF8Key(text)
+        for s in headings[key, default: []] { if let h = s.height(at: width, oneLine: oneLine) { return h } }
         let m = try measure()
-        headings[text, default: []].append(TimelineWrapSample(width: width, metrics: m))
+        headings[key, default: []].append(TimelineWrapSample(width: width, metrics: m))
         return m.height
     }
 
@@ -80,7 +91,7 @@ final class TimelineLabelWidths {
     func keyLineSamples(_ i: Int) -> [TimelineWrapSample] { wrapped[i] }
 
     /// Heights a group's heading was measured at so far, wrapped.
-    func headingSamples(_ text: String) -> [TimelineWrapSample] { headings[text] ?? [] }
+    func headingSamples(_ text: String) -> [TimelineWrapSample] { headings[UTF8Key(text)] ?? [] }
 
     /// Mark i's key line wrapped at `width` with the metrics known from a width measured before
     /// (the same lines), or nil.

@@ -26,6 +26,13 @@ extension TimelinePlacement {
         }
         var entries: [Key: [Entry]] = [:]
 
+        /// A copy to go on with on another thread (this one is not thread-safe).
+        func copy() -> LaneMemo {
+            let c = LaneMemo()
+            c.entries = entries
+            return c
+        }
+
         func serving(_ key: Key, limit: Int) -> Entry? {
             entries[key]?.first { limit >= $0.reach && limit <= $0.rowLimit && (limit == 0) == ($0.rowLimit == 0) }
         }

@@ -48,6 +48,7 @@ struct TimelinePlacement {
     /// (`pointed`), so a reader never has to search the plot for a key line.
     var keyOrder: [Int] {
         var out: [Int] = [], bare: [Int] = []
+        out.reserveCapacity(label.count)
         // Groups by index, not a Set: every key search asks for this order.
         var done = [Bool](repeating: false, count: clusters.count)
         for i in label.indices where label[i] == nil {

@@ -48,7 +48,16 @@ struct TimelineSolver {
             var badgeWidth: Double
         }
         var byKey: [Key: TimelinePlacement] = [:]
-        let lanes = TimelinePlacement.LaneMemo()
+        let lanes: TimelinePlacement.LaneMemo
+
+        init(lanes: TimelinePlacement.LaneMemo = TimelinePlacement.LaneMemo()) { self.lanes = lanes }
+
+        /// A copy to go on with on another thread (this one is not thread-safe).
+        func copy() -> Placements {
+            let c = Placements(lanes: lanes.copy())
+            c.byKey = byKey
+            return c
+        }
 
         /// A placement made before that `serves` `rows` (same tracks and badge width), if any.
         func serving(_ key: Key) -> TimelinePlacement? {

@@ -33,8 +33,14 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
         let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
         if let hit = cacheLock.withLock({ cache[key] }) { return try hit.get() }
-        let result = environment.lock.withLock { layoutResult(key).map { $0.1 } }
-        store(result, for: key)
+        let result = environment.lock.withLock { () -> Result<TextMetrics, RenderError> in
+            // Another thread may have measured it while this one waited for the lock (the
+            // timeline's track caps are solved side by side and ask for the same key lines).
+            if let hit = cacheLock.withLock({ cache[key] }) { return hit }
+            let r = layoutResult(key).map { $0.1 }
+            store(r, for: key)
+            return r
+        }
         return try result.get()
     }
 

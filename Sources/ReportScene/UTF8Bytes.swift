@@ -28,3 +28,12 @@ public enum UTF8Bytes {
         return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 }
+
+/// A text as a memo key hashed and compared by its UTF-8 bytes (`UTF8Bytes`): for tables keyed
+/// by Chinese text that are looked up far more often than filled.
+public struct UTF8Key: Hashable, Sendable {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+    public func hash(into hasher: inout Hasher) { UTF8Bytes.hash(text, into: &hasher) }
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool { UTF8Bytes.equal(a.text, b.text) }
+}
