@@ -141,7 +141,9 @@ struct JSONParser {
             guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { return nil }
             at += 1
             guard let v = value(depth: depth + 1) else { return nil }
-            out[key] = v
+            // A key twice (by `String` equality, as the tables it becomes compare keys) is
+            // damage: our writer never repeats one, and decoders differ on which copy wins.
+            guard out.updateValue(v, forKey: key) == nil else { return nil }
             skipSpace()
             guard at < bytes.count else { return nil }
             if bytes[at] == UInt8(ascii: ",") { at += 1; continue }

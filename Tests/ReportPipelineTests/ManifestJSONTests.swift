@@ -79,6 +79,19 @@ import Testing
         }
     }
 
+    /// A key twice in one object (a damaged file: the writer never repeats one) is refused, also
+    /// when the two spellings differ only in Unicode normalisation.
+    @Test func repeatedKeysAreRefused() {
+        let twice = #"{"tool":"a","outputs":{"x":{"inputs":"1","output":"2"},"x":{"inputs":"3","output":"4"}},"values":{}}"#
+        #expect(ManifestReader.decode(Array(twice.utf8)) == nil)
+        let top = #"{"tool":"a","tool":"b","outputs":{},"values":{}}"#
+        #expect(ManifestReader.decode(Array(top.utf8)) == nil)
+        let nfc = "{\"tool\":\"a\",\"outputs\":{\"\u{e9}\":{\"inputs\":\"1\",\"output\":\"2\"},\"e\u{301}\":{\"inputs\":\"3\",\"output\":\"4\"}},\"values\":{}}"
+        #expect(ManifestReader.decode(Array(nfc.utf8)) == nil)
+        let once = #"{"tool":"a","outputs":{"x":{"inputs":"1","output":"2"}},"values":{}}"#
+        #expect(ManifestReader.decode(Array(once.utf8))?.outputs.count == 1)
+    }
+
     /// The manifest read before the lock is reused under it only while the file holds the same bytes.
     @Test func anEarlierReadIsReusedOnlyForTheSameBytes() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rr-manifest-\(UUID().uuidString)")
