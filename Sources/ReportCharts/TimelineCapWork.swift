@@ -17,8 +17,7 @@ import ReportSync
 /// thread-safe); the measurer is shared (it locks). Hence `@unchecked Sendable`: the threads
 /// share only the read-only spec, marks and frame the closures capture, and the locked measurer.
 struct TimelineCapWork: @unchecked Sendable {
-    /// The memos of one thread's solves.
-    /// `@unchecked Sendable`: each set is used by one thread only.
+    /// The memos of one thread's solves (`@unchecked Sendable`: each set is used by one thread).
     struct Memos: @unchecked Sendable {
         var widths: TimelineLabelWidths
         var placements: TimelineSolver.Placements
@@ -31,9 +30,9 @@ struct TimelineCapWork: @unchecked Sendable {
         }
     }
 
-    /// At most this many threads when set (tests compare one thread with several). Changes how
-    /// fast, never what: hence unguarded.
-    nonisolated(unsafe) static var threadLimit: Int? = nil
+    /// At most this many threads when set (tests compare one thread with several). Locked: the
+    /// tests set it while other suites lay timelines out on other threads.
+    static let threadLimit = Locked<Int?>(nil)
 
     /// Number of caps.
     let count: Int
@@ -52,7 +51,7 @@ struct TimelineCapWork: @unchecked Sendable {
         struct Queue { var next = 1, stop = Int.max }
         let queue = Locked(Queue())
         let slots = Locked([Result<TimelineBuilder.Solved, Error>?](repeating: nil, count: count))
-        let threads = max(1, min(count - 1, Self.threadLimit ?? Int.max, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        let threads = max(1, min(count - 1, Self.threadLimit.withLock { $0 } ?? Int.max, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         // The other threads start from what the first cap left in the memos (label widths, lanes
         // placed), copied before any thread changes them.
         let memos = [shared] + (1..<threads).map { _ in shared.copy() }

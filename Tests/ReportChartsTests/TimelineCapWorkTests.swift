@@ -18,15 +18,15 @@ import ReportScene
     }
 
     @Test func sideBySideEqualsOneAfterAnother() throws {
-        defer { TimelineCapWork.threadLimit = nil }
+        defer { TimelineCapWork.threadLimit.withLock { $0 = nil } }
         var compared = 0
         for seed in UInt64(1)...60 {
             let count = [12, 40, 90, 160, 260][Int(seed % 5)]
             let spec = TimelineFixtures.random(count: count, seed: seed)
             for frame in [Size(481, 300), Size(960, 540), Size(640, 260)] {
-                TimelineCapWork.threadLimit = 1
+                TimelineCapWork.threadLimit.withLock { $0 = 1 }
                 let one = Result { try spec.layout(frame: frame, measurer: CachingTextMeasurer(FixedTextMeasurer())) }
-                TimelineCapWork.threadLimit = 4
+                TimelineCapWork.threadLimit.withLock { $0 = 4 }
                 let cold = Result { try spec.layout(frame: frame, measurer: CachingTextMeasurer(FixedTextMeasurer())) }
                 let warmMeasurer = CachingTextMeasurer(FixedTextMeasurer())
                 _ = try? spec.layout(frame: frame, measurer: warmMeasurer)
