@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(name: "ReportBench", dependencies: [
             "ReportData", "ReportScene", "ReportCharts", "ReportComposer", "ReportRender",
         ], path: "Benchmarks/ReportBench"),
-        .testTarget(name: "ReportDataTests", dependencies: ["ReportData", "TestSupport"]),
+        .testTarget(name: "ReportDataTests", dependencies: ["ReportData", "TestSupport", "Yams"]),
         .testTarget(name: "ReportSceneTests", dependencies: ["ReportScene"]),
         .testTarget(name: "ReportChartsTests", dependencies: ["ReportCharts", "ReportScene", "TestSupport"]),
         .testTarget(name: "ReportComposerTests", dependencies: ["ReportComposer", "ReportData", "ReportScene", "ReportCharts",

@@ -29,7 +29,7 @@ final class ProgressLine: Sendable {
     func finish() { lastDraw.withLock { _ in draw("") } }
 
     private func draw(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        Stderr.write("\r\u{1B}[K" + text)
     }
 
     /// The line itself; the ETA assumes the remaining units take as long as the finished ones.

@@ -26,7 +26,7 @@ struct TimelineLegend {
             let swatch = Rect(x: cx, y: cy, width: swatchWidth, height: lineHeight)
             nodes.append(.group(Group(TimelineMarkPaint.swatch(item, in: swatch, color: swatchColor,
                                                                background: background),
-                                      name: "legend.\(item)")))
+                                      name: item.sceneName)))
             nodes.append(.text(TextNode(item.text, style: style, at: Point(cx + swatchWidth + innerGap, cy),
                                         anchor: .topLeft, wrapWidth: wrap)))
             rowHeight = max(rowHeight, m.height)

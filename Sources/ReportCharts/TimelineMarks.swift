@@ -29,6 +29,20 @@ enum TimelineLegendItem: Hashable, Comparable {
     }
     static func < (a: Self, b: Self) -> Bool { a.order < b.order }
 
+    /// The item's group name in the scene ("legend.status.done"), spelled out: interpolating
+    /// the enum would print it by reflection, whose casts scan the binary's conformance records
+    /// on first use (~2 ms of a timeline's `report render`).
+    var sceneName: String {
+        switch self {
+        case .status(let s): "legend.status." + s.rawValue
+        case .shape(.point): "legend.shape.point"
+        case .shape(.period): "legend.shape.period"
+        case .shape(.approximate): "legend.shape.approximate"
+        case .shape(.span): "legend.shape.span"
+        case .shape(.openSpan): "legend.shape.openSpan"
+        }
+    }
+
     var text: String {
         switch self {
         case .status(.done): "已完成"

@@ -20,24 +20,26 @@ final class MetadataCache: Sendable {
     private let state = Locked(State())
 
     func metadata(_ yaml: Data, file: String) -> Result<DatasetMetadata, Diagnostic> {
-        decoded(yaml, file: file, in: \.entries)
+        decoded(yaml, file: file, get: { $0.entries[yaml] }, put: { $0.entries[yaml] = $1 })
     }
 
     /// catalog.yaml decoded, by its exact bytes, on the same terms (every unit of a batch reads
     /// the same file).
     func catalog(_ yaml: Data, file: String) -> Result<CatalogMetadata, Diagnostic> {
-        decoded(yaml, file: file, in: \.catalogs)
+        decoded(yaml, file: file, get: { $0.catalogs[yaml] }, put: { $0.catalogs[yaml] = $1 })
     }
 
-    /// A hit from `table`, else the decode, kept (a success, within the budget) for the next call.
-    private func decoded<T: Decodable & Sendable>(_ yaml: Data, file: String,
-                                                  in table: WritableKeyPath<State, [Data: T]>) -> Result<T, Diagnostic> {
-        if let hit = state.withLock({ $0[keyPath: table][yaml] }) { return .success(hit) }
+    /// A hit (`get`), else the decode, kept (`put`: a success, within the budget) for the next
+    /// call. Closures, not key paths: a key path's first use resolves its types by name, and
+    /// `[Data: T]`'s conformance made the runtime scan every conformance record (~1 ms a run).
+    private func decoded<T: Decodable & Sendable>(_ yaml: Data, file: String, get: (State) -> T?,
+                                                  put: (inout State, T) -> Void) -> Result<T, Diagnostic> {
+        if let hit = state.withLock({ get($0) }) { return .success(hit) }
         let decoded = YAMLLoader.decode(T.self, data: yaml, file: file)
         if case .success(let m) = decoded {
             state.withLock { s in
-                guard s[keyPath: table][yaml] == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
-                s[keyPath: table][yaml] = m
+                guard get(s) == nil, s.bytes + yaml.count <= Self.byteBudget else { return }
+                put(&s, m)
                 s.bytes += yaml.count
             }
         }

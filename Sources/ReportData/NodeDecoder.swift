@@ -55,18 +55,18 @@ struct NodeDecoder: Decoder, SingleValueDecodingContainer {
 
     func decode(_ type: Bool.Type) throws -> Bool { try scalar(Bool.construct, type) }
     func decode(_ type: String.Type) throws -> String { try scalar(String.construct, type) }
-    func decode(_ type: Double.Type) throws -> Double { try scalar(Double.construct, type) }
-    func decode(_ type: Float.Type) throws -> Float { try scalar(Float.construct, type) }
-    func decode(_ type: Int.Type) throws -> Int { try scalar(Int.construct, type) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try scalar(Int8.construct, type) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try scalar(Int16.construct, type) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try scalar(Int32.construct, type) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try scalar(Int64.construct, type) }
-    func decode(_ type: UInt.Type) throws -> UInt { try scalar(UInt.construct, type) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try scalar(UInt8.construct, type) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(UInt16.construct, type) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(UInt32.construct, type) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(UInt64.construct, type) }
+    func decode(_ type: Double.Type) throws -> Double { try scalar({ PlainNumber.double($0, Double.construct) }, type) }
+    func decode(_ type: Float.Type) throws -> Float { try scalar({ PlainNumber.double($0, Float.construct) }, type) }
+    func decode(_ type: Int.Type) throws -> Int { try scalar({ PlainNumber.integer($0, Int.construct) }, type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try scalar({ PlainNumber.integer($0, Int8.construct) }, type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try scalar({ PlainNumber.integer($0, Int16.construct) }, type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try scalar({ PlainNumber.integer($0, Int32.construct) }, type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try scalar({ PlainNumber.integer($0, Int64.construct) }, type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try scalar({ PlainNumber.integer($0, UInt.construct) }, type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try scalar({ PlainNumber.integer($0, UInt8.construct) }, type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar({ PlainNumber.integer($0, UInt16.construct) }, type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar({ PlainNumber.integer($0, UInt32.construct) }, type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar({ PlainNumber.integer($0, UInt64.construct) }, type) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         // The scalar types Yams constructs itself (the ones these files use), by metatype.

@@ -100,7 +100,9 @@ public enum BlockTemplate: Sendable, Decodable {
     public init(from decoder: Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        guard c.allKeys.count == 1, let key = c.allKeys.first else {
+        // The written keys (all known, after the check), read without `allKeys`' conformance look-up.
+        let written = StrictKeys.writtenKeys(decoder) ?? c.allKeys.map { $0.stringValue }
+        guard written.count == 1, let key = CodingKeys(rawValue: written[0]) else {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath,
                 debugDescription: "a block has exactly one of: text, figure, table, page_break"))
         }

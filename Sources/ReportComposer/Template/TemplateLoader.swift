@@ -24,25 +24,29 @@ public enum TemplateLoader {
         let (yamlRead, early, demand, source) = (prepared.yamlRead, prepared.early, prepared.demand, prepared.source)
         let loaded = DatasetCatalog.load(directory: dataDir, displayPrefix: displayPath(dataDir), subsets: scope?.subsets,
                                          roots: roots, demand: demand ?? .all)
+        // report.yaml decoded before the bound template is made: the placeholder (itself a decode,
+        // with the runtime's first-use costs) is needed only when it cannot be read or decoded.
+        var yamlData = Data()
+        var decodedFile: TemplateFile?
+        var problems: [Diagnostic] = []
+        switch yamlRead {
+        case .success(let d):
+            yamlData = d
+            let (decoded, decodeProblems) = early ?? YAMLLoader.decodeAll(TemplateFile.self, data: yamlData, file: yamlPath)
+            if let decoded, decodeProblems.isEmpty { decodedFile = decoded } else { problems = decodeProblems }
+        case .failure(let f):
+            problems = [Diagnostic(.error, file: yamlPath, line: 1, column: 1, "the template file \(f.explanation)")]
+        }
         var bound = BoundTemplate(
             name: dir.lastPathComponent, templateDirectory: dir, dataDirectory: dataDir,
-            file: placeholderFile, catalog: loaded.catalog, charts: [], info: ReportInfo(title: ""), sections: [],
-            boundTexts: [:], tables: [:], sources: [], values: [:], diagnostics: [])
+            file: decodedFile ?? placeholderFile, catalog: loaded.catalog, charts: [], info: ReportInfo(title: ""),
+            sections: [], boundTexts: [:], tables: [:], sources: [], values: [:], diagnostics: [])
         bound.yamlPath = yamlPath
         bound.dataDisplayPath = displayPath(dataDir)
-        let yamlData: Data
-        switch yamlRead {
-        case .success(let d): yamlData = d
-        case .failure(let f):
-            bound.diagnostics = loaded.diagnostics + [Diagnostic(.error, file: yamlPath, line: 1, column: 1, "the template file \(f.explanation)")]
+        guard decodedFile != nil else {
+            bound.diagnostics = loaded.diagnostics + problems
             return bound
         }
-        let (decoded, decodeProblems) = early ?? YAMLLoader.decodeAll(TemplateFile.self, data: yamlData, file: yamlPath)
-        guard let file = decoded, decodeProblems.isEmpty else {
-            bound.diagnostics = loaded.diagnostics + decodeProblems
-            return bound
-        }
-        bound.file = file
         bound.yamlText = String(decoding: yamlData, as: UTF8.self)
         // Like a compiler, stop at the first layer with errors: a bad cell would otherwise be
         // reported again by every placeholder and chart that uses its record.
