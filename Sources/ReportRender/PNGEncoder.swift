@@ -1,4 +1,6 @@
 import CCairo
+import Dispatch
+import ReportSync
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,9 +13,10 @@ import Glibc
 ///
 /// The image data is one zlib stream made of bands: rows that repeat the row above (all zero
 /// under filter "Up") in bands of at least `zeroBand` rows are written as fixed-Huffman blocks
-/// (`PNGZeroRows`), every other band through zlib (raw deflate, reset at each band so that no
-/// match reaches back across bytes zlib did not see). The output is a function of the pixels
-/// alone.
+/// (`PNGZeroRows`), every other band through zlib in pieces of at most `pieceBytes`, each from a
+/// reset deflate state (no match reaches back into another piece), compressed side by side on
+/// all cores: compressing is most of a chart's PNG time. The output is a function of the pixels
+/// alone, whatever the number of cores.
 enum PNGEncoder {
     /// zlib level: 1–3 use the fast deflate path; beyond 3 time grows faster than size shrinks.
     static let level: Int32 = 2
@@ -21,7 +24,8 @@ enum PNGEncoder {
     /// (tens of bytes) and a reset.
     static let zeroBand = 4
 
-    static func encode(_ surface: OpaquePointer) throws -> [UInt8] {
+    /// `workers`: at most this many threads (default: one per core); the bytes are the same for any.
+    static func encode(_ surface: OpaquePointer, workers: Int? = nil) throws -> [UInt8] {
         cairo_surface_flush(surface)
         guard cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32,
               let data = cairo_image_surface_get_data(surface) else {
@@ -32,7 +36,7 @@ enum PNGEncoder {
         // Opaque images (every chart on a white page) are written as RGB: a quarter less to compress.
         let opaque = PNGRowFilter.isOpaque(data, w, h, stride)
         let channels = opaque ? 3 : 4
-        let idat = try zlibStream(data, w, h, stride, channels, bands: bands(data, w, h, stride))
+        let idat = try zlibStream(data, w, h, stride, channels, bands: bands(data, w, h, stride), workers: workers)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         // Exactly the file's size: a build holds every chart's bytes until it writes them.
         png.reserveCapacity(8 + 25 + 12 + idat.count + 12)
@@ -74,80 +78,84 @@ enum PNGEncoder {
         return out
     }
 
-    /// The zlib stream (RFC 1950) of the filtered rows: header, the bands' deflate blocks, Adler-32.
-    private static func zlibStream(_ data: UnsafeMutablePointer<UInt8>, _ w: Int, _ h: Int, _ stride: Int,
-                                   _ channels: Int, bands: [Band]) throws -> [UInt8] {
-        var z = z_stream()
-        // Raw deflate (negative window bits): the header and checksum are ours, over all bands.
-        guard deflateInit2_(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw RenderError.cairo(status: "zlib cannot start", during: "encoding the PNG")
+    /// A stretch of rows written on its own: a repeated band, or up to `pieceBytes` of filtered
+    /// rows compressed from a fresh deflate state, so that pieces compress side by side.
+    struct Piece: Equatable { var rows: Range<Int>; var repeated: Bool }
+
+    /// Filtered bytes per compressed piece: large enough that restarting the dictionary costs
+    /// almost nothing (a few hundred bytes per piece), small enough that a chart's image gives
+    /// every core several pieces. Fixed, so the bytes do not depend on the machine's cores.
+    static let pieceBytes = 512 << 10
+
+    /// The bands cut into pieces, in order: repeated bands whole, the others every `pieceRows` rows.
+    static func pieces(_ bands: [Band], rowBytes: Int) -> [Piece] {
+        let pieceRows = max(1, pieceBytes / rowBytes)
+        var out: [Piece] = []
+        for band in bands {
+            if band.repeated { out.append(Piece(rows: band.rows, repeated: true)); continue }
+            for y in stride(from: band.rows.lowerBound, to: band.rows.upperBound, by: pieceRows) {
+                out.append(Piece(rows: y..<min(y + pieceRows, band.rows.upperBound), repeated: false))
+            }
         }
-        defer { deflateEnd(&z) }
+        return out
+    }
+
+    /// The zlib stream (RFC 1950) of the filtered rows: header, the pieces' deflate blocks in
+    /// order, Adler-32 (each piece's checksum combined in).
+    private static func zlibStream(_ data: UnsafeMutablePointer<UInt8>, _ w: Int, _ h: Int, _ stride: Int,
+                                   _ channels: Int, bands: [Band], workers: Int?) throws -> [UInt8] {
         let rowBytes = 1 + w * channels
+        let pieces = pieces(bands, rowBytes: rowBytes)
+        let compressed = try compressPieces(pieces, data, w, stride, channels, workers: workers)
         var out: [UInt8] = [0x78, 0x01]
-        out.reserveCapacity(w * h / 32)
+        out.reserveCapacity(2 + compressed.reduce(0) { $0 + $1.bytes.count } + 64 * pieces.count + 4)
         var adler = adler32(0, nil, 0)
         // The checksum of one repeated row (filter byte 2 and zeros), combined in per row.
         var zeroRow = [UInt8](repeating: 0, count: rowBytes)
         zeroRow[0] = 2
         let zeroRowAdler = zeroRow.withUnsafeBufferPointer { adler32(1, $0.baseAddress, uInt(rowBytes)) }
-        var zlibBands = 0
-        for (i, band) in bands.enumerated() {
-            let final = i == bands.count - 1
-            if band.repeated {
-                PNGZeroRows.write(rows: band.rows.count, zeros: rowBytes - 1, final: final, into: &out)
-                for _ in band.rows { adler = adler32_combine(adler, zeroRowAdler, off_t(rowBytes)) }
+        for (i, piece) in pieces.enumerated() {
+            if piece.repeated {
+                PNGZeroRows.write(rows: piece.rows.count, zeros: rowBytes - 1, final: i == pieces.count - 1, into: &out)
+                for _ in piece.rows { adler = adler32_combine(adler, zeroRowAdler, off_t(rowBytes)) }
             } else {
-                if zlibBands > 0 { deflateReset(&z) }
-                zlibBands += 1
-                adler = try deflateBand(&z, data, w, stride, channels, rows: band.rows, final: final, adler: adler, into: &out)
+                let c = compressed[i]
+                out += c.bytes
+                adler = adler32_combine(adler, c.adler, off_t(piece.rows.count * rowBytes))
             }
         }
         out.appendBigEndian(UInt32(adler))
         return out
     }
 
-    /// Filters the band row by row into a small buffer that zlib consumes as it goes: no
-    /// image-sized copy. Ends with a sync flush (byte-aligned, for the next band) or, last, finishes.
-    private static func deflateBand(_ z: inout z_stream, _ data: UnsafeMutablePointer<UInt8>, _ w: Int, _ stride: Int,
-                                    _ channels: Int, rows: Range<Int>, final: Bool, adler: uLong,
-                                    into out: inout [UInt8]) throws -> uLong {
-        var adler = adler
-        let rowBytes = 1 + w * channels
-        let rowsPerBlock = max(1, (64 << 10) / rowBytes)
-        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes * rowsPerBlock)
-        let noRowAbove = UnsafeMutablePointer<UInt32>.allocate(capacity: w)
-        let outChunk = 64 << 10
-        let outBuf = UnsafeMutablePointer<UInt8>.allocate(capacity: outChunk)
-        defer { block.deallocate(); noRowAbove.deallocate(); outBuf.deallocate() }
-        noRowAbove.initialize(repeating: 0, count: w)
-        func row(_ y: Int) -> UnsafePointer<UInt32> {
-            UnsafePointer(UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self))
-        }
-        var y = rows.lowerBound
-        while y < rows.upperBound {
-            let n = min(rowsPerBlock, rows.upperBound - y)
-            for r in 0..<n {
-                let above = y + r == 0 ? UnsafePointer(noRowAbove) : row(y + r - 1)
-                PNGRowFilter.filterUp(row(y + r), above: above, w, channels, into: block + r * rowBytes)
+    /// Deflate blocks and Adler-32 of one compressed piece (empty for a repeated one).
+    struct Compressed { var bytes: [UInt8] = []; var adler: uLong = 1 }
+
+    /// Compresses the non-repeated pieces, one worker per core, each with its own deflate state
+    /// reset before every piece: the bytes are the same whichever worker takes a piece.
+    private static func compressPieces(_ pieces: [Piece], _ data: UnsafeMutablePointer<UInt8>, _ w: Int,
+                                       _ stride: Int, _ channels: Int, workers limit: Int?) throws -> [Compressed] {
+        let work = pieces.indices.filter { !pieces[$0].repeated }
+        let results = Locked([Result<Compressed, Error>](repeating: .success(Compressed()), count: pieces.count))
+        let workers = min(work.count, limit ?? Int.max, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let image = ImageRows(data: data, w: w, stride: stride, channels: channels)
+        let last = pieces.count - 1
+        guard workers > 1 else {
+            let deflater = try Deflater(level: level)
+            return try pieces.indices.map { i in
+                pieces[i].repeated ? Compressed() : try deflater.compress(image, rows: pieces[i].rows, final: i == last)
             }
-            y += n
-            adler = adler32(adler, block, uInt(n * rowBytes))
-            z.next_in = block
-            z.avail_in = uInt(n * rowBytes)
-            let flush = y < rows.upperBound ? Z_NO_FLUSH : final ? Z_FINISH : Z_SYNC_FLUSH
-            repeat {
-                z.next_out = outBuf
-                z.avail_out = uInt(outChunk)
-                let status = CCairo.deflate(&z, flush)
-                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                    throw RenderError.cairo(status: "zlib error \(status)", during: "encoding the PNG")
-                }
-                out.append(contentsOf: UnsafeBufferPointer(start: outBuf, count: outChunk - Int(z.avail_out)))
-            } while z.avail_out == 0
         }
-        return adler
+        DispatchQueue.concurrentPerform(iterations: workers) { t in
+            // Worker t takes every workers-th piece: pieces are about the same size.
+            let deflater = Result { try Deflater(level: level) }
+            for k in Swift.stride(from: t, to: work.count, by: workers) {
+                let i = work[k]
+                let r = Result { try deflater.get().compress(image, rows: pieces[i].rows, final: i == last) }
+                results.withLock { $0[i] = r }
+            }
+        }
+        return try results.withLock { $0 }.map { try $0.get() }
     }
 
     private static func chunk(_ type: String, _ body: [UInt8], into png: inout [UInt8]) {

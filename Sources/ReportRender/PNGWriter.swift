@@ -10,6 +10,11 @@ public enum PNGWriter {
         try withImageSurface(page, scale: scale, measurer: measurer) { try PNGEncoder.encode($0) }
     }
 
+    /// `render` with the encoder's threads limited to `workers` (tests: the bytes are the same).
+    static func render(_ page: Page, scale: Double, workers: Int) throws -> [UInt8] {
+        try withImageSurface(page, scale: scale, measurer: .shared) { try PNGEncoder.encode($0, workers: workers) }
+    }
+
     /// The same pixels as `render`, undecoded: for visual checks without a PNG decoder.
     public static func rasterize(_ page: Page, scale: Double = 2, measurer: PangoTextMeasurer = .shared) throws -> RasterImage {
         try withImageSurface(page, scale: scale, measurer: measurer) { RasterImage(surface: $0) }

@@ -88,4 +88,40 @@ import ReportScene
             expectSame(r.rendered, r.decoded, "trial \(trial) \(w)×\(h) at \(scale)")
         }
     }
+
+    @Test func bandsAreCutIntoPiecesOfAtMostPieceBytes() {
+        let rowBytes = 6_001, pieceRows = PNGEncoder.pieceBytes / rowBytes
+        let bands = [PNGEncoder.Band(rows: 0..<(2 * pieceRows + 5), repeated: false),
+                     PNGEncoder.Band(rows: (2 * pieceRows + 5)..<(2 * pieceRows + 900), repeated: true)]
+        let pieces = PNGEncoder.pieces(bands, rowBytes: rowBytes)
+        #expect(pieces.map(\.rows) == [0..<pieceRows, pieceRows..<(2 * pieceRows), (2 * pieceRows)..<(2 * pieceRows + 5),
+                                       (2 * pieceRows + 5)..<(2 * pieceRows + 900)])
+        #expect(pieces.map(\.repeated) == [false, false, false, true])
+        // Rows wider than a piece: one row per piece.
+        #expect(PNGEncoder.pieces([PNGEncoder.Band(rows: 0..<3, repeated: false)], rowBytes: PNGEncoder.pieceBytes * 2).count == 3)
+    }
+
+    /// Large busy pages (many pieces, compressed side by side): the file decodes to the rendered
+    /// pixels, and one thread writes the very bytes that several do.
+    @Test func piecesDecodeAndDoNotDependOnThreads() throws {
+        var rng = SplitMix(seed: 21)
+        for trial in 0..<6 {
+            let w = Double(Int.random(in: 300...1400, using: &rng)), h = Double(Int.random(in: 200...900, using: &rng))
+            var nodes: [Node] = []
+            for k in 0..<40 {
+                let color = Color(red: .random(in: 0...1, using: &rng), green: .random(in: 0...1, using: &rng),
+                                  blue: .random(in: 0...1, using: &rng), alpha: trial % 2 == 0 ? 1 : .random(in: 0.2...1, using: &rng))
+                nodes.append(.path(.line(from: Point(.random(in: 0...w, using: &rng), 0), to: Point(.random(in: 0...w, using: &rng), h),
+                                         stroke: Stroke(color: color, width: 1.7))))
+                if k % 8 == 0 { nodes.append(.rect(RectNode(Rect(x: 0, y: .random(in: 0...h, using: &rng), width: w, height: 40), fill: color))) }
+            }
+            let page = Page(size: Size(w, h), root: Group(nodes), background: trial % 3 == 0 ? .clear : .white)
+            let r = try decoded(page, scale: 2)
+            expectSame(r.rendered, r.decoded, "trial \(trial) \(w)×\(h)")
+            let one = try PNGWriter.render(page, scale: 2, workers: 1)
+            let many = try PNGWriter.render(page, scale: 2, workers: 4)
+            #expect(one == many, "trial \(trial): \(one.count) against \(many.count) bytes")
+            #expect(r.bytes == many.count)
+        }
+    }
 }
