@@ -76,7 +76,7 @@ struct TimelineSolver {
 
     /// A lower bound of mark i's label width while it is not measured yet (nil once it is).
     func labelFloor(_ i: Int) -> Double? {
-        widths.measured(i) ? nil : floors.floor(i) { labels[i] }
+        widths.measured(i) || !floors.worthwhile(labels) ? nil : floors.floor(i) { labels[i] }
     }
 
     /// Width of mark i's label: its date and its text on one line.
@@ -159,7 +159,7 @@ struct TimelineSolver {
         // The placement calls these per mark: closures over the few parts they read, not over
         // `self` (a bound method copies the whole solver, ~20 references, on every call).
         let (w, f, l, c, s) = (widths, floors, labels, cache, styles)
-        let floorOf: (Int) -> Double? = { i in w.measured(i) ? nil : f.floor(i) { l[i] } }
+        let floorOf: ((Int) -> Double?)? = !floors.worthwhile(labels) ? nil : { i in w.measured(i) ? nil : f.floor(i) { l[i] } }
         let widthOf: (Int) throws -> Double = { i in try Self.labelWidth(i, widths: w, labels: l, cache: c, styles: s) }
         func place(_ limit: [Int]) throws -> TimelinePlacement {
             // Key heights that differ little leave the same rows: place those once.
