@@ -1,6 +1,8 @@
 import CCairo
+import Glibc
+import ReportScene
 
-/// The single Pango font map and context used for both measuring and drawing, so a text
+/// A Pango font map and context used for both measuring and drawing, so a text
 /// measured at width w is drawn at width w in every output format.
 ///
 /// Settings that make metrics independent of the output device: 72 dpi (1 font unit = 1 pt),
@@ -11,8 +13,61 @@ import CCairo
 ///
 /// Pango objects are not thread-safe: every access happens under `lock`. The font map lives
 /// for the whole process (fontconfig scanning is the expensive part).
+///
+/// A thread that finds the shared environment busy measures in a helper (`all`): the same
+/// settings on a font map and context of its own, so two threads shape text side by side
+/// instead of queueing on one lock (a report of 15 timelines spent a third of its figure stage
+/// handing that lock between its two threads). Each font map's objects are only touched under
+/// its own environment's lock; fontconfig, FreeType faces (through Cairo) and HarfBuzz are
+/// thread-safe below that. The same text shapes to the same glyphs and positions in every
+/// environment: same fonts, same options.
 final class FontEnvironment: @unchecked Sendable {
-    static let shared = FontEnvironment()
+    static let shared = FontEnvironment(index: 0, families: nil)
+
+    /// How many environments a process uses at most, the shared one included: one per core, up
+    /// to four (past that the threads' other work, not shaping, is the limit).
+    static let capacity = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 4))
+
+    /// The shared environment, then the helpers (made together at first need: a font map and a
+    /// context are cheap; the fonts load lazily on each one's first use).
+    static let all: [FontEnvironment] = [shared] + (1..<capacity).map { FontEnvironment(index: $0, families: shared.families) }
+
+    /// Position in `all`.
+    let index: Int
+
+    /// A new environment outside `all` (tests: fresh font maps that load their fonts together).
+    /// `index`: the layout slot it uses in the measurers it is given to.
+    static func unshared(slot index: Int) -> FontEnvironment { FontEnvironment(index: index, families: shared.families) }
+
+    /// Held (inside an environment's own lock) while any environment shapes a text that may load
+    /// fonts: two font maps loading fonts at the same moment can disagree afterwards (seen: a
+    /// justified line broken with a hyphen got the hyphen's width twice in one of two fresh
+    /// environments that started together, in about half of the runs; never when their first
+    /// texts were shaped one after the other). The cause is below Pango's API, so no font is
+    /// ever loaded by two environments at once.
+    static let loading = Lock()
+    /// The characters each font description (family, size, weight) has shaped here, so a text
+    /// whose fonts are all loaded skips `loading`. Under `lock`.
+    private var shaped: [FontUse: Set<UInt32>] = [:]
+
+    private struct FontUse: Hashable {
+        let family: String
+        let size: Double
+        let weight: TextStyle.Weight
+    }
+
+    /// Runs `shape` for `key`, holding `loading` unless every character of the text (and the
+    /// hyphen a wrapped line may get) was shaped in this description here before. Call under `lock`.
+    func shapingFonts<R>(_ key: LayoutKey, _ shape: () throws -> R) rethrows -> R {
+        let use = FontUse(family: key.family, size: key.size, weight: key.weight)
+        var known = shaped[use] ?? []
+        let before = known.count
+        for u in key.text.unicodeScalars { known.insert(u.value) }
+        if key.wrapWidth != nil { known.insert(0x2010); known.insert(0x2D) }
+        if known.count == before && shaped[use] != nil { return try shape() }
+        defer { shaped[use] = known }
+        return try Self.loading.withLock { try shape() }
+    }
 
     let lock = Lock()
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
@@ -23,8 +78,9 @@ final class FontEnvironment: @unchecked Sendable {
     /// Lower-cased family names known to fontconfig, listed once.
     private let families: Set<String>
 
-    private init() {
-        Self.keepLargeBlocks()
+    private init(index: Int, families known: Set<String>?) {
+        self.index = index
+        if index == 0 { Self.keepLargeBlocks() }
         fontMap = pango_cairo_font_map_new()
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)
@@ -38,7 +94,7 @@ final class FontEnvironment: @unchecked Sendable {
         pango_context_set_round_glyph_positions(context, 0)
         pango_context_set_base_dir(context, PANGO_DIRECTION_LTR)
         layout = pango_layout_new(context)
-        families = Self.listFamilies(fontMap)
+        families = known ?? Self.listFamilies(fontMap)
         setLanguage("zh-CN")
     }
 

@@ -7,4 +7,7 @@ final class Lock: Sendable {
     func withLock<R>(_ body: () throws -> R) rethrows -> R {
         try locked.withLock { _ in try body() }
     }
+    func withLockIfAvailable<R>(_ body: () throws -> R) rethrows -> R? {
+        try locked.withLockIfAvailable { _ in try body() }
+    }
 }

@@ -18,57 +18,90 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     private var cache: [LayoutKey: Result<TextMetrics, RenderError>] = [:]
     /// Bounds memory for long-running processes; a full cache is simply dropped.
     private let cacheLimit = 50_000
-    /// Shaped layouts by key; only touched under the environment lock. A layout holds its glyphs
-    /// (a few KiB), hence the smaller bound. A language switch of the shared context makes Pango
-    /// lay them out again on next use (it checks the context's serial), so they never go stale.
-    private var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// Shaped layouts by key, one slot per environment (`FontEnvironment.all`), each touched only
+    /// under its environment's lock. A layout holds its glyphs (a few KiB), hence the smaller
+    /// bound. A language switch of an environment's context makes Pango lay them out again on
+    /// next use (it checks the context's serial), so they never go stale.
+    private let slots: [LayoutSlot] = (0..<FontEnvironment.capacity).map { _ in LayoutSlot() }
     private let layoutLimit = 4_096
+    /// The environment holding each kept layout, so drawing uses the layout that was measured
+    /// (under `cacheLock`). Absent: the shared one, or not kept.
+    private var homes: [LayoutKey: Int] = [:]
+
+    private final class LayoutSlot {
+        var layouts: [LayoutKey: OpaquePointer] = [:]
+    }
 
     public init(language: String = "zh-CN") { self.language = language }
 
     deinit {
-        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        for slot in slots { for layout in slot.layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) } }
     }
 
     public func measure(_ text: String, style: TextStyle, wrapWidth: Double?) throws -> TextMetrics {
+        try measure(text, style: style, wrapWidth: wrapWidth, in: nil)
+    }
+
+    /// `env`: the environment to shape in (tests); nil: the shared one or a free helper.
+    func measure(_ text: String, style: TextStyle, wrapWidth: Double?, in env: FontEnvironment?) throws -> TextMetrics {
         let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
         if let hit = cacheLock.withLock({ cache[key] }) { return try hit.get() }
-        let result = environment.lock.withLock { () -> Result<TextMetrics, RenderError> in
+        func shape(_ env: FontEnvironment) -> Result<TextMetrics, RenderError> {
             // Another thread may have measured it while this one waited for the lock (the
             // timeline's track caps are solved side by side and ask for the same key lines).
             if let hit = cacheLock.withLock({ cache[key] }) { return hit }
-            let r = layoutResult(key).map { $0.1 }
-            store(r, for: key)
+            let r = layoutResult(key, in: env).map { $0.1 }
+            store(r, for: key, home: env.index)
             return r
         }
+        let result = if let env { env.lock.withLock { shape(env) } } else { withSomeEnvironment(shape) }
         return try result.get()
     }
 
-    /// Runs `body` with the configured shared layout and its metrics, holding the Pango lock,
-    /// so drawing uses the very layout that was measured.
+    /// Runs `body` holding an environment's lock: the shared one when it is free, else a free
+    /// helper, else (every one busy) the shared one once it is free.
+    private func withSomeEnvironment<R>(_ body: (FontEnvironment) throws -> R) rethrows -> R {
+        let shared = environment
+        if let r = try shared.lock.withLockIfAvailable({ try body(shared) }) { return r }
+        if FontEnvironment.capacity > 1 {
+            for env in FontEnvironment.all.dropFirst() {
+                if let r = try env.lock.withLockIfAvailable({ try body(env) }) { return r }
+            }
+        }
+        return try shared.lock.withLock { try body(shared) }
+    }
+
+    /// Runs `body` with the configured layout and its metrics, holding the lock of the
+    /// environment that shaped it, so drawing uses the very layout that was measured.
     func withLayout<R>(_ text: String, style: TextStyle, wrapWidth: Double?,
                        _ body: (OpaquePointer, TextMetrics) throws -> R) throws -> R {
         let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
-        let cached = cacheLock.withLock { cache[key] }
+        let (cached, home) = cacheLock.withLock { (cache[key], homes[key]) }
         if case .failure(let error)? = cached { throw error }
-        return try environment.lock.withLock {
-            let layout = try cachedLayout(key)
+        func draw(_ env: FontEnvironment) throws -> R {
+            let layout = try cachedLayout(key, in: env)
             let metrics: TextMetrics
             if case .success(let m)? = cached {
                 metrics = m
             } else {
-                metrics = environment.metrics(text: key.text, layout: layout)
-                store(.success(metrics), for: key)
+                metrics = env.metrics(text: key.text, layout: layout)
+                store(.success(metrics), for: key, home: env.index)
             }
             return try body(layout, metrics)
         }
+        if let home, home > 0 {
+            let env = FontEnvironment.all[home]
+            return try env.lock.withLock { try draw(env) }
+        }
+        if cached != nil { return try environment.lock.withLock { try draw(environment) } }
+        return try withSomeEnvironment(draw)
     }
 
-    /// Call under the environment lock.
-    private func layoutResult(_ key: LayoutKey) -> Result<(OpaquePointer, TextMetrics), RenderError> {
+    /// Call under `env`'s lock.
+    private func layoutResult(_ key: LayoutKey, in env: FontEnvironment) -> Result<(OpaquePointer, TextMetrics), RenderError> {
         do {
-            let layout = try cachedLayout(key)
-            return .success((layout, environment.metrics(text: key.text, layout: layout)))
+            let layout = try cachedLayout(key, in: env)
+            return .success((layout, env.metrics(text: key.text, layout: layout)))
         } catch let error as RenderError {
             return .failure(error)
         } catch {
@@ -76,29 +109,32 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         }
     }
 
-    /// The layout for `key`, configured (and shaped) once. Call under the environment lock.
-    private func cachedLayout(_ key: LayoutKey) throws -> OpaquePointer {
-        environment.setLanguage(language)
-        if let layout = layouts[key] { return layout }
-        if layouts.count >= layoutLimit {
-            for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
-            layouts.removeAll(keepingCapacity: true)
+    /// The layout for `key` in `env`, configured (and shaped) once. Call under `env`'s lock.
+    private func cachedLayout(_ key: LayoutKey, in env: FontEnvironment) throws -> OpaquePointer {
+        env.setLanguage(language)
+        let slot = slots[env.index]
+        if let layout = slot.layouts[key] { return layout }
+        if slot.layouts.count >= layoutLimit {
+            for layout in slot.layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
+            slot.layouts.removeAll(keepingCapacity: true)
         }
-        let layout = environment.makeLayout()
+        let layout = env.makeLayout()
         do {
-            try environment.configure(key, on: layout)
+            try env.shapingFonts(key) { try env.configure(key, on: layout) }
         } catch {
             g_object_unref(UnsafeMutableRawPointer(layout))
             throw error
         }
-        layouts[key] = layout
+        slot.layouts[key] = layout
         return layout
     }
 
-    private func store(_ result: Result<TextMetrics, RenderError>, for key: LayoutKey) {
+    /// `home`: the environment whose slot keeps the key's layout.
+    private func store(_ result: Result<TextMetrics, RenderError>, for key: LayoutKey, home: Int) {
         cacheLock.withLock {
-            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true); homes.removeAll(keepingCapacity: true) }
             cache[key] = result
+            if home > 0 { homes[key] = home } else if !homes.isEmpty { homes[key] = nil }
         }
     }
 
@@ -114,6 +150,12 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     /// so templates can validate their fonts before laying anything out.
     public func isInstalled(family: String) -> Bool {
         environment.lock.withLock { environment.missingFamily(in: family) == nil }
+    }
+
+    /// The environment keeping the layout of a measured text (for tests): 0 for the shared one.
+    func environmentIndex(of text: String, style: TextStyle, wrapWidth: Double?) -> Int? {
+        let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
+        return cacheLock.withLock { cache[key] == nil ? nil : homes[key] ?? 0 }
     }
 
     /// Number of cached measurements (for tests and diagnostics).
