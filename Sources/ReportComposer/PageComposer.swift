@@ -20,6 +20,7 @@ public enum PageComposer {
     public static func compose(_ content: ReportContent, measurer base: any TextMeasurer) throws -> Document {
         let measurer = CachingTextMeasurer.wrapping(base)
         let items = try FlowBuilder(content: content).items()
+        ParagraphPrefetch.run(items, columnWidth: content.layout.textFrame.width, measurer: measurer)
         var body = BodyFlow(content: content, measurer: measurer)
         try body.run(items)
         let layout = content.layout, style = content.style
