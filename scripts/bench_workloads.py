@@ -11,6 +11,7 @@ committed: the input is the shared data, so the output is deterministic.
 import csv
 import io
 import os
+import re
 import sys
 
 LANES = ["经济", "乡村", "城区", "文化"]
@@ -134,6 +135,9 @@ def report_template(out, data):
             ds = f"c{num:02d}"
             src = f"{data}/{rel}"
             ctitle = (bar_dataset if kind == "bar" else event_dataset)(f"{d}/data", ds, src)
+            # The baseline prints "图N  …" as the chart's own title; the report numbers its
+            # figures itself, so the caption would read "图1 图1 …".
+            ctitle = re.sub(r"^图\d+\s+", "", ctitle)
             charts.append(chart_yaml(f"chart-{num:02d}", kind, ds, ctitle, 275 if kind == "bar" else 220))
             blocks.append(f"      - figure: chart-{num:02d}")
         sections.append(f"  - title: {q(heading)}\n    numbered: false\n    blocks:\n" + "\n".join(blocks))
