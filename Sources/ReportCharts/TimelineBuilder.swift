@@ -133,6 +133,8 @@ struct TimelineBuilder {
             floors: memo?.floors(marks.count, styles: styles, cache: cache)
                 ?? TimelineLabelFloors(count: marks.count, styles: styles, cache: cache),
             clusterText: TimelineClusterText(spec: spec, laneNames: f.laneNames, marks: marks))
+        let labels = marks.map { ($0.dateText, $0.label) }
+        if !shared.floors.worthwhile(labels) { TimelineLabelPrefetch.run(labels, styles: styles, cache: cache) }
         // Lanes and leaders do not depend on the tracks: one leader order serves every cap.
         let order = TimelineClusters.leaderOrder(marks.map {
             TimelinePlacement.Mark(lane: $0.lane, track: 0, x0: $0.x0, x1: $0.x1, anchorX: $0.anchorX)
@@ -144,7 +146,7 @@ struct TimelineBuilder {
                     TimelinePlacement.Mark(lane: marks[$0].lane, track: tracks.track[$0], x0: marks[$0].x0,
                                            x1: marks[$0].x1, anchorX: marks[$0].anchorX)
                 },
-                labels: marks.map { ($0.dateText, $0.label) }, trackCount: tracks.count, heights: heights,
+                labels: labels, trackCount: tracks.count, heights: heights,
                 available: f.available, styles: styles, plot: f.scale.x0...f.scale.x1,
                 keyWidth: f.area.width, keyCapacity: keyCapacity, badgeWidth: badgeWidth, letterWidth: letterWidth,
                 clusterText: m.clusterText, cache: cache, widths: m.widths, trackOf: tracks.track,
