@@ -6,7 +6,7 @@ import ReportScene
 @testable import ReportPipeline
 
 /// The build's work queue (issue 17, peak memory and wall time): every piece is handed out exactly
-/// once, at most `RenderQueue.limit` PDFs are written at a time, no PDF but the report's starts
+/// once, at most `RenderQueue.limit` PDFs are written at a time, no piece but the report starts
 /// before the report has subset the fonts, and the pieces start in order except where a PDF has to wait.
 @Suite struct RenderQueueTests {
     /// NSLock rather than `Mutex`: a contended `Mutex` waits inside the Swift runtime, which
@@ -41,7 +41,7 @@ import ReportScene
             if report == nil { gate.opened() }
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let k = queue.next() {
-                    if pdf[k] && k != report { gate.started(k) }
+                    if k != report { gate.started(k) }
                     record.withLock { s in
                         s.taken.append(k)
                         if pdf[k] { s.pdfsNow += 1; s.mostPDFs = max(s.mostPDFs, s.pdfsNow) }
@@ -59,18 +59,28 @@ import ReportScene
             let s = record.withLock { $0 }
             #expect(s.taken.sorted() == Array(0..<count))
             #expect(s.mostPDFs <= RenderQueue.limit)
-            #expect(gate.startedEarly.isEmpty, "PDFs \(gate.startedEarly) started before the fonts were ready")
+            #expect(gate.startedEarly.isEmpty, "pieces \(gate.startedEarly) started before the fonts were ready")
         }
     }
 
-    @Test func chartPDFsWaitForTheReportsFontsThenRunBesideIt() {
+    @Test func nothingStartsBesideTheReportBeforeItsFontsThenOnePDFBesideIt() {
         let queue = RenderQueue(pdf: [true, true, false, true], report: 0)
         #expect(queue.next() == 0)
-        // The report is composing: the chart PDFs wait, the SVG goes.
-        #expect(queue.next() == 2)
+        // The report is composing and collecting every PDF's glyphs: the others wait, the SVG too.
+        final class Box: @unchecked Sendable { let lock = NSLock(); var value: Int?? }
+        let got = Box(), handed = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let k = queue.next()
+            got.lock.lock(); got.value = .some(k); got.lock.unlock()
+            handed.signal()
+        }
+        #expect(handed.wait(timeout: .now() + 0.2) == .timedOut, "a piece started before the report's fonts")
         queue.fontsReady()
-        // The report still draws; one chart PDF may run beside it, not two.
-        #expect(queue.next() == 1)
+        handed.wait()
+        got.lock.lock(); let first = got.value; got.lock.unlock()
+        #expect(first == .some(1))
+        // The report still draws; one chart PDF may run beside it, not two: the SVG goes.
+        #expect(queue.next() == 2)
         queue.done(1)
         #expect(queue.next() == 3)
         queue.done(0); queue.done(2); queue.done(3)
