@@ -27,6 +27,12 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     /// The environment holding each kept layout, so drawing uses the layout that was measured
     /// (under `cacheLock`). Absent: the shared one, or not kept.
     private var homes: [LayoutKey: Int] = [:]
+    /// One-line results by their unwrapped key (under `cacheLock`): a text whose natural width
+    /// fits a wrap width is laid out exactly as unwrapped, so the timeline's label candidates at
+    /// two or three widths (and a wrapped title that fits) are shaped once (`NaturalLine`).
+    private var naturals: [LayoutKey: NaturalLine] = [:]
+    /// Keys answered from `naturals`, with the key whose layout draws them (under `cacheLock`).
+    private var aliases: [LayoutKey: LayoutKey] = [:]
 
     private final class LayoutSlot {
         var layouts: [LayoutKey: OpaquePointer] = [:]
@@ -45,11 +51,11 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     /// `env`: the environment to shape in (tests); nil: the shared one or a free helper.
     func measure(_ text: String, style: TextStyle, wrapWidth: Double?, in env: FontEnvironment?) throws -> TextMetrics {
         let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
-        if let hit = cacheLock.withLock({ cache[key] }) { return try hit.get() }
+        if let hit = cacheLock.withLock({ cache[key] ?? natural(for: key) }) { return try hit.get() }
         func shape(_ env: FontEnvironment) -> Result<TextMetrics, RenderError> {
             // Another thread may have measured it while this one waited for the lock (the
             // timeline's track caps are solved side by side and ask for the same key lines).
-            if let hit = cacheLock.withLock({ cache[key] }) { return hit }
+            if let hit = cacheLock.withLock({ cache[key] ?? natural(for: key) }) { return hit }
             let r = layoutResult(key, in: env).map { $0.1 }
             store(r, for: key, home: env.index)
             return r
@@ -75,8 +81,13 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     /// environment that shaped it, so drawing uses the very layout that was measured.
     func withLayout<R>(_ text: String, style: TextStyle, wrapWidth: Double?,
                        _ body: (OpaquePointer, TextMetrics) throws -> R) throws -> R {
-        let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
-        let (cached, home) = cacheLock.withLock { (cache[key], homes[key]) }
+        let asked = LayoutKey(text, style: style, wrapWidth: wrapWidth)
+        // A key answered from a natural line is drawn with that line's layout (the same glyphs
+        // at the same places), so it is never shaped for drawing either.
+        let (key, cached, home) = cacheLock.withLock {
+            let key = aliases[asked] ?? asked
+            return (key, cache[key], homes[key])
+        }
         if case .failure(let error)? = cached { throw error }
         func draw(_ env: FontEnvironment) throws -> R {
             let layout = try cachedLayout(key, in: env)
@@ -132,10 +143,27 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     /// `home`: the environment whose slot keeps the key's layout.
     private func store(_ result: Result<TextMetrics, RenderError>, for key: LayoutKey, home: Int) {
         cacheLock.withLock {
-            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true); homes.removeAll(keepingCapacity: true) }
+            if cache.count >= cacheLimit {
+                cache.removeAll(keepingCapacity: true); homes.removeAll(keepingCapacity: true)
+                naturals.removeAll(keepingCapacity: true); aliases.removeAll(keepingCapacity: true)
+            }
             cache[key] = result
             if home > 0 { homes[key] = home } else if !homes.isEmpty { homes[key] = nil }
+            if case .success(let metrics) = result, let line = NaturalLine(metrics, of: key) {
+                let natural = key.unwrapped
+                if naturals[natural] == nil { naturals[natural] = line }
+            }
         }
+    }
+
+    /// The metrics of `key` from the natural line of its text, when that line fits its wrap
+    /// width (or it asks for no wrap); remembered as an alias for drawing. Call under `cacheLock`.
+    private func natural(for key: LayoutKey) -> Result<TextMetrics, RenderError>? {
+        guard NaturalLine.applies(to: key), let line = naturals[key.unwrapped], line.fits(key.wrapWidth) else { return nil }
+        let result = Result<TextMetrics, RenderError>.success(line.metrics)
+        cache[key] = result
+        aliases[key] = line.source
+        return result
     }
 
     /// Starts Pango's font matching for these styles now (each new description is matched and
@@ -157,6 +185,9 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         let key = LayoutKey(text, style: style, wrapWidth: wrapWidth)
         return cacheLock.withLock { cache[key] == nil ? nil : homes[key] ?? 0 }
     }
+
+    /// Number of measurements answered from a natural line (for tests).
+    var aliasCount: Int { cacheLock.withLock { aliases.count } }
 
     /// Number of cached measurements (for tests and diagnostics).
     public var cachedCount: Int { cacheLock.withLock { cache.count } }
