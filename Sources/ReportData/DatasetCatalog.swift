@@ -110,7 +110,7 @@ extension DatasetCatalog {
         let date = resolved ?? PartialDate(year: catalogMeta?.reportYear ?? 2022)!
         var catalog = DatasetCatalog(metadata: catalogMeta, reportDate: date, datasets: [:], figures: [:], figureIDs: [])
 
-        let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        let names = DirectoryNames.list(directory.path).sorted()
         if names.isEmpty { sink.error(shown(""), 1, 1, "data directory is missing or empty") }
         let csvNames = Set(names.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) })
         let yamlNames = Set(names.filter { $0.hasSuffix(".yaml") && $0 != "catalog.yaml" }.map { String($0.dropLast(5)) })

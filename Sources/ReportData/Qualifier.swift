@@ -79,7 +79,7 @@ public struct QualifierMark: Sendable, Hashable {
         let t = text.trimmed
         if t.isEmpty { self.init(.exact); return }
         if let entry = Self.words.first(where: { $0.word == t }) { self.init(entry.meaning, word: entry.word); return }
-        let english = t.lowercased().replacingOccurrences(of: "-", with: "_")
+        let english = t.lowercased().replacingAll("-", with: "_")
         if english == "less_than" { self.init(.under); return }
         guard let q = Qualifier(rawValue: english) else { return nil }
         self.init(q)

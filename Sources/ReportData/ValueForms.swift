@@ -40,7 +40,7 @@ public enum ValueForms {
     /// Parses a value cell: a number, a range or a ratio, or says what is wrong with it.
     public static func parse(_ raw: String) -> Result<Parsed, Problem> {
         let (norm, changed) = FullWidth.normalise(raw)
-        let text = norm.trimmed.replacingOccurrences(of: "：", with: ":")
+        let text = norm.trimmed.replacingAll("：", with: ":")
         let plus = text.hasPrefix("+")
         if let colon = text.firstIndex(of: ":") {
             return ratio(String(text[..<colon]), String(text[text.index(after: colon)...]), changed).map { $0.signed(plus) }

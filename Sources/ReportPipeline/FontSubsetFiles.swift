@@ -50,7 +50,7 @@ final class FontSubsetFiles: FontSubsetStore, @unchecked Sendable {
         guard !new.isEmpty else { return }
         for (rel, bytes) in new.sorted(by: { $0.key < $1.key }) { commit.write(bytes, to: rel) }
         let dir = root.appendingPathComponent(Self.folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        let names = DirectoryNames.list(dir.path)
         var old: [(mtime: Int, name: String)] = []
         for name in names where name.hasSuffix(".subset") && new["\(Self.folder)/\(name)"] == nil {
             var st = stat()

@@ -25,7 +25,7 @@ enum OutputFolder {
     static func removeIfOnlyLock(_ created: [URL]) {
         guard let first = created.first else { return }
         let lock = first.appendingPathComponent(".report.lock")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: first.path)) ?? []
+        let names = DirectoryNames.list(first.path)
         guard names.allSatisfy({ $0 == ".report.lock" }) else { return }
         unlink(lock.path)
         for d in created { guard rmdir(d.path) == 0 else { return } }

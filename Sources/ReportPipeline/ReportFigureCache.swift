@@ -87,7 +87,7 @@ final class ReportFigureCache: @unchecked Sendable {
         let dir = root.appendingPathComponent(Self.folder)
         var st = stat()
         guard lstat(dir.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        let names = DirectoryNames.list(dir.path)
         for name in names.sorted() where name.hasSuffix(".figure") && used["\(Self.folder)/\(name)"] == nil {
             guard lstat(dir.appendingPathComponent(name).path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
             commit.remove("\(Self.folder)/\(name)")

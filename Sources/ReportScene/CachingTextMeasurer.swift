@@ -11,6 +11,8 @@ import ReportSync
 /// and the timeline both use it), thread-safe through a lock (`Locked`), so it needs no
 /// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
 public final class CachingTextMeasurer: TextMeasurer {
+    public var asCaching: CachingTextMeasurer? { self }
+
     /// Hashed and compared by the text's and the family's UTF-8 bytes (`UTF8Bytes`), field by
     /// field: every measurement of a layout looks a key up here, and `TextStyle`'s synthesised
     /// hash runs the family through `String`'s normalising hash and the colour (always black in
@@ -49,7 +51,7 @@ public final class CachingTextMeasurer: TextMeasurer {
 
     /// A cache in front of `base`. `base` itself is not wrapped again when it already caches.
     public init(_ base: any TextMeasurer, limit: Int = 100_000) {
-        self.base = (base as? CachingTextMeasurer)?.base ?? base
+        self.base = base.asCaching?.base ?? base
         self.limit = max(1, limit)
     }
 
@@ -59,9 +61,8 @@ public final class CachingTextMeasurer: TextMeasurer {
     /// laying out many charts measures each text once, and each layout does not refill a memo of
     /// its own from the measurer's slower one; a value measurer gets a new cache each time.
     public static func wrapping(_ measurer: any TextMeasurer) -> CachingTextMeasurer {
-        if let cache = measurer as? CachingTextMeasurer { return cache }
-        guard type(of: measurer) is AnyObject.Type else { return CachingTextMeasurer(measurer) }
-        let id = ObjectIdentifier(measurer as AnyObject)
+        if let cache = measurer.asCaching { return cache }
+        guard let id = measurer.objectIdentity else { return CachingTextMeasurer(measurer) }
         return kept.withLock { kept in
             if let cache = kept[id] { return cache }
             // A few measurers at most; each cache holds its measurer, so an identifier is never

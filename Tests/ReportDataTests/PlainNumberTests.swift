@@ -11,7 +11,8 @@ import Yams
                         "1_000", "1:30", "-1:30", "9223372036854775807", "9223372036854775808",
                         "-9223372036854775808", "", "-", "+", "1.", ".5", "1e5", "1E5", "1e", "e5",
                         "1.5e-3", "-.5", "+1.5", ".inf", "-.inf", ".nan", ".NaN", "1.2.3", "--1", "1-",
-                        "1e+5", "٣", "１２", " 5", "5 ", "1,000"]
+                        "1e+5", "٣", "１２", " 5", "5 ", "1,000", "2022-12", "2022-12-05", "abc", "inf", "-inf", "nan",
+                        "infinity", ".INF", "+.Inf", "-.iNf", ".NAN", "0x1p3", "1e400", "年", "5月", "0.5", "-0.0"]
 
     @Test func edgeCasesMatchYams() {
         for s in Self.edges { expectSame(s) }
@@ -24,6 +25,13 @@ import Yams
             let n = Int(rng.next() % 8)
             let bytes = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
             expectSame(String(decoding: bytes, as: UTF8.self))
+        }
+        // Non-numbers too (dates, words, the specials in any case): each is read as Yams reads it.
+        let pieces = ["0", "1", "9", "-", "+", ".", "e", "E", "_", ":", "x", "p", "inf", "INF", "nan", "NaN", "i", "n", "f",
+                      "a", "年", "月", " ", "2022", "12", "٣"]
+        for _ in 0..<5000 {
+            let n = Int(rng.next() % 6)
+            expectSame((0..<n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
         }
     }
 

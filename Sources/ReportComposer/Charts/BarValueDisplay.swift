@@ -14,7 +14,7 @@ struct BarValueDisplay {
 
     /// The number as displayed, read back; nil when it is not a plain number.
     static func reading(_ shown: String) -> Double? {
-        Double(shown.replacingOccurrences(of: "−", with: "-"))
+        Double(shown.replacingAll("−", with: "-"))
     }
 
     /// True when `v` displayed at `digits` decimals is nonzero (for nonzero v) and within 1%.

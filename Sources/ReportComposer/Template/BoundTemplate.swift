@@ -54,7 +54,7 @@ public struct BoundTemplate: Sendable {
                 }
             }
             let subs = try s.sections.enumerated().map { try convert($1, path: "\(path).sections.\($0)") }
-            return Section(id: s.id ?? path.replacingOccurrences(of: ".", with: "-"), title: s.title,
+            return Section(id: s.id ?? path.replacingAll(".", with: "-"), title: s.title,
                            blocks: blocks, subsections: subs, numbered: s.numbered)
         }
         let secs = try sections.enumerated().map { try convert($1, path: "sections.\($0)") }

@@ -130,7 +130,7 @@ extension BoundTemplate {
     }
 
     private func dataFiles() -> [(String, URL)] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path)) ?? []).sorted()
+        let names = DirectoryNames.list(dataDirectory.path).sorted()
         return names.filter { $0.hasSuffix(".csv") }.map { ($0, dataDirectory.appendingPathComponent($0)) }
     }
 

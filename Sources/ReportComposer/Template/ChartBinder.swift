@@ -198,7 +198,7 @@ struct ChartBinder {
     static func status(_ text: String, _ r: Record, _ ds: Dataset, _ column: String) throws -> TimelineEvent.Status {
         // A status word as written needs no trimming (most cells of a large timeline).
         if let s = statuses[text] { return s }
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespaces
         if t.isEmpty { return .done }
         guard let s = statuses[t] else {
             throw Failure(key: "status", message: "status " + DidYouMean.message(t, isNot: "a timeline status", allowed: ["done", "ongoing", "planned"]),

@@ -109,7 +109,7 @@ public struct ProseBinder {
                 var name = rest[open.upperBound..<close.lowerBound]
                 if name.first == "{" { name = name.dropFirst() }
                 if name.first == "&" { name = name.dropFirst() }
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                let trimmed = name.trimmingWhitespaces
                 if !"#/^!>%=$<".contains(trimmed.first ?? " ") {
                     out.append((String(trimmed), li, line.distance(from: line.startIndex, to: open.lowerBound)))
                 }

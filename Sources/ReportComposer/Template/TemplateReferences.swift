@@ -40,7 +40,7 @@ extension TemplateBinding {
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-                let id = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let id = rest[open.upperBound..<close.lowerBound].trimmingWhitespaces
                 if !labelled.contains(id) {
                     let column = line.distance(from: line.startIndex, to: open.lowerBound)
                     let known = file.charts.contains { $0.id == id }

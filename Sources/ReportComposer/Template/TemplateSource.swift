@@ -27,7 +27,7 @@ public struct TemplateSource: Sendable {
         let valueLines = valueText.split(separator: "\n", omittingEmptySubsequences: false)
         guard lineIndex < valueLines.count else { return mark }
         let needle = valueLines[lineIndex]
-        guard !needle.trimmingCharacters(in: .whitespaces).isEmpty else { return mark }
+        guard !needle.trimmingWhitespaces.isEmpty else { return mark }
         for i in max(0, mark.line - 1)..<lines.count {
             if let r = lines[i].range(of: needle) {
                 return (i + 1, lines[i].distance(from: lines[i].startIndex, to: r.lowerBound) + column + 1)
