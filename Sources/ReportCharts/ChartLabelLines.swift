@@ -42,6 +42,8 @@ enum ChartLabelLines {
 
     /// Splits a label into atoms: each CJK character alone, Latin words and numbers (with their
     /// inner . , - ' and a following unit, a date range's dash) whole, punctuation glued to its side.
+    /// Pieces are built by appending characters: `String(_:)` of a character slice or array is the
+    /// generic sequence initialiser, whose first use of a run resolves types by name (~0.1 ms).
     static func atoms(_ text: String) -> [Atom] {
         let chars = Array(text)
         var atoms: [Atom] = []
@@ -68,7 +70,8 @@ enum ChartLabelLines {
             }
             // Closing punctuation never starts a line; opening punctuation never ends one.
             while j < chars.count, closing.contains(chars[j]) { j += 1 }
-            var piece = String(chars[i..<j])
+            var piece = ""
+            for k in i..<j { piece.append(chars[k]) }
             var count = j - i
             if let last = atoms.last, last.breakAfter == forbidden {
                 piece = last.text + piece
@@ -83,7 +86,7 @@ enum ChartLabelLines {
         for k in atoms.indices.dropLast() {
             guard atoms[k].breakAfter != forbidden else { continue }
             let a = atoms[k].text.last!, b = atoms[k + 1].text.first!
-            atoms[k].breakAfter = breakCost(after: a, before: b, pair: String([a, b]))
+            atoms[k].breakAfter = breakCost(after: a, before: b, pair: { var p = String(a); p.append(b); return p }())
         }
         if let last = atoms.indices.last { atoms[last].breakAfter = 0 }
         return atoms

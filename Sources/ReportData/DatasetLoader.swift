@@ -173,9 +173,10 @@ public struct DatasetLoader: Sendable {
     /// Maps header fields to specs; nil when the header is unusable.
     private func checkHeader(_ header: CSVRow, meta: DatasetMetadata, file: String, sink: inout DiagnosticSink) -> [ColumnSpec]? {
         let names = header.fields.map { $0.text.trimmed }
-        let expected = meta.columns.map(\.name).joined(separator: ",")
+        // Only for messages: joining is a generic call whose first use resolves types by name.
+        func expected() -> String { meta.columns.map(\.name).joined(separator: ",") }
         if !names.contains(where: { meta.column(named: $0) != nil }) {
-            sink.error(file, header.line, 1, "missing header row; the first line should be: \(expected)")
+            sink.error(file, header.line, 1, "missing header row; the first line should be: \(expected())")
             return nil
         }
         var ok = true, specs: [ColumnSpec] = []
@@ -185,7 +186,7 @@ public struct DatasetLoader: Sendable {
                 sink.error(file, header.line, i + 1, "duplicate column '\(n)' (also column \(j))"); ok = false
             } else { firstSeen[n] = i + 1 }
             if let spec = meta.column(named: n) { specs.append(spec) } else {
-                sink.error(file, header.line, i + 1, "unknown column '\(n)'; declared columns: \(expected)"); ok = false
+                sink.error(file, header.line, i + 1, "unknown column '\(n)'; declared columns: \(expected())"); ok = false
             }
         }
         for c in meta.columns where firstSeen[c.name] == nil {

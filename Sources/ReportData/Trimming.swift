@@ -13,7 +13,7 @@ extension StringProtocol {
         func blank(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{3000}" || u == "\u{A0}" }
         guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !blank($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(scalars[first...last])
     }
 }
 
