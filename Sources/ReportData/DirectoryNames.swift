@@ -9,6 +9,7 @@ import Darwin
 /// straight from readdir(3). Foundation's version resolves generic types by name at its first
 /// call of a run (a scan of the binary's conformance records, ~0.4 ms of a small chart).
 public enum DirectoryNames {
+    /// The entry names of the folder at `path`; empty when it is missing or not a folder.
     public static func list(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }

@@ -11,6 +11,7 @@ import ReportSync
 /// and the timeline both use it), thread-safe through a lock (`Locked`), so it needs no
 /// `@unchecked`. Failures are not remembered: a text that cannot be drawn throws every time.
 public final class CachingTextMeasurer: TextMeasurer {
+    /// This measurer (no dynamic cast needed to find it: `TextMeasurer.asCaching`).
     public var asCaching: CachingTextMeasurer? { self }
 
     /// Hashed and compared by the text's and the family's UTF-8 bytes (`UTF8Bytes`), field by

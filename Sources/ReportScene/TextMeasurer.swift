@@ -44,10 +44,13 @@ public protocol TextMeasurer: Sendable {
 }
 
 extension TextMeasurer {
+    /// Not a caching measurer (`CachingTextMeasurer` says otherwise).
     public var asCaching: CachingTextMeasurer? { nil }
+    /// A value measurer: no object to key a kept cache by.
     public var objectIdentity: ObjectIdentifier? { nil }
 }
 
 extension TextMeasurer where Self: AnyObject {
+    /// The measurer object itself.
     public var objectIdentity: ObjectIdentifier? { ObjectIdentifier(self) }
 }

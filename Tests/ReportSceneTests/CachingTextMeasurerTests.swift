@@ -72,6 +72,22 @@ private final class CountingMeasurer: TextMeasurer {
         #expect(base.count == 1)
     }
 
+    /// An object measurer keeps one cache across calls (found by `objectIdentity`, not a cast);
+    /// a value measurer gets a new one each time.
+    @Test func objectMeasurersKeepOneCacheAndValuesGetTheirOwn() throws {
+        let object = CountingMeasurer()
+        #expect(object.objectIdentity == ObjectIdentifier(object) && object.asCaching == nil)
+        #expect(CachingTextMeasurer.wrapping(object) === CachingTextMeasurer.wrapping(object))
+        _ = try CachingTextMeasurer.wrapping(object).measure("a", style: style, wrapWidth: nil)
+        _ = try CachingTextMeasurer.wrapping(object).measure("a", style: style, wrapWidth: nil)
+        #expect(object.count == 1)
+        let value = FixedTextMeasurer()
+        #expect(value.objectIdentity == nil && value.asCaching == nil)
+        #expect(CachingTextMeasurer.wrapping(value) !== CachingTextMeasurer.wrapping(value))
+        let existential: any TextMeasurer = CachingTextMeasurer(object)
+        #expect(existential.asCaching === existential as AnyObject)
+    }
+
     @Test func aFullMemoStartsOver() throws {
         let cache = CachingTextMeasurer(CountingMeasurer(), limit: 3)
         for i in 0..<10 { _ = try cache.measure("\(i)", style: style, wrapWidth: nil) }
