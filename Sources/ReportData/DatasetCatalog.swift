@@ -68,7 +68,6 @@ extension DatasetCatalog {
     public static func load(directory: URL, reportDate: PartialDate? = nil, displayPrefix: String? = nil,
                             subsets: [String: CSVSubset]? = nil,
                             roots: InputRoots? = nil, demand: RowDemand = .all) -> LoadResult {
-        let fm = FileManager.default
         let roots = roots ?? InputRoots([directory])
         let prefix = displayPrefix ?? directory.deletingLastPathComponent().lastPathComponent + "/" + directory.lastPathComponent
         func shown(_ file: String) -> String { prefix.isEmpty ? file : prefix + "/" + file }

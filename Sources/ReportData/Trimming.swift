@@ -19,9 +19,10 @@ extension StringProtocol {
 
 extension Substring {
     /// Foundation's `trimmingCharacters(in: .whitespaces)` (tab, the space separators Zs and, as
-    /// Foundation's set has it, U+200B), by Unicode scalars as it trims, without going through NSString, whose first call of a run
-    /// makes the runtime look generic types up by name (~0.1 ms of every small chart's run).
-    /// Concrete, not on `StringProtocol`: a generic body would resolve its views the same way.
+    /// Foundation's set has it, U+200B), by Unicode scalars as it trims, without going through
+    /// NSString, whose first call of a run makes the runtime look generic types up by name
+    /// (~0.1 ms of every small chart's run). Concrete, not on `StringProtocol`: a generic body
+    /// would resolve its views the same way.
     public var trimmingWhitespaces: String {
         func blank(_ u: Unicode.Scalar) -> Bool {
             u == "\t" || u == "\u{200B}" || u.properties.generalCategory == .spaceSeparator
