@@ -184,11 +184,13 @@ struct TimelineClusterText {
     }
 
     private func text(lane l: Int, _ a: Int, _ b: Int) -> String {
-        func text(_ d: Int) -> String {
+        func date(_ d: Int) -> TimelineDate {
             let c = TimelineDate.civil(fromDayNumber: d)
-            return TimelineDate.day(c.year, c.month, c.day).text(currentYear: currentYear)
+            return TimelineDate.day(c.year, c.month, c.day)
         }
         let lane = laneNames[l].isEmpty ? "" : laneNames[l] + " "
-        return lane + (a == b ? text(a) : text(a) + "—" + text(b))
+        let first = date(a)
+        if a == b { return lane + first.text(currentYear: currentYear) }
+        return lane + first.text(currentYear: currentYear) + "—" + date(b).text(endOf: first, currentYear: currentYear)
     }
 }

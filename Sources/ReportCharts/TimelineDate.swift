@@ -86,6 +86,13 @@ public struct TimelineDate: Sendable, Hashable, Comparable, CustomStringConverti
         return s
     }
 
+    /// As the end of a span from `start`: the year left out for `currentYear` only when the start
+    /// is in that year too ("2021年10月16日—2022年2月1日", never "—2月1日", which reads as
+    /// before the start).
+    public func text(endOf start: TimelineDate, currentYear: Int?) -> String {
+        text(currentYear: approximate || start.approximate || year == start.year ? currentYear : nil)
+    }
+
     public var description: String {
         var s = String(year)
         if let m = month { s += "-" + (m < 10 ? "0\(m)" : "\(m)") }

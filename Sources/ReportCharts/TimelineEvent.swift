@@ -45,7 +45,7 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         let start = date.text(currentYear: currentYear)
         switch end {
         case .none: return start
-        case .date(let e): return start + "—" + e.text(currentYear: currentYear)
+        case .date(let e): return start + "—" + e.text(endOf: date, currentYear: currentYear)
         case .open: return start + "至今"
         }
     }

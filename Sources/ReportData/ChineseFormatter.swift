@@ -170,12 +170,15 @@ public struct ChineseFormatter: Sendable {
         return Self.written(d, year: d.year != currentYear || d.month == nil, month: true)
     }
 
-    /// A span in Chinese: start—end (the end's year left out when it is the start's), or start至今 when open.
+    /// A span in Chinese: start—end, or start至今 when open. The end's year is left out only when
+    /// it is the start's: an end in another year keeps its year even when that is `currentYear`
+    /// ("2021年10月16日—2022年2月1日"; "—2月1日" would read as before the start).
     public func span(_ s: DateSpan) -> String {
         guard let end = s.end else { return date(s.start) + "至今" }
         let sameYear = end.year == s.start.year && end.month != nil && !end.approximate
         let sameMonth = sameYear && end.month == s.start.month && end.day != nil && s.start.day != nil
-        let e = sameYear ? Self.written(end, year: false, month: !sameMonth) : date(end)
+        let e = sameYear ? Self.written(end, year: false, month: !sameMonth)
+            : end.approximate ? "近日" : Self.written(end, year: true, month: true)
         return date(s.start) + "—" + e
     }
 

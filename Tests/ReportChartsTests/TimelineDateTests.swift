@@ -60,6 +60,17 @@ import Testing
         #expect(approx.plausibleDays == (approx.firstDay - 30)...approx.lastDay)
     }
 
+    /// A span's end keeps its year when it is not the start's, even in the report's year.
+    @Test func spanEndInAnotherYearKeepsItsYear() {
+        let e = TimelineEvent(id: "a", date: .day(2021, 10, 16), end: .date(.day(2022, 2, 1)), lane: "x", label: "a")
+        #expect(e.dateText(currentYear: 2022) == "2021年10月16日—2022年2月1日")
+        let same = TimelineEvent(id: "b", date: .day(2022, 3, 1), end: .date(.day(2022, 5, 9)), lane: "x", label: "b")
+        #expect(same.dateText(currentYear: 2022) == "3月1日—5月9日")
+        let next = TimelineEvent(id: "c", date: .month(2022, 11), end: .date(.month(2023, 2)), lane: "x", label: "c")
+        #expect(next.dateText(currentYear: 2022) == "11月—2023年2月")
+        #expect(TimelineDate.day(2022, 2, 1).text(endOf: .month(2021, 6, approximate: true), currentYear: 2022) == "2月1日")
+    }
+
     @Test func parsesISOText() {
         #expect(TimelineDate(iso: "2022-05-15") == .day(2022, 5, 15))
         #expect(TimelineDate(iso: "2022-03") == .month(2022, 3))
