@@ -6,10 +6,13 @@ import ReportRender
 enum Entry {
     static func main() {
         StageTrace.mark("main")
+        // Before any thread: an environment variable Cairo reads when it creates a PDF surface.
+        PDFWriter.uncompressedByCairo()
         // A render that will draw starts the font set-up before the command line is parsed
-        // (`FontWarmUp`); its heap policy (one arena) must be set before that thread allocates.
+        // (`FontWarmUp`). Threads keep glibc's arena each: with one arena for the build (tried
+        // earlier for its peak RSS), its threads queued on the arena's lock and two cores laid
+        // a 30-figure report out no faster than one.
         if WarmUpScan.drawsForSure(CommandLine.arguments) {
-            RenderCommand.oneHeap()
             FontWarmUp.start(trace: StageTrace.on ? { @Sendable what in StageTrace.mark(what) } : nil)
             StageTrace.mark("font warm-up started (before parsing)")
         }

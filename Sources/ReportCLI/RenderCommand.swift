@@ -100,19 +100,13 @@ struct RenderCommand: ParsableCommand {
             if watch { throw ValidationError("--watch renders one report; render a batch with plain `report render`") }
             if !BatchRun.once(batch, quiet: quiet) { throw ExitCode(1) }
         } else if watch {
-            oneHeap()
             try Watcher(options: opts, quiet: quiet).run()
         } else {
-            oneHeap()
             // One build, then the process ends: its memory goes back with the process.
             ExitRetention.enable()
             if !RenderRun.once(opts, quiet: quiet) { throw ExitCode(1) }
         }
     }
-
-    /// One build allocates from one heap (`BuildHeap`); a batch keeps glibc's per-thread
-    /// arenas: its workers allocate all the time, on every core.
-    static func oneHeap() { BuildHeap.useOneArena() }
 }
 
 /// One build with its terminal output; false when it failed (the outputs are then untouched).

@@ -156,14 +156,3 @@ extension Substring {
         return s
     }
 }
-
-/// The process's heap, as one build wants it.
-public enum BuildHeap {
-    /// All threads allocate from one malloc arena. Large freed blocks are kept for reuse
-    /// (`FontEnvironment.keepLargeBlocks`), and with an arena per thread each thread kept its
-    /// own: a block one PNG or PDF freed could not serve the next piece on another thread (the
-    /// default report's peak RSS ~6 MiB higher, no faster). Call before the threads start.
-    public static func useOneArena() {
-        _ = mallopt(M_ARENA_MAX, 1)
-    }
-}

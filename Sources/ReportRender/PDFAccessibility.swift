@@ -1,14 +1,17 @@
 import CCairo
 import ReportScene
 
-/// What Cairo 1.16 cannot write, added as one incremental update appended to its finished file
-/// (new versions of a few objects, their cross-reference section, a trailer with /Prev):
-/// the catalog's /Lang, /ViewerPreferences << /DisplayDocTitle true >> and XMP /Metadata;
-/// /Alt on each Figure element; /Tabs /S on pages with links (annotations in structure order);
-/// page content outside every element marked as artifacts; and an Info dictionary rewritten
-/// from the same values as the XMP packet, so the two always agree.
-/// Cairo's objects are kept; page content streams get only marked-content operators (see
-/// `PDFArtifacts`), so every page image is unchanged.
+/// What Cairo 1.16 cannot write, added by writing its finished file again with new versions of
+/// a few objects (one cross-reference section; an update appended instead would leave every
+/// page's original content stream in the file as dead bytes): the catalog's /Lang,
+/// /ViewerPreferences << /DisplayDocTitle true >> and XMP /Metadata; /Alt on each Figure
+/// element; /Tabs /S on pages with links (annotations in structure order); page content outside
+/// every element marked as artifacts; and an Info dictionary rewritten from the same values as
+/// the XMP packet, so the two always agree.
+/// Cairo's other objects are copied as they are; page content streams get only marked-content
+/// operators (see `PDFArtifacts`), so every page image is unchanged. Streams Cairo left
+/// uncompressed (`PDFWriter.uncompressedByCairo`: page content is then compressed once, here,
+/// instead of by Cairo and again here) are compressed.
 enum PDFAccessibility {
     static func update(_ pdf: [UInt8], info: DocumentInfo, figureAlts: [String], linkTexts: [String] = []) throws -> [UInt8] {
         let file = PDFSyntax(bytes: pdf)
@@ -63,7 +66,9 @@ enum PDFAccessibility {
                 }
             }
         }
-        return append(objects, to: pdf, root: root, info: infoRef, size: max(size, next), prev: prev)
+        try compressPlainStreams(offsets, file: file, into: &objects)
+        return rewrite(file, offsets: offsets, xref: prev, trailer: trailer, replacing: objects,
+                       root: root, info: infoRef, size: max(size, next))
     }
 
     /// Gives each link annotation its text as /Contents (what a screen reader announces), when
@@ -117,21 +122,49 @@ enum PDFAccessibility {
         return out
     }
 
-    /// A page content stream with its unmarked content marked as artifacts, re-compressed;
-    /// nil leaves the stream as Cairo wrote it (a form this reader does not take apart).
+    /// A page content stream with its unmarked content marked as artifacts, compressed; nil
+    /// leaves the stream as Cairo wrote it (a form this reader does not take apart; an
+    /// uncompressed one is then compressed as it is by `compressPlainStreams`).
     private static func artifactsMarked(_ ref: PDFSyntax.Ref, file: PDFSyntax,
                                         object: (PDFSyntax.Ref) throws -> Range<Int>) throws -> [UInt8]? {
         let dictRange = try object(ref)
         let d = try file.dictionary(at: dictRange.lowerBound)
-        guard let filter = d["Filter"], file.text(filter) == "/FlateDecode", d["DecodeParms"] == nil,
+        let filter = d["Filter"].map(file.text)
+        guard filter == nil || filter == "/FlateDecode", d["DecodeParms"] == nil,
               let lengthValue = d["Length"] else { return nil }
         let lengthText = try file.reference(in: lengthValue).map { file.text(try object($0)) } ?? file.text(lengthValue)
         guard let length = Int(lengthText), let data = file.streamData(after: dictRange, length: length),
-              let content = PDFArtifacts.inflate(data), let ops = PDFArtifacts.operations(content) else { return nil }
+              let content = filter == nil ? Array(data) : PDFArtifacts.inflate(data),
+              let ops = PDFArtifacts.operations(content) else { return nil }
         let unglued = PDFArtifacts.droppingJoinerSpans(content, ops)
         guard let marked = PDFArtifacts.wrap(unglued.content, unglued.ops),
               let packed = PDFArtifacts.deflate(marked) else { return nil }
         return Array("<< /Length \(packed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + packed + Array("\nendstream".utf8)
+    }
+
+    /// Every stream Cairo wrote without a filter and not replaced yet (with
+    /// `PDFWriter.uncompressedByCairo`: the ToUnicode maps, and any page content left as it was),
+    /// compressed, its other entries kept in their order.
+    private static func compressPlainStreams(_ offsets: [Int: Int], file: PDFSyntax,
+                                             into objects: inout [PDFSyntax.Ref: [UInt8]]) throws {
+        for (number, offset) in offsets where objects[PDFSyntax.Ref(number: number)] == nil {
+            let dictRange = try file.objectValue(at: offset)
+            guard file.matches("<<", at: dictRange.lowerBound) else { continue }
+            let d = try file.dictionary(at: dictRange.lowerBound)
+            guard d["Filter"] == nil, let lengthValue = d["Length"] else { continue }
+            let lengthText = try file.reference(in: lengthValue).map { r -> String in
+                guard let o = offsets[r.number] else { throw PDFSyntax.Failure.malformed("object \(r.number) not in xref") }
+                return file.text(try file.objectValue(at: o))
+            } ?? file.text(lengthValue)
+            guard let length = Int(lengthText), let data = file.streamData(after: dictRange, length: length),
+                  let packed = PDFArtifacts.deflate(Array(data)) else { continue }
+            var dict = "<<"
+            for (key, value) in d.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) where key != "Length" {
+                dict += " /\(key) " + file.text(value) + "\n  "
+            }
+            dict += " /Length \(packed.count)\n   /Filter /FlateDecode\n>>\nstream\n"
+            objects[PDFSyntax.Ref(number: number)] = Array(dict.utf8) + packed + Array("\nendstream".utf8)
+        }
     }
 
     // MARK: writing
@@ -142,28 +175,41 @@ enum PDFAccessibility {
         return String(dict.dropLast(2)) + entries.dropFirst() + "\n>>"
     }
 
-    private static func append(_ objects: [PDFSyntax.Ref: [UInt8]], to pdf: [UInt8], root: PDFSyntax.Ref,
-                               info: PDFSyntax.Ref, size: Int, prev: Int) -> [UInt8] {
-        var out = pdf
-        if out.last != 0x0A { out.append(0x0A) }
-        var offsets: [(Int, Int)] = []
-        for ref in objects.keys.sorted() {
-            offsets.append((ref.number, out.count))
-            out += Array("\(ref.number) 0 obj\n".utf8) + objects[ref]! + Array("\nendobj\n".utf8)
+    /// The file with `objects` in place of Cairo's versions (and the new ones added), each object
+    /// once, then one cross-reference table and trailer. Cairo writes its objects one after
+    /// another, so each original runs from its offset to the next one's (the last to the xref).
+    private static func rewrite(_ file: PDFSyntax, offsets: [Int: Int], xref: Int, trailer: [String: Range<Int>],
+                                replacing objects: [PDFSyntax.Ref: [UInt8]], root: PDFSyntax.Ref,
+                                info: PDFSyntax.Ref, size: Int) -> [UInt8] {
+        let pdf = file.bytes
+        let starts = offsets.values.sorted()
+        var ends: [Int: Int] = [:]
+        for k in starts.indices { ends[starts[k]] = k + 1 < starts.count ? starts[k + 1] : xref }
+        var out: [UInt8] = []
+        out.reserveCapacity(pdf.count)
+        out += pdf[0..<(starts.first ?? xref)]
+        var placed = [Int](repeating: -1, count: size)
+        for number in 1..<size {
+            if let body = objects[PDFSyntax.Ref(number: number)] {
+                placed[number] = out.count
+                out += Array("\(number) 0 obj\n".utf8)
+                out += body
+                out += Array("\nendobj\n".utf8)
+            } else if let offset = offsets[number], let end = ends[offset] {
+                placed[number] = out.count
+                out += pdf[offset..<end]
+                if out.last != 0x0A { out.append(0x0A) }
+            }
         }
-        let xref = out.count
-        var table = "xref\n"
-        var i = 0
-        while i < offsets.count {
-            var end = i + 1
-            while end < offsets.count, offsets[end].0 == offsets[end - 1].0 + 1 { end += 1 }
-            table += "\(offsets[i].0) \(end - i)\n"
-            for (_, o) in offsets[i..<end] { table += String(o).leftPadded(to: 10) + " 00000 n \n" }
-            i = end
+        let table = out.count
+        var text = "xref\n0 \(size)\n0000000000 65535 f \n"
+        for number in 1..<size {
+            text += placed[number] < 0 ? "0000000000 00000 f \n" : String(placed[number]).leftPadded(to: 10) + " 00000 n \n"
         }
-        table += "trailer\n<< /Size \(size)\n   /Root \(root.number) 0 R\n   /Info \(info.number) 0 R\n   /Prev \(prev)\n>>\n"
-        table += "startxref\n\(xref)\n%%EOF\n"
-        return out + Array(table.utf8)
+        text += "trailer\n<< /Size \(size)\n   /Root \(root.number) 0 R\n   /Info \(info.number) 0 R\n"
+        if let id = trailer["ID"] { text += "   /ID " + file.text(id) + "\n" }
+        text += ">>\nstartxref\n\(table)\n%%EOF\n"
+        return out + Array(text.utf8)
     }
 
     // MARK: metadata

@@ -1,9 +1,22 @@
 import CCairo
+import Glibc
 import ReportScene
 
 /// Renders a `Document` to PDF bytes: one page per `Page` (each with its own size), embedded
 /// subset fonts (drawn from pre-subset faces: `PDFFontFaces`), metadata, outline, internal links and named destinations.
 public enum PDFWriter {
+    /// Asks Cairo to leave its page content streams (and ToUnicode maps) uncompressed: the
+    /// accessibility pass reads every page's content to mark its artifacts, so it compresses them
+    /// itself, once, at its own level. Cairo's deflate at zlib's default level was then wasted,
+    /// ~7% of a 20-page report's process. Cairo 1.16 reads `CAIRO_DEBUG_PDF` when it creates a
+    /// PDF surface, for exactly this (no other effect). A process environment change: call
+    /// before any other thread starts (the CLI's first step). Without it the output is the same
+    /// document (streams Cairo compressed are read back as they are).
+    public static func uncompressedByCairo() {
+        _ = setenv("CAIRO_DEBUG_PDF", "1", 1)
+    }
+
+
     /// The document as PDF bytes; throws for an empty document, a bad page size or a link to a missing destination.
     public static func render(_ doc: Document, measurer: PangoTextMeasurer = .shared) throws -> [UInt8] {
         try render(doc, measurer: measurer, subsets: PDFFontFaces.enabled ? .shared : nil)

@@ -132,12 +132,17 @@ import Testing
         #expect(xmp.contains("<pdf:Producer>\(producer.dropFirst("Producer:".count).drop { $0 == " " })</pdf:Producer>"))
     }
 
-    @Test func updateIsAppendedAndDeterministic() throws {
+    @Test func fileIsWrittenOnceAndDeterministic() throws {
         #expect(try PDFWriter.render(Self.document()) == bytes)
         let text = String(decoding: bytes, as: UTF8.self)
-        // Cairo's file, then exactly one incremental update pointing back at it.
-        #expect(text.components(separatedBy: "%%EOF").count == 3)
-        #expect(text.contains("/Prev "))
+        // Cairo's objects written again with the new versions in place: one cross-reference
+        // section, no update appended, no object twice.
+        #expect(text.components(separatedBy: "%%EOF").count == 2)
+        let trailer = try #require(text.range(of: "trailer", options: .backwards).map { text[$0.upperBound...] })
+        #expect(!trailer.contains("/Prev"))
+        var numbers: [Substring] = []
+        for line in text.split(separator: "\n") where line.hasSuffix(" 0 obj") { numbers.append(line.dropLast(6)) }
+        #expect(!numbers.isEmpty && Set(numbers).count == numbers.count)
     }
 
     @Test func linksInsideALinkElementStillWork() throws {
