@@ -56,6 +56,13 @@ public final class CachingTextMeasurer: TextMeasurer {
         self.limit = max(1, limit)
     }
 
+    /// A cache that starts with room for `capacity` results (the one kept for a process's
+    /// measurer: growing a doubling at a time rehashed every key again, ~3% of a timeline's layout).
+    convenience init(_ base: any TextMeasurer, capacity: Int) {
+        self.init(base)
+        state.withLock { $0.memo.reserveCapacity(min(capacity, limit)) }
+    }
+
     /// `measurer` itself when it already caches, else a cache in front of it: layers that pass a
     /// measurer down (composer → charts) share one memo instead of stacking them. A measurer that
     /// is an object (the renderer's, one a process) keeps one cache across calls, so a process
@@ -69,7 +76,7 @@ public final class CachingTextMeasurer: TextMeasurer {
             // A few measurers at most; each cache holds its measurer, so an identifier is never
             // reused by another object while it is kept here.
             if kept.count >= 8 { kept.removeAll() }
-            let cache = CachingTextMeasurer(measurer)
+            let cache = CachingTextMeasurer(measurer, capacity: 4_096)
             kept[id] = cache
             return cache
         }
