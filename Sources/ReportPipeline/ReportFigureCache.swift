@@ -17,14 +17,22 @@ import Glibc
 /// with the base key (tool, executable, font files, theme) and the column width: the same key
 /// means the same layout, so a kept figure is the one laying out would give, value for value
 /// (`ReportFigureCacheTests`).
-/// Read only from this folder (a real folder, regular files, each checked against its own SHA-256
-/// and the key it was stored under; anything else is ignored and laid out again); written by the
-/// build's commit, with the outputs, so a failed run leaves none. After each run the folder holds
-/// the figures of that run's charts only.
+/// All of a run's figures are one file, `figures.pack` (one file per figure made a 30-chart
+/// report create, link and rename 30 files in its commit, ~5 ms of its run): a run of records,
+/// each the identity and one figure as `encode` writes it, with its own SHA-256. Read only from
+/// this folder (a real folder, a regular file); a record damaged, cut or stored under another
+/// key is ignored and its chart laid out again. Written by the build's commit, with the outputs,
+/// so a failed run leaves none; after each run the pack holds the figures of that run's charts.
 final class ReportFigureCache: @unchecked Sendable {
     static let folder = ".report-figures"
+    static let packName = "figures.pack"
+    static var packRel: String { "\(folder)/\(packName)" }
+    /// Most bytes one figure may take; a larger one is laid out again by every run.
     static let maxBytes = 16 << 20
+    /// Most bytes the pack may take when read.
+    static let maxPackBytes = 64 << 20
     private static let magic = Array("report-figure 2\n".utf8)
+    private static let packMagic = Array("report-figures pack 1\n".utf8)
 
     let root: URL
     /// `fingerprints.base`: what every output depends on (tool, executable, fonts, theme).
@@ -34,8 +42,11 @@ final class ReportFigureCache: @unchecked Sendable {
     let reads: Bool
 
     private struct State {
-        /// rel → this run's new file (nil: the kept file was used as it is).
+        /// identity → this run's new record (nil: the kept record was used as it is).
         var used: [String: [UInt8]?] = [:]
+        /// The kept pack's records by identity, read at the first look (nil: not read yet).
+        var kept: [String: ArraySlice<UInt8>]?
+        var keptBytes: [UInt8] = []
     }
     private let state = Locked(State())
 
@@ -58,40 +69,98 @@ final class ReportFigureCache: @unchecked Sendable {
         return f.hex()
     }
 
-    static func rel(_ identity: String) -> String { "\(folder)/\(identity.prefix(32)).figure" }
-
     /// The kept figure for `identity`, when there is an intact one (and this run reads them).
     /// Recorded as used either way, so the commit keeps it or writes its replacement.
     func load(_ identity: String) -> ReportFigure? {
         guard reads else { return nil }
+        let record = state.withLock { s -> ArraySlice<UInt8>? in
+            if s.kept == nil { (s.keptBytes, s.kept) = readPack() }
+            return s.kept?[identity]
+        }
+        guard let record, let figure = Self.decode(Array(record), identity: identity) else { return nil }
+        state.withLock { $0.used[identity] = .some(nil) }
+        return figure
+    }
+
+    /// The records of the kept pack (its bytes, and each record's bytes by identity); empty when
+    /// there is none or it is not a regular file in a real folder.
+    private func readPack() -> ([UInt8], [String: ArraySlice<UInt8>]) {
         var st = stat()
         guard lstat(root.appendingPathComponent(Self.folder).path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR,
-              let data = try? InputFile.readRegular(root.appendingPathComponent(Self.rel(identity)).path,
-                                                    limit: Self.maxBytes).get(),
-              let figure = Self.decode([UInt8](data), identity: identity)
-        else { return nil }
-        state.withLock { $0.used[Self.rel(identity)] = .some(nil) }
-        return figure
+              let data = try? InputFile.readRegular(root.appendingPathComponent(Self.packRel).path,
+                                                    limit: Self.maxPackBytes).get() else { return ([], [:]) }
+        let bytes = [UInt8](data)
+        return (bytes, Self.records(bytes))
     }
 
     /// Keeps `figure` (laid out this run) for the next run.
     func store(_ identity: String, _ figure: ReportFigure) {
         guard let file = try? Self.encode(figure, identity: identity), file.count <= Self.maxBytes else { return }
-        state.withLock { $0.used[Self.rel(identity)] = .some(file) }
+        state.withLock { $0.used[identity] = .some(file) }
     }
 
-    /// Adds this run's new figures to `commit`, and removes the kept figures this run did not use.
+    /// Adds this run's pack to `commit` (unless it is the kept one, byte for byte), and removes
+    /// what else the folder holds of this tool's (a pack with no figures, the one-file-per-figure
+    /// `*.figure` files of earlier versions).
     func addWrites(to commit: inout OutputCommit) {
-        let used = state.withLock { $0.used }
-        for (rel, file) in used.sorted(by: { $0.key < $1.key }) { if let file { commit.write(file, to: rel) } }
+        // A record marked kept was read from the pack, so `kept` holds it.
+        let (used, kept, keptBytes) = state.withLock { s in (s.used, s.kept ?? [:], s.keptBytes) }
+        var records: [(String, [UInt8])] = []
+        for (identity, file) in used.sorted(by: { $0.key < $1.key }) {
+            if let file { records.append((identity, file)) } else if let record = kept[identity] { records.append((identity, Array(record))) }
+        }
         let dir = root.appendingPathComponent(Self.folder)
         var st = stat()
-        guard lstat(dir.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return }
-        let names = DirectoryNames.list(dir.path)
-        for name in names.sorted() where name.hasSuffix(".figure") && used["\(Self.folder)/\(name)"] == nil {
+        let folderExists = lstat(dir.path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+        if !records.isEmpty {
+            let pack = Self.pack(records)
+            let current = keptBytes.isEmpty && folderExists
+                ? (try? InputFile.readRegular(dir.appendingPathComponent(Self.packName).path, limit: Self.maxPackBytes).get()).map { [UInt8]($0) } ?? []
+                : keptBytes
+            if pack != current { commit.write(pack, to: Self.packRel) }
+        }
+        guard folderExists else { return }
+        for name in DirectoryNames.list(dir.path).sorted()
+        where name.hasSuffix(".figure") || (name == Self.packName && records.isEmpty) {
             guard lstat(dir.appendingPathComponent(name).path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
             commit.remove("\(Self.folder)/\(name)")
         }
+    }
+
+    // MARK: the pack
+
+    /// The pack of `records` (identity, `encode`'s bytes), in the order given.
+    static func pack(_ records: [(String, [UInt8])]) -> [UInt8] {
+        var out = packMagic
+        func u32(_ n: Int) { for shift in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: n >> shift)) } }
+        for (identity, file) in records {
+            let id = Array(identity.utf8)
+            u32(id.count); out += id
+            u32(file.count); out += file
+        }
+        return out
+    }
+
+    /// A pack's records by identity; reading stops at the first that does not fit the bytes (a
+    /// cut or damaged length), so what comes before it is still used.
+    static func records(_ bytes: [UInt8]) -> [String: ArraySlice<UInt8>] {
+        guard bytes.starts(with: packMagic) else { return [:] }
+        var out: [String: ArraySlice<UInt8>] = [:]
+        var i = packMagic.count
+        func u32() -> Int? {
+            guard i + 4 <= bytes.count else { return nil }
+            defer { i += 4 }
+            return Int(bytes[i]) << 24 | Int(bytes[i + 1]) << 16 | Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+        }
+        while i < bytes.count {
+            guard let idCount = u32(), idCount <= 256, i + idCount <= bytes.count else { break }
+            let identity = String(decoding: bytes[i..<i + idCount], as: UTF8.self)
+            i += idCount
+            guard let count = u32(), count <= maxBytes, i + count <= bytes.count else { break }
+            if out[identity] == nil { out[identity] = bytes[i..<i + count] }
+            i += count
+        }
+        return out
     }
 
     // MARK: the file

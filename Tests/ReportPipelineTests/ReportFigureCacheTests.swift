@@ -59,6 +59,31 @@ import ReportScene
         for n in 0..<file.count { #expect(ReportFigureCache.decode(Array(file.prefix(n)), identity: "key-a") == nil) }
     }
 
+    /// A pack gives back each record under its identity, in any order; a cut pack keeps the
+    /// records before the cut; another file's bytes give none.
+    @Test func packRecordsReadBackAndACutKeepsWhatCameBefore() throws {
+        var records: [(String, [UInt8])] = []
+        for n in 0..<12 {
+            let figure = ReportFigure(group: Group([.text(TextNode("标题\(n)", style: TextStyle(size: 12), at: Point(1, 2)))]),
+                                      height: Double(n), fullList: nil)
+            records.append(("id\(n)", try ReportFigureCache.encode(figure, identity: "id\(n)")))
+        }
+        let pack = ReportFigureCache.pack(records)
+        let back = ReportFigureCache.records(pack)
+        #expect(back.count == 12)
+        for (identity, file) in records {
+            #expect(back[identity].map(Array.init) == file)
+            #expect(ReportFigureCache.decode(Array(back[identity]!), identity: identity) != nil)
+        }
+        for cut in stride(from: 0, to: pack.count, by: 7) {
+            let some = ReportFigureCache.records(Array(pack.prefix(cut)))
+            // Whole records only, and a prefix of the list.
+            #expect(some.count <= 12)
+            for (identity, file) in records.prefix(some.count) { #expect(some[identity].map(Array.init) == file, "cut \(cut)") }
+        }
+        #expect(ReportFigureCache.records(records[0].1).isEmpty)
+    }
+
     /// The default report: a render keeps its five figures; after one cell changes, the rerun
     /// takes four from the folder (equal to laying them out), lays out the one the cell reaches,
     /// and writes every file a forced full run into an empty folder writes, byte for byte; a
@@ -73,8 +98,10 @@ import ReportScene
         let options = BuildOptions(template: template, outputRoot: out)
         _ = try ReportBuild.run(options)
         let folder = options.outputDirectory.appendingPathComponent(ReportFigureCache.folder)
-        let firstNames = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(firstNames.count == 5 && firstNames.allSatisfy { $0.hasSuffix(".figure") }, "\(firstNames)")
+        let pack = folder.appendingPathComponent(ReportFigureCache.packName)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [ReportFigureCache.packName])
+        let firstNames = Set(ReportFigureCache.records([UInt8](try Data(contentsOf: pack))).keys)
+        #expect(firstNames.count == 5, "\(firstNames)")
 
         try DefaultTemplateEdit.changeOneCell(in: template)
 
@@ -95,15 +122,15 @@ import ReportScene
 
         let second = try ReportBuild.run(options)
         #expect(second.chartsRendered == ["construction-projects"] && second.reportRendered)
-        let secondNames = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(secondNames.count == 5 && Set(secondNames).intersection(firstNames).count == 4, "\(secondNames)")
+        let secondRecords = ReportFigureCache.records([UInt8](try Data(contentsOf: pack)))
+        #expect(secondRecords.count == 5 && Set(secondRecords.keys).intersection(firstNames).count == 4, "\(secondRecords.keys)")
         try expectSameOutputs(options.outputDirectory, forcedFrom: template, in: root.appendingPathComponent("fresh"))
 
-        // A damaged kept figure: laid out again, written again whole, the same outputs.
-        let damaged = folder.appendingPathComponent(secondNames[0])
-        var bytes = try [UInt8](Data(contentsOf: damaged))
-        bytes[bytes.count / 2] ^= 0x55
-        try Data(bytes).write(to: damaged)
+        // A damaged kept figure: laid out again, the pack written again whole, the same outputs.
+        var bytes = try [UInt8](Data(contentsOf: pack))
+        let record = try #require(secondRecords.values.first)
+        bytes[(record.startIndex + record.endIndex) / 2] ^= 0x55
+        try Data(bytes).write(to: pack)
         try DefaultTemplateEdit.changeOneCell(in: template, back: true)
         _ = try ReportBuild.run(options)
         try expectSameOutputs(options.outputDirectory, forcedFrom: template, in: root.appendingPathComponent("fresh2"))
