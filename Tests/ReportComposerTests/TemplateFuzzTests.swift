@@ -50,3 +50,50 @@ import ReportData
         #expect(reported > 50)
     }
 }
+
+/// Charts and sections bound side by side give exactly what binding them one after the other
+/// gives: the problems (text, position, order), the bound texts, tables and charts, for the
+/// default template and 300 randomly edited copies of it (typos, and placeholders and digits
+/// typed into titles, captions and prose).
+@Suite(.serialized) struct SideBySideBindingTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func load(_ dir: URL, sideBySide: Bool) -> BoundTemplate {
+        TemplateBinding.sideBySide.withLock { $0 = sideBySide }
+        defer { TemplateBinding.sideBySide.withLock { $0 = true } }
+        return TemplateLoader.load(template: dir)
+    }
+
+    @Test func sameBindingEitherWay() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rr-side-by-side-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Templates/linping-annual"), to: dir)
+        let yaml = dir.appendingPathComponent("report.yaml")
+        let original = TemplateFuzzTests.original
+        var rng = SystemRandomNumberGenerator()
+        var withProblems = 0
+        for n in 0..<300 {
+            var text = original
+            if n > 0 {
+                for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                    if Bool.random(using: &rng) { text = TemplateFuzzTests.mutate(text, &rng); continue }
+                    // A placeholder or a number typed into some quoted text.
+                    let inserts = ["{{nope}}", "{{counts.x}}", " 1234 ", "{{#a}}", "{{value}}", "2022年"]
+                    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    let quoted = lines.indices.filter { lines[$0].contains(": \"") || lines[$0].contains("text:") }
+                    guard let i = quoted.randomElement(using: &rng), let colon = lines[i].range(of: ": ") else { continue }
+                    lines[i].insert(contentsOf: inserts.randomElement(using: &rng)!, at: lines[i].index(colon.upperBound, offsetBy: min(2, lines[i].distance(from: colon.upperBound, to: lines[i].endIndex))))
+                    text = lines.joined(separator: "\n")
+                }
+            }
+            try Data(text.utf8).write(to: yaml)
+            let a = Self.load(dir, sideBySide: false), b = Self.load(dir, sideBySide: true)
+            if !a.diagnostics.isEmpty { withProblems += 1 }
+            #expect(a.diagnostics.map(\.description) == b.diagnostics.map(\.description), "edit \(n)")
+            #expect(a.boundTexts == b.boundTexts, "edit \(n)")
+            #expect(a.charts.map(\.id) == b.charts.map(\.id) && a.tables.keys.sorted() == b.tables.keys.sorted(), "edit \(n)")
+            #expect(a.sections.map(\.title) == b.sections.map(\.title), "edit \(n)")
+        }
+        #expect(withProblems > 30)
+    }
+}

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import ReportData
+import ReportSync
 
 /// The stages of binding a decoded template to its data, each adding its problems with their
 /// report.yaml (or CSV cell) position.
@@ -94,6 +96,34 @@ struct TemplateBinding {
         // A key may name a nested value: "columns.1.column".
         return source.diagnostic(.error, keyPath + f.key.split(separator: ".").map(String.init), "\(what): \(f.message)")
     }
+
+    /// `bindCharts` and `bindSections`, side by side when there is a second core: neither reads
+    /// what the other binds (the charts come from the file, the prose binder's caches are each
+    /// copy's own or thread-safe), so the sections are bound on a copy made before either
+    /// starts, and its results and problems are taken after the charts' in the order one after
+    /// the other gives. A 20-section report bound its prose for ~4 ms after its charts.
+    mutating func bindChartsAndSections() {
+        guard Self.sideBySide.withLock({ $0 }), ProcessInfo.processInfo.activeProcessorCount > 1,
+              !file.sections.isEmpty, !file.charts.isEmpty else {
+            bindCharts(); bindSections(); return
+        }
+        let before = diagnostics.count
+        let sections = Locked(self)
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            sections.withLock { $0.bindSections() }
+        }
+        bindCharts()
+        group.wait()
+        let other = sections.withLock { $0 }
+        bound.sections = other.bound.sections
+        bound.boundTexts = other.bound.boundTexts
+        bound.tables = other.bound.tables
+        diagnostics += other.diagnostics[before...]
+    }
+
+    /// False binds one after the other (tests compare the two).
+    static let sideBySide = Locked(true)
 
     mutating func bindSections() {
         for (i, s) in file.sections.enumerated() { walk(s, path: ["sections", "\(i)"]) }

@@ -57,8 +57,7 @@ public enum TemplateLoader {
         var binding = TemplateBinding(bound: bound, source: source ?? TemplateSource(path: yamlPath, text: bound.yamlText))
         binding.diagnostics = loaded.diagnostics
         binding.unit = scope?.fields(catalog: loaded.catalog, formatter: binding.formatter)
-        binding.bindCharts()
-        binding.bindSections()
+        binding.bindChartsAndSections()
         binding.checkReferences()
         binding.bindInfo(sourceDateEpoch: sourceDateEpoch)
         return binding.finish()
