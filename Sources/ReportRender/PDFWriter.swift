@@ -104,7 +104,7 @@ public enum PDFWriter {
         if faces?.missed == true { return nil }
         do {
             var bytes = sink.bytes
-            sink.bytes = []
+            sink.reset()
             try PDFSubsetTags.settle(&bytes)
             return try PDFAccessibility.update(bytes, info: doc.info, figureAlts: structure.figureAlts,
                                                linkTexts: structure.linkTexts)
