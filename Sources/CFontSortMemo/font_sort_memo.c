@@ -165,6 +165,43 @@ static entry *lookup(int kind, FcConfig *config, FcFontSet **sets, int nsets, Fc
     return e;
 }
 
+/// The request's key as `lookup` makes it (the request without its sizes; NULL: not memoised).
+static FcPattern *keyOf(FcFontSet **sets, int nsets, FcPattern *p, int *strikeMatches) {
+    double pixels = 0;
+    int kindOfSet = (nsets < 1 || nsets > 4 || !p || !sets) ? -1 : strike(sets, nsets, &pixels);
+    FcValue request;
+    *strikeMatches = -1;
+    if (kindOfSet == 1) {
+        if (FcPatternGet(p, FC_PIXEL_SIZE, 1, &request) == FcResultMatch) kindOfSet = -1;
+        else if (FcPatternGet(p, FC_PIXEL_SIZE, 0, &request) != FcResultMatch) *strikeMatches = -1;
+        else if (request.type == FcTypeDouble) *strikeMatches = request.u.d == pixels;
+        else if (request.type == FcTypeInteger) *strikeMatches = request.u.i == pixels;
+        else kindOfSet = -1;
+    }
+    FcPattern *key = kindOfSet < 0 ? NULL : FcPatternDuplicate(p);
+    if (!key) return NULL;
+    FcPatternDel(key, FC_SIZE);
+    FcPatternDel(key, FC_PIXEL_SIZE);
+    return key;
+}
+
+int report_font_memo_answers(int kind, FcConfig *config, FcFontSet **sets, int nsets, FcBool trim, FcPattern *p) {
+    int strikeMatches;
+    FcPattern *key = keyOf(sets, nsets, p, &strikeMatches);
+    if (!key) return 0;
+    FcConfig *named = config ? config : FcConfigGetCurrent();
+    int answers = 0;
+    pthread_mutex_lock(&lock);
+    for (entry *e = memo; e; e = e->next) {
+        if (!same(e, kind, named, sets, nsets, trim, key, strikeMatches)) continue;
+        answers = e->done && (kind == 0 ? e->sorted != NULL : e->best != NULL);
+        break;
+    }
+    pthread_mutex_unlock(&lock);
+    FcPatternDestroy(key);
+    return answers;
+}
+
 static void finish(entry *e, FcFontSet *sorted, FcPattern *best, FcResult result) {
     pthread_mutex_lock(&lock);
     e->sorted = sorted;
