@@ -76,7 +76,7 @@ public final class CachingTextMeasurer: TextMeasurer {
             // A few measurers at most; each cache holds its measurer, so an identifier is never
             // reused by another object while it is kept here.
             if kept.count >= 8 { kept.removeAll() }
-            let cache = CachingTextMeasurer(measurer, capacity: 4_096)
+            let cache = CachingTextMeasurer(measurer, capacity: 1_024)
             kept[id] = cache
             return cache
         }
