@@ -12,4 +12,7 @@ struct TimelineMeasureCache: Sendable {
     func measure(_ text: String, _ style: TextStyle, wrap: Double? = nil) throws -> TextMetrics {
         try measurer.measure(text, style: style, wrapWidth: wrap)
     }
+
+    /// One-line widths of many texts at once (`TextMeasurer.widths`).
+    func widths(_ texts: [String], _ style: TextStyle) -> [Double?] { measurer.widths(of: texts, style: style) }
 }

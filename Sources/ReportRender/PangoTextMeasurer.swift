@@ -71,6 +71,33 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         return try result.get()
     }
 
+    /// The texts (none may hold a line break) as the paragraphs of one layout: Pango lays out
+    /// and shapes each paragraph on its own, so each line's width is the text's own one-line
+    /// width, as `measure` gives it. A text Pango cannot draw (a glyph no font has) makes the
+    /// batch fall back to one measurement per text, which reports it as `measure` does.
+    public func widths(of texts: [String], style: TextStyle) -> [Double?] {
+        func oneByOne() -> [Double?] { texts.map { try? measure($0, style: style, wrapWidth: nil).width } }
+        guard texts.count > 1,
+              texts.allSatisfy({ !$0.isEmpty && !$0.unicodeScalars.contains(where: { Self.breaksLine($0) }) })
+        else { return oneByOne() }
+        let key = LayoutKey(texts.joined(separator: "\n"), style: style, wrapWidth: nil)
+        let widths: [Double]? = withSomeEnvironment { env in
+            env.setLanguage(language)
+            let layout = env.makeLayout()
+            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+            guard (try? env.shapingFonts(key, { try env.configure(key, on: layout) })) != nil else { return nil }
+            let lines = env.metrics(text: key.text, layout: layout).lines
+            return lines.count == texts.count ? lines.map(\.width) : nil
+        }
+        return widths ?? oneByOne()
+    }
+
+    /// Characters Pango breaks a paragraph or line at (a text holding one is not one line).
+    private static func breaksLine(_ u: Unicode.Scalar) -> Bool {
+        u == "\n" || u == "\r" || u.value == 0x0B || u.value == 0x0C || u.value == 0x85
+            || u.value == 0x2028 || u.value == 0x2029
+    }
+
     /// Runs `body` holding an environment's lock: the shared one when it is free, else a free
     /// helper, else (every one busy) the shared one once it is free.
     private func withSomeEnvironment<R>(_ body: (FontEnvironment) throws -> R) rethrows -> R {

@@ -101,6 +101,24 @@ public final class CachingTextMeasurer: TextMeasurer {
         return metrics
     }
 
+    /// Remembered texts from the memo, the others from the base measurer at once (not
+    /// remembered: a width is not the whole metrics the memo keeps).
+    public func widths(of texts: [String], style: TextStyle) -> [Double?] {
+        var plain = style
+        plain.color = .black
+        var out = [Double?](repeating: nil, count: texts.count)
+        var missing: [Int] = []
+        state.withLock { s in
+            for (i, t) in texts.enumerated() {
+                if let m = s.memo[Key(text: t, style: plain, wrapWidth: nil)] { out[i] = m.width } else { missing.append(i) }
+            }
+        }
+        guard !missing.isEmpty else { return out }
+        let found = base.widths(of: missing.map { texts[$0] }, style: style)
+        for (k, i) in missing.enumerated() { out[i] = found[k] }
+        return out
+    }
+
     /// Measurements the base measurer made so far (for tests and diagnostics).
     public var misses: Int { state.withLock { $0.misses } }
     /// Results currently remembered.

@@ -41,6 +41,10 @@ public protocol TextMeasurer: Sendable {
     var asCaching: CachingTextMeasurer? { get }
     /// The object a measurer is, for keeping one cache per measurer object; nil for values.
     var objectIdentity: ObjectIdentifier? { get }
+    /// The one-line width of each text in `style`, exactly as `measure(text, style, nil).width`
+    /// gives it; nil for a text that cannot be measured. A measurer may answer many short texts
+    /// at once (the timeline's per-character floors: one shaping instead of one per character).
+    func widths(of texts: [String], style: TextStyle) -> [Double?]
 }
 
 extension TextMeasurer {
@@ -48,6 +52,10 @@ extension TextMeasurer {
     public var asCaching: CachingTextMeasurer? { nil }
     /// A value measurer: no object to key a kept cache by.
     public var objectIdentity: ObjectIdentifier? { nil }
+    /// One measurement per text.
+    public func widths(of texts: [String], style: TextStyle) -> [Double?] {
+        texts.map { try? measure($0, style: style, wrapWidth: nil).width }
+    }
 }
 
 extension TextMeasurer where Self: AnyObject {
