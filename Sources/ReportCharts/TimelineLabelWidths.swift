@@ -33,16 +33,13 @@ final class TimelineLabelWidths {
         return w
     }
 
-    /// The widest of letters 0..<n (0 when n is 0); `measure(ks)` measures letters ks (at once:
-    /// one shaping instead of one per letter), nil for one it cannot measure, which
-    /// `measureOne` then measures alone (and throws for).
-    func widestLetter(_ n: Int, measure: (Range<Int>) -> [Double?], measureOne: (Int) throws -> Double) rethrows -> Double {
-        guard widestLetters.count <= n else { return widestLetters[n] }
-        let first = widestLetters.count - 1
-        let found = measure(first..<n)
-        for (j, k) in (first..<n).enumerated() {
-            let w = try found[j] ?? measureOne(k)
-            widestLetters.append(max(widestLetters[k], w))
+    /// The widest of letters 0..<n (0 when n is 0); `measure(k)` measures letter k. One at a
+    /// time, not batched (`TextMeasurer.widths`): the key draws each letter in this style, so
+    /// the layout a measurement keeps is the one drawn.
+    func widestLetter(_ n: Int, measure: (Int) throws -> Double) rethrows -> Double {
+        while widestLetters.count <= n {
+            let k = widestLetters.count - 1
+            widestLetters.append(max(widestLetters[k], try measure(k)))
         }
         return widestLetters[n]
     }

@@ -203,9 +203,9 @@ struct TimelineSolver {
         // and the number's are kept for the layout (the key is made for every column count).
         let maxNumber = max(1, min(numbers, keyCapacity))
         let number = try widths.markWidth(maxNumber) { try cache.measure(String(maxNumber), styles.listNumber).width }
-        let (measurer, style) = (cache, styles.listNumber)
-        let widest = try widths.widestLetter(letters, measure: { ks in measurer.widths(ks.map(TimelineClusters.letter), style) },
-                                             measureOne: { try measurer.measure(TimelineClusters.letter($0), style).width })
+        let widest = try widths.widestLetter(letters) {
+            try cache.measure(TimelineClusters.letter($0), styles.listNumber).width
+        }
         // Any other mark (the summary line's empty one) is measured as before.
         let others = other ? Set(lines.compactMap { $0.badged || $0.cluster != nil || $0.numberText == TimelineNumberedList.unbadged
             ? nil : $0.numberText }).sorted() : []
