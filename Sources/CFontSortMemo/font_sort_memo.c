@@ -122,22 +122,12 @@ static int same(const entry *e, int kind, FcConfig *config, FcFontSet **sets, in
 /// the entry is done (its answer never changes after that). Pango starts a build's sorts and
 /// matches at about the same moment, one thread each: the first thread of a key computes, the
 /// others wait for it.
+static FcPattern *keyOf(FcFontSet **sets, int nsets, FcPattern *p, int *strikeMatches);
+
 static entry *lookup(int kind, FcConfig *config, FcFontSet **sets, int nsets, FcBool trim, FcPattern *p, int *fresh) {
-    double pixels = 0;
-    int kindOfSet = (nsets < 1 || nsets > 4 || !p || !sets) ? -1 : strike(sets, nsets, &pixels);
-    FcValue request;
-    int strikeMatches = -1;
-    if (kindOfSet == 1) {
-        if (FcPatternGet(p, FC_PIXEL_SIZE, 1, &request) == FcResultMatch) kindOfSet = -1;
-        else if (FcPatternGet(p, FC_PIXEL_SIZE, 0, &request) != FcResultMatch) strikeMatches = -1;
-        else if (request.type == FcTypeDouble) strikeMatches = request.u.d == pixels;
-        else if (request.type == FcTypeInteger) strikeMatches = request.u.i == pixels;
-        else kindOfSet = -1;
-    }
-    FcPattern *key = kindOfSet < 0 ? NULL : FcPatternDuplicate(p);
+    int strikeMatches;
+    FcPattern *key = keyOf(sets, nsets, p, &strikeMatches);
     if (!key) return NULL;
-    FcPatternDel(key, FC_SIZE);
-    FcPatternDel(key, FC_PIXEL_SIZE);
     // NULL config is fontconfig's current one: the key names it, so a later FcConfigSetCurrent misses.
     FcConfig *named = config ? config : FcConfigGetCurrent();
 
