@@ -190,7 +190,8 @@ struct TimelineClusterText {
         }
         let lane = laneNames[l].isEmpty ? "" : laneNames[l] + " "
         let first = date(a)
-        if a == b { return lane + first.text(currentYear: currentYear) }
-        return lane + first.text(currentYear: currentYear) + "—" + date(b).text(endOf: first, currentYear: currentYear)
+        let start = TimelineDateGlue.glued(first.text(currentYear: currentYear))
+        if a == b { return lane + start }
+        return lane + start + "—" + TimelineDateGlue.glued(date(b).text(endOf: first, currentYear: currentYear))
     }
 }

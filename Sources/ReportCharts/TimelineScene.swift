@@ -201,7 +201,7 @@ struct TimelineScene {
                 letter: box == nil ? nil : letter, lane: frame.laneNames[c.lane],
                 eventIDs: c.members.map { marks[$0].event.id }, box: box, inline: c.box?.slot == .inline,
                 span: c.lo...c.hi, leader: leader,
-                heading: c.members.count > 1 ? solver.clusterText.heading(c) : nil))
+                heading: c.members.count > 1 ? TimelineDateGlue.plain(solver.clusterText.heading(c)) : nil))
         }
         return groups
     }

@@ -107,7 +107,7 @@ struct TimelineSolver {
 
     /// The key line of mark i.
     func keyText(_ i: Int) -> String {
-        widths.keyText(i) { labels[i].date.isEmpty ? labels[i].text : labels[i].date + " " + labels[i].text }
+        widths.keyText(i) { labels[i].date.isEmpty ? labels[i].text : TimelineDateGlue.glued(labels[i].date) + " " + labels[i].text }
     }
 
     /// One line of the key: an event (by its badge number, its group's letter, or "·" under its

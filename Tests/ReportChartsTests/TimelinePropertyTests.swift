@@ -56,7 +56,7 @@ enum TimelineProperties {
 
     static func problems(_ spec: TimelineSpec, _ layout: TimelineLayout, measurer: any TextMeasurer) throws -> [String] {
         var out: [String] = []
-        let texts = try layout.group.textBoxes(using: measurer)
+        let texts = try layout.group.textBoxes(using: measurer).map { (text: $0.text.filter { $0 != "\u{2060}" }, box: $0.box) }
         let drawn = Set(spec.events.map(\.id)).subtracting(layout.omittedEventIDs)
         let labelled = Set(layout.labelBoxes.keys), keyed = Set(layout.keyEventIDs), unlisted = Set(layout.unlistedEventIDs)
 
