@@ -33,7 +33,7 @@ enum PDFArtifacts {
         }
         for op in ops {
             let begins = op.code == Op.bdc || op.code == Op.bmc
-            let structural = begins && String(decoding: content[op.start..<op.end], as: UTF8.self).contains("/MCID")
+            let structural = begins && contains(content[op.start..<op.end], Self.mcid)
             if op.code == Op.bt { inText = true } else if op.code == Op.et { inText = false }
             if run != nil, (begins && inText) || inner > 0 {
                 // A structure element's content must never end up inside an artifact.
@@ -75,8 +75,7 @@ enum PDFArtifacts {
         kept.reserveCapacity(ops.count)
         while i < ops.count {
             if ops[i].code == Op.bdc, i + 1 < ops.count, ops[i + 1].code == Op.emc,
-               String(decoding: content[ops[i].start..<ops[i].end], as: UTF8.self).lowercased()
-                   .filter({ !$0.isWhitespace }) == "/span<</actualtext<feff2060>>>bdc" {
+               isJoinerSpan(content[ops[i].start..<ops[i].end]) {
                 out += content[copied..<ops[i].start]
                 copied = ops[i + 1].end
                 i += 2
@@ -88,6 +87,40 @@ enum PDFArtifacts {
         }
         guard copied > 0 else { return (content, ops) }
         return (out + content[copied...], kept)
+    }
+
+    private static let mcid = Array("/MCID".utf8)
+
+    /// Whether `needle` occurs in `bytes` (a byte search: no String per marked-content operator).
+    static func contains(_ bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = bytes.startIndex
+        while i <= bytes.endIndex - needle.count {
+            if bytes[i] == first, bytes[i..<i + needle.count].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static let joinerSpan = Array("/span<</actualtext<feff2060>>>bdc".utf8)
+
+    /// Whether an operation reads `/Span << /ActualText <FEFF2060> >> BDC`, letters in any case and
+    /// white space anywhere. Compared byte by byte: building a lowercased String and asking each
+    /// Character whether it is white space was ~5% of a 20-page report's process (a report glues
+    /// every figure, so there are thousands of these). Bytes beyond ASCII (never in Cairo's
+    /// operators) take the String comparison, which reads Unicode white space too.
+    static func isJoinerSpan(_ op: ArraySlice<UInt8>) -> Bool {
+        if op.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: op, as: UTF8.self).lowercased().filter({ !$0.isWhitespace })
+                == String(decoding: joinerSpan, as: UTF8.self)
+        }
+        var k = 0
+        for b in op where b != 0x20 && !(0x09...0x0D).contains(b) {
+            let lower = (0x41...0x5A).contains(b) ? b | 0x20 : b
+            guard k < joinerSpan.count, joinerSpan[k] == lower else { return false }
+            k += 1
+        }
+        return k == joinerSpan.count
     }
 
     /// An array, not a Set: fifteen comparisons cost less than hashing each of ~150,000 operators.

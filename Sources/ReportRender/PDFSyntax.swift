@@ -191,9 +191,10 @@ struct PDFSyntax {
         }
     }
 
-    func matches(_ s: String, at i: Int) -> Bool {
-        let u = Array(s.utf8)
-        return i >= 0 && i + u.count <= bytes.count && bytes[i..<i + u.count].elementsEqual(u)
+    func matches(_ s: StaticString, at i: Int) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard i >= 0, i + n <= bytes.count else { return false }
+        return s.withUTF8Buffer { bytes[i..<i + n].elementsEqual($0) }
     }
 
     private func lastRange(of s: String) -> Range<Int>? {
@@ -207,5 +208,10 @@ struct PDFSyntax {
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C || c == 0 }
-    static func isDelimiter(_ c: UInt8) -> Bool { "()<>[]{}/%".utf8.contains(c) }
+    static func isDelimiter(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x28, 0x29, 0x3C, 0x3E, 0x5B, 0x5D, 0x7B, 0x7D, 0x2F, 0x25: true  // ()<>[]{}/%
+        default: false
+        }
+    }
 }

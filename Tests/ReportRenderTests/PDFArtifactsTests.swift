@@ -44,6 +44,27 @@ import Testing
         #expect(PDFArtifacts.droppingJoinerSpans(Array(ligature.utf8)) == Array(ligature.utf8))
     }
 
+    /// The byte comparison reads an operation as the String one did (case, white space anywhere,
+    /// other spans, bytes beyond ASCII) on random operations built from the span's pieces.
+    @Test func joinerSpanBytesMatchTheStringReading() {
+        let pieces = ["/Span", "/span", "<<", ">>", "/ActualText", "/ACTUALTEXT", "<FEFF2060>", "<feff2060>", "<feff0066>",
+                      "BDC", "bdc", " ", "\n", "\t", "\u{0C}", "\u{A0}", "\u{3000}", "é", "/MCID 3", "2060"]
+        var rng = SplitMix(seed: 0x2060)
+        func reference(_ s: String) -> Bool { s.lowercased().filter { !$0.isWhitespace } == "/span<</actualtext<feff2060>>>bdc" }
+        var matched = 0
+        for n in 0..<6_000 {
+            let text = n % 3 == 0
+                ? ["/Span", "<<", "/ActualText", "<FEFF2060>", ">>", "BDC"].map { $0 + pieces[11 + rng.int(6)] }.joined()
+                : (0..<rng.int(9)).map { _ in pieces[rng.int(pieces.count)] }.joined()
+            let bytes = Array(text.utf8)[...]
+            #expect(PDFArtifacts.isJoinerSpan(bytes) == reference(text), "\(text.debugDescription)")
+            if reference(text) { matched += 1 }
+        }
+        #expect(matched == 2_000)
+        #expect(PDFArtifacts.contains(Array("<< /MCID 12 >>".utf8)[...], Array("/MCID".utf8)))
+        #expect(!PDFArtifacts.contains(Array("<< /MCI D >>".utf8)[...], Array("/MCID".utf8)))
+    }
+
     /// Dropping the spans also gives the operations of what is left, as reading it again would.
     @Test func droppedSpansKeepTheOperationsInStep() throws {
         let joiner = " /Span << /ActualText <feff2060> >> BDC\nEMC "

@@ -48,15 +48,27 @@ extension RowDemand {
     /// the tag names only a dataset.
     static func placeholderNames(in text: String) -> [(String, String?)] {
         var out: [(String, String?)] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            let tag = rest[..<close.lowerBound].drop { " #^/&{>!".contains($0) }
+        let bytes = text.utf8
+        // The braces found byte by byte: Foundation's `range(of:)` (a CFString search per tag) was
+        // most of this function, on the template's critical path.
+        func pair(_ brace: UInt8, from start: String.Index) -> String.Index? {
+            var i = start
+            while i < bytes.endIndex {
+                let next = bytes.index(after: i)
+                if bytes[i] == brace, next < bytes.endIndex, bytes[next] == brace { return i }
+                i = next
+            }
+            return nil
+        }
+        var rest = bytes.startIndex
+        while let open = pair(UInt8(ascii: "{"), from: rest) {
+            let inside = bytes.index(open, offsetBy: 2)
+            guard let close = pair(UInt8(ascii: "}"), from: inside) else { break }
+            let tag = text[inside..<close].drop { " #^/&{>!".contains($0) }
             let name = tag.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }
             let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             if let first = parts.first, !first.isEmpty { out.append((first, parts.count > 1 ? parts[1] : nil)) }
-            rest = rest[close.upperBound...]
+            rest = bytes.index(close, offsetBy: 2)
         }
         return out
     }
