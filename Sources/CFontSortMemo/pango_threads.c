@@ -6,10 +6,12 @@
 // for a 30-chart report, 153 for the default report with its fitted sizes.
 //
 // This g_thread_new (the executable's, so it comes before GLib's for Pango's calls) runs those
-// two functions on the calling thread instead when their answer is in the memo already: the
-// same functions on the same data, so the same answer is stored in the same place before the
-// caller looks for it. A request the memo cannot answer yet still gets its thread, so a cold
-// sort (~0.8 ms over every installed font) keeps running beside the caller as Pango intends.
+// functions on the calling thread instead: the match always (the caller's next step is to wait
+// for it: the first font of the set), the sort when its answer is in the memo already. The same
+// functions on the same data, so the same answer is stored in the same place before the caller
+// looks for it. A sort the memo cannot answer yet still gets its thread, so a cold sort (~0.8 ms
+// over every installed font, needed only for a character the first font lacks) keeps running
+// beside the caller as Pango intends.
 // Anything else, and any Pango but the 1.50 series (whose thread data layout this reads), goes
 // to GLib's g_thread_new untouched.
 #define _GNU_SOURCE
@@ -64,7 +66,7 @@ GThread *g_thread_new(const char *name, GThreadFunc func, void *data) {
         if (match || sort) {
             PangoThreadData *td = data;
             FcFontSet *sets[1] = { td->fonts };
-            if (report_font_memo_answers(sort ? 0 : 1, td->config, sets, 1, sort ? FcTrue : FcFalse, td->pattern)) {
+            if (match || report_font_memo_answers(0, td->config, sets, 1, FcTrue, td->pattern)) {
                 GThread *(*self)(void) = (GThread *(*)(void))dlsym(RTLD_DEFAULT, "g_thread_self");
                 GThread *(*ref)(GThread *) = (GThread *(*)(GThread *))dlsym(RTLD_DEFAULT, "g_thread_ref");
                 if (self && ref) {

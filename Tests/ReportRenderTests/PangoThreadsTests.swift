@@ -6,8 +6,9 @@ import Testing
 import Glibc
 #endif
 
-/// Pango's match and sort for a font description whose answer the memo already holds run on the
-/// calling thread (pango_threads.c) instead of on two new threads, and give the same layouts.
+/// Pango's match (always) and its sort for a font description whose answer the memo already
+/// holds run on the calling thread (pango_threads.c) instead of on two new threads, and give the
+/// same layouts.
 @Suite(.serialized) struct PangoThreadsTests {
     static let texts = ["临平区 2025", "村级集体经营性收入6.78亿元", "共富发展项目", "Ag 0123456789"]
 
