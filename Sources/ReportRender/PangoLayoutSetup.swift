@@ -61,12 +61,8 @@ extension FontEnvironment {
         // A factor of 0 means the font's natural line height; Pango 1.44+ scales line heights otherwise.
         pango_layout_set_line_spacing(layout, key.lineSpacing == 1 ? 0 : Float(max(key.lineSpacing, 0)))
         pango_layout_set_spacing(layout, 0)
-        // Explicit length: Swift strings may contain NUL, which a C string would cut short.
-        let utf8 = Array(key.text.utf8)
-        utf8.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress, !buf.isEmpty else { return pango_layout_set_text(layout, "", 0) }
-            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { pango_layout_set_text(layout, $0, Int32(buf.count)) }
-        }
+        // Word joiners become "no break" attributes on the text without them (`JoinerGlue`).
+        JoinerGlue.setText(Array(key.text.utf8), on: layout)
 
         if pango_layout_get_unknown_glyphs_count(layout) > 0 {
             throw RenderError.missingGlyphs(text: key.text, family: key.family, codePoints: unknownCodePoints(layout))
@@ -96,14 +92,20 @@ extension FontEnvironment {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         let utf8 = Array(text.utf8)
+        // Line offsets are the layout's, in `text` without its joiners (`JoinerGlue`): read in
+        // `text`'s own. A line takes the joiners after the character before it (there are some
+        // only after a line separator: a joiner forbids the breaks on its sides) and those inside.
+        let glue = JoinerGlue(utf8)
+        func original(_ i: Int) -> Int { glue.map { $0.original(i) } ?? i }
         var lines: [LineMetrics] = []
         var utf16Before = 0, bytesCounted = 0
         let iter = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iter) }
         repeat {
             guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
-            let start = min(Int(line.pointee.start_index), utf8.count)
-            let end = min(start + Int(line.pointee.length), utf8.count)
+            let own = Int(line.pointee.start_index), ownEnd = own + Int(line.pointee.length)
+            let start = min(own == 0 ? 0 : original(own - 1) + 1, utf8.count)
+            let end = max(start, min(original(ownEnd), utf8.count))
             utf16Before += String(decoding: utf8[bytesCounted..<start], as: UTF8.self).utf16.count
             bytesCounted = start
             var box = PangoRectangle()
