@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "CFontSortMemo", linkerSettings: [.linkedLibrary("fontconfig"), .linkedLibrary("dl")]),
         // cairo's PDF numbers ("%f" through snprintf) printed exactly without glibc's slow path: see fixed_printf.c.
         .target(name: "CFixedPrintf"),
-        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo", "CFontSortMemo", "CFixedPrintf"]),
+        // Cairo's own PDF font streams compressed at zlib level 1: see cairo_deflate.c.
+        .target(name: "CCairoDeflate", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("dl")]),
+        .target(name: "ReportRender", dependencies: ["ReportScene", "ReportCalendar", "CCairo", "CFontSortMemo", "CFixedPrintf", "CCairoDeflate"]),
         // PowerPoint decks (OOXML parts zipped with fixed dates): knows nothing of charts.
         .target(name: "ReportSlides", dependencies: ["ReportScene", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Build orchestration: incremental plan, manifest, atomic output, change summary.
@@ -89,7 +91,7 @@ let package = Package(
         // Shared by the test targets: the seeded generator (SplitMix), running external tools,
         // temporary folders, canonical JSON and golden files.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "CFontSortMemo", "CFixedPrintf", "ReportScene", "ReportCharts", "TestSupport"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "CFontSortMemo", "CFixedPrintf", "CCairoDeflate", "ReportScene", "ReportCharts", "TestSupport"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["ReportPipeline", "ReportComposer", "ReportData", "ReportCharts"]),
         .testTarget(name: "ReportSlidesTests", dependencies: ["ReportSlides", "TestSupport"]),
         // Runs the built `report` binary end to end; reads the data to know what the PDF must show.

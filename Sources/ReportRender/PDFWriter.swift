@@ -1,4 +1,5 @@
 import CCairo
+import CCairoDeflate
 import Glibc
 import ReportScene
 
@@ -14,6 +15,9 @@ public enum PDFWriter {
     /// document (streams Cairo compressed are read back as they are).
     public static func uncompressedByCairo() {
         _ = setenv("CAIRO_DEBUG_PDF", "1", 1)
+        // The font files Cairo still compresses itself go at zlib level 1 on every thread
+        // (cairo_deflate.c, linked in through this call).
+        report_cairo_deflate_fast(1)
     }
 
 
