@@ -32,6 +32,7 @@ public enum FontWarmUp {
             let box = Unmanaged<TraceBox>.fromOpaque(context!).takeRetainedValue()
             _ = FontEnvironment.shared
             box.trace?("font environment ready (warm-up thread)")
+            FaceWarmUp.run()
             return nil
         }, box.toOpaque())
         if made == 0 { pthread_detach(thread) } else { box.release() }
