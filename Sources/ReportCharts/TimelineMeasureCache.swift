@@ -13,6 +13,9 @@ struct TimelineMeasureCache: Sendable {
         try measurer.measure(text, style: style, wrapWidth: wrap)
     }
 
+    /// The text's break spans in `style` (`TextMeasurer.breakSpans`), remembered.
+    func breakSpans(_ text: String, _ style: TextStyle) -> BreakSpans? { measurer.breakSpans(text, style: style) }
+
     /// One-line widths of many texts at once (`TextMeasurer.widths`).
     func widths(_ texts: [String], _ style: TextStyle) -> [Double?] { measurer.widths(of: texts, style: style) }
 }

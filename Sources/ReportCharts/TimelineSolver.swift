@@ -329,10 +329,17 @@ struct TimelineSolver {
         for (line, one) in zip(lines, oneLine) {
             let samples = line.mark.map { widths.keyLineSamples($0) } ?? widths.headingSamples(line.text)
             var known: Double? = one.width <= width ? one.height : nil
+            let spans = known == nil ? spanLines(line.text, oneLine: one, width: width) : nil
+            if let spans, spans.count == 1 { known = Double(spans.lowerBound) * one.height }
             for s in samples where known == nil { known = s.height(at: width, oneLine: one) }
             if let known { lo.append(known); hi.append(known); continue }
-            let (l, h) = TimelineKeyHeights.bounds(oneLine: TextMetricsBounds(width: one.width, height: one.height),
+            var (l, h) = TimelineKeyHeights.bounds(oneLine: TextMetricsBounds(width: one.width, height: one.height),
                                                    width: width, samples: samples)
+            // The line count's bounds from the break spans narrow them further (when consistent).
+            if let spans {
+                let (sl, sh) = (max(l, Double(spans.lowerBound) * one.height), min(h, Double(spans.upperBound) * one.height))
+                if sl <= sh { (l, h) = (sl, sh) }
+            }
             lo.append(l); hi.append(h)
         }
         return TimelineKeyHeights(lo: lo, hi: hi)
@@ -345,11 +352,21 @@ struct TimelineSolver {
         let one = try oneLine ?? keyLine(line) ?? cache.measure(line.text, styles.list)
         // A line no wider than the column is one line high whatever the column.
         if one.width <= width { return one.height }
+        if let n = spanLines(line.text, oneLine: one, width: width), n.count == 1 { return Double(n.lowerBound) * one.height }
         // Over the two parts it reads: a closure over `self` would copy the whole solver.
         let (cache, style, text) = (cache, styles.list, line.text)
         let measure = { try cache.measure(text, style, wrap: width) }
         guard let i = line.mark else { return try widths.headingHeight(line.text, width: width, oneLine: one, measure: measure) }
         return try widths.keyLineHeight(i, width: width, oneLine: one, measure: measure)
+    }
+
+    /// Bounds on the lines of a key line wrapped at `width` from its break spans
+    /// (`BreakSpans.lines`), when the measurer knows them: every wrapped line of a key line is as
+    /// high as the text on one line (the assumption `TimelineWrapSample` rests on too), so an
+    /// exact count is the exact height, and the real-metrics test `PangoBreakSpanTests` checks
+    /// the counts against Pango's wrapping.
+    func spanLines(_ text: String, oneLine: TextMetrics, width: Double) -> ClosedRange<Int>? {
+        cache.breakSpans(text, styles.list)?.lines(oneLine: oneLine.width, width: width)
     }
 
     /// The "另有 N 项未列出" line the key needs room for when some keyed marks have nothing on

@@ -92,6 +92,15 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         return widths ?? oneByOne()
     }
 
+    /// From the text's one-line layout (the one its measurement shaped): `PangoBreakSpans`.
+    /// Only for natural line heights, where every wrapped line of a one-font text is as high as
+    /// the text on one line.
+    public func breakSpans(_ text: String, style: TextStyle) -> BreakSpans? {
+        guard style.lineSpacing == 1, !text.isEmpty, !text.unicodeScalars.contains(where: { Self.breaksLine($0) })
+        else { return nil }
+        return (try? withLayout(text, style: style, wrapWidth: nil) { layout, _ in PangoBreakSpans.of(layout) }) ?? nil
+    }
+
     /// Characters Pango breaks a paragraph or line at (a text holding one is not one line).
     private static func breaksLine(_ u: Unicode.Scalar) -> Bool {
         u == "\n" || u == "\r" || u.value == 0x0B || u.value == 0x0C || u.value == 0x85

@@ -41,6 +41,8 @@ public final class CachingTextMeasurer: TextMeasurer {
     }
     private struct State {
         var memo: [Key: TextMetrics] = [:]
+        /// `breakSpans` answers (nil ones too: asking again would get nil again).
+        var spans: [Key: BreakSpans?] = [:]
         var misses = 0
     }
 
@@ -117,6 +119,20 @@ public final class CachingTextMeasurer: TextMeasurer {
         let found = base.widths(of: missing.map { texts[$0] }, style: style)
         for (k, i) in missing.enumerated() { out[i] = found[k] }
         return out
+    }
+
+    /// The base measurer's answer, remembered (it shapes the text once more at most).
+    public func breakSpans(_ text: String, style: TextStyle) -> BreakSpans? {
+        var plain = style
+        plain.color = .black
+        let key = Key(text: text, style: plain, wrapWidth: nil)
+        if let hit = state.withLock({ $0.spans[key] }) { return hit }
+        let spans = base.breakSpans(text, style: style)
+        state.withLock {
+            if $0.spans.count >= limit { $0.spans.removeAll(keepingCapacity: true) }
+            $0.spans[key] = .some(spans)
+        }
+        return spans
     }
 
     /// Measurements the base measurer made so far (for tests and diagnostics).
