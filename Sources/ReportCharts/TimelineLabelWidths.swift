@@ -18,6 +18,25 @@ final class TimelineLabelWidths {
     private var widestLetters: [Double] = [0]
     /// Key line text of each mark (date and text), made once: every key search asks.
     private var keyTexts: [String?]
+    /// Break spans of each mark's key line (outer nil: not asked yet), and of headings by bytes:
+    /// the key search asks for every line at every width it tries.
+    private var spans: [BreakSpans??]
+    private var headingSpans: [UTF8Key: BreakSpans?] = [:]
+
+    /// Mark i's key line's break spans, or a heading's (`i` nil), asked of `find` once.
+    func breakSpans(_ i: Int?, text: String, find: () -> BreakSpans?) -> BreakSpans? {
+        if let i {
+            if let known = spans[i] { return known }
+            let s = find()
+            spans[i] = .some(s)
+            return s
+        }
+        let key = UTF8Key(text)
+        if let known = headingSpans[key] { return known }
+        let s = find()
+        headingSpans[key] = .some(s)
+        return s
+    }
 
     func keyText(_ i: Int, make: () -> String) -> String {
         if let t = keyTexts[i] { return t }
@@ -49,6 +68,7 @@ final class TimelineLabelWidths {
         let c = TimelineLabelWidths(count: 0)
         c.widths = widths; c.keyLines = keyLines; c.texts = texts; c.wrapped = wrapped; c.headings = headings
         c.numbers = numbers; c.widestLetters = widestLetters; c.keyTexts = keyTexts
+        c.spans = spans; c.headingSpans = headingSpans
         return c
     }
 
@@ -58,6 +78,7 @@ final class TimelineLabelWidths {
         keyLines = Array(repeating: nil, count: count)
         wrapped = Array(repeating: [], count: count)
         keyTexts = Array(repeating: nil, count: count)
+        spans = Array(repeating: nil, count: count)
     }
 
     /// Mark i's key line on one line.

@@ -329,7 +329,7 @@ struct TimelineSolver {
         for (line, one) in zip(lines, oneLine) {
             let samples = line.mark.map { widths.keyLineSamples($0) } ?? widths.headingSamples(line.text)
             var known: Double? = one.width <= width ? one.height : nil
-            let spans = known == nil ? spanLines(line.text, oneLine: one, width: width) : nil
+            let spans = known == nil ? spanLines(line, oneLine: one, width: width) : nil
             if let spans, spans.count == 1 { known = Double(spans.lowerBound) * one.height }
             for s in samples where known == nil { known = s.height(at: width, oneLine: one) }
             if let known { lo.append(known); hi.append(known); continue }
@@ -352,7 +352,7 @@ struct TimelineSolver {
         let one = try oneLine ?? keyLine(line) ?? cache.measure(line.text, styles.list)
         // A line no wider than the column is one line high whatever the column.
         if one.width <= width { return one.height }
-        if let n = spanLines(line.text, oneLine: one, width: width), n.count == 1 { return Double(n.lowerBound) * one.height }
+        if let n = spanLines(line, oneLine: one, width: width), n.count == 1 { return Double(n.lowerBound) * one.height }
         // Over the two parts it reads: a closure over `self` would copy the whole solver.
         let (cache, style, text) = (cache, styles.list, line.text)
         let measure = { try cache.measure(text, style, wrap: width) }
@@ -365,8 +365,10 @@ struct TimelineSolver {
     /// high as the text on one line (the assumption `TimelineWrapSample` rests on too), so an
     /// exact count is the exact height, and the real-metrics test `PangoBreakSpanTests` checks
     /// the counts against Pango's wrapping.
-    func spanLines(_ text: String, oneLine: TextMetrics, width: Double) -> ClosedRange<Int>? {
-        cache.breakSpans(text, styles.list)?.lines(oneLine: oneLine.width, width: width)
+    func spanLines(_ line: KeyLine, oneLine: TextMetrics, width: Double) -> ClosedRange<Int>? {
+        let (cache, style) = (cache, styles.list)
+        return widths.breakSpans(line.mark, text: line.text) { cache.breakSpans(line.text, style) }?
+            .lines(oneLine: oneLine.width, width: width)
     }
 
     /// The "另有 N 项未列出" line the key needs room for when some keyed marks have nothing on
