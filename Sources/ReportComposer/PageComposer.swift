@@ -1,3 +1,4 @@
+import Dispatch
 import ReportScene
 
 /// Turns resolved report content into pages of scene: cover, contents, body, appendix.
@@ -17,10 +18,14 @@ import ReportScene
 /// a "（续）" caption and a repeated header.
 public enum PageComposer {
     /// Flows `content` onto pages, measuring text with `base` (wrapped in one `CachingTextMeasurer`); throws when a block cannot fit a page.
-    public static func compose(_ content: ReportContent, measurer base: any TextMeasurer) throws -> Document {
+    /// `besideFlow`: work started on its own thread once the paragraphs are shaped, when the
+    /// flow that follows leaves the other cores idle (the caller's; not awaited).
+    public static func compose(_ content: ReportContent, measurer base: any TextMeasurer,
+                               besideFlow: (@Sendable () -> Void)? = nil) throws -> Document {
         let measurer = CachingTextMeasurer.wrapping(base)
         let items = try FlowBuilder(content: content).items()
         ParagraphPrefetch.run(items, columnWidth: content.layout.textFrame.width, measurer: measurer)
+        if let besideFlow { DispatchQueue.global(qos: .userInitiated).async(execute: besideFlow) }
         var body = BodyFlow(content: content, measurer: measurer)
         try body.run(items)
         let layout = content.layout, style = content.style

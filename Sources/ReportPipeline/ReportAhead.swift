@@ -52,9 +52,15 @@ final class ReportAhead: @unchecked Sendable {
             StageTrace.mark("report: figures laid out")
             var document: Result<Document, Error>?
             if compose && column.isEmpty {
+                // The figures' texts shaped for drawing (the layouts a timeline's key needs only
+                // the metrics of) while the pages are flowed, which takes one core.
+                let groups = figures.sorted { $0.key < $1.key }.map(\.value.group)
                 document = Result {
                     let content = try bound.content(measurer: measurer, figures: figures)
-                    return try PageComposer.compose(content, measurer: measurer)
+                    return try PageComposer.compose(content, measurer: measurer) {
+                        measurer.shapeForDrawing(groups)
+                        StageTrace.mark("report: figure texts shaped for drawing")
+                    }
                 }
             }
             StageTrace.mark("report: pages composed")
